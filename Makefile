@@ -1,0 +1,42 @@
+# A thin wrapper over CMake: every target installs missing packages first, so both quick-start
+# commands work on a fresh Debian machine.
+BUILD    ?= build
+ASAN     ?= build-asan
+PREFIX   ?= /usr/local
+JOBS     ?= 2
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test asan install clean format
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DALIGNKIT_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@scripts/demo $(BUILD)/alignkit
+
+test: build
+	@scripts/install-test-tools
+	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+
+asan: deps
+	@scripts/install-test-tools
+	cmake -S . -B $(ASAN) -DALIGNKIT_WERROR=ON -DALIGNKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake --build $(ASAN) -j$(JOBS)
+	ctest --test-dir $(ASAN) --output-on-failure -j$(JOBS)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) $(ASAN)

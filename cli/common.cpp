@@ -1,0 +1,118 @@
+#include "common.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace alignkit::cli {
+
+void add_global_options(CLI::App& app, GlobalOptions& options)
+{
+    const std::map<std::string, ColorMode> modes{
+        {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+    app.add_option("--color", options.color, "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->option_text("auto|always|never");
+    app.add_flag("-q,--quiet", options.quiet, "Print only the findings, no summary");
+}
+
+bool stdout_wants_color(const GlobalOptions& options)
+{
+    switch (options.color) {
+    case ColorMode::always: return true;
+    case ColorMode::never: return false;
+    case ColorMode::auto_detect: {
+        const char* no_color = std::getenv("NO_COLOR");
+        const char* term = std::getenv("TERM");
+        return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) != 0 &&
+               !(term != nullptr && std::string_view(term) == "dumb");
+    }
+    }
+    return false;
+}
+
+void write_output(const std::string& path, std::string_view content)
+{
+    namespace fs = std::filesystem;
+    if (path.empty() || path == "-") {
+        std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+        std::cout.flush();
+        if (!std::cout) {
+            throw std::runtime_error("cannot write to standard output");
+        }
+        return;
+    }
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) {
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    auto fail = [&](int error) {
+        ::close(fd);
+        std::remove(pattern.c_str());
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
+    };
+    std::size_t written = 0;
+    while (written < content.size()) {
+        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            fail(errno);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
+        fail(errno);
+    }
+    if (::close(fd) != 0) {
+        std::remove(pattern.c_str());
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    if (std::rename(pattern.c_str(), path.c_str()) != 0) {
+        int error = errno;
+        std::remove(pattern.c_str());
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
+    }
+}
+
+std::string read_stdin(std::size_t limit)
+{
+    // Stop one byte past the limit: enough for the loader to say the input is too large,
+    // without reading an endless stream.
+    std::string text;
+    char buffer[65536];
+    while (text.size() <= limit) {
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
+        text.append(buffer, n);
+        if (n < sizeof buffer) {
+            break;
+        }
+    }
+    if (std::ferror(stdin) != 0) {
+        throw std::runtime_error("cannot read standard input");
+    }
+    return text;
+}
+
+Date today()
+{
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::optional<Date> parse_as_of(const std::string& text) { return parse_date(text); }
+
+} // namespace alignkit::cli

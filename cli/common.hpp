@@ -1,0 +1,47 @@
+#pragma once
+// What every command shares: global options, exit codes, output files, colour.
+
+#include "alignkit/date.hpp"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace alignkit::cli {
+
+// The exit status of every command (PRODUCT.md).
+enum ExitCode : int {
+    exit_ok = 0,
+    exit_findings = 1, // the input was read but fails its checks
+    exit_failure = 2,  // the command could not do its job
+};
+
+enum class ColorMode { auto_detect, always, never };
+
+struct GlobalOptions {
+    ColorMode color = ColorMode::auto_detect;
+    bool quiet = false;
+};
+
+void add_global_options(CLI::App& app, GlobalOptions& options);
+
+// Whether to colour what goes to standard output, honouring --color and NO_COLOR.
+bool stdout_wants_color(const GlobalOptions& options);
+
+// Writes `content` to `path`, or to standard output when `path` is empty or "-". A file is
+// written whole or not at all (temporary file, then rename). Throws std::runtime_error with
+// a message naming the path when it cannot.
+void write_output(const std::string& path, std::string_view content);
+
+// Reads standard input, up to a little more than `limit` bytes. Throws std::runtime_error
+// when it cannot.
+std::string read_stdin(std::size_t limit);
+
+// Today's date in the local time zone: the default of --as-of.
+Date today();
+
+// A CLI11 validator/transform for `--as-of YYYY-MM-DD`.
+std::optional<Date> parse_as_of(const std::string& text);
+
+} // namespace alignkit::cli

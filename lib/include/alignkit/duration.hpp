@@ -1,0 +1,24 @@
+#pragma once
+// Durations as configs write them: `90m`, `4h`, `1h30m`, `3d`, `2w`.
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace alignkit {
+
+struct Duration {
+    std::int64_t minutes = 0;
+    friend auto operator<=>(const Duration&, const Duration&) = default;
+};
+
+// Whole numbers with units w, d, h, m, largest unit first, each unit at most once
+// (`1w2d`, `1h30m`). Returns nullopt for anything else: `24`, `1.5h`, `30m1h`, `1 day`, "".
+std::optional<Duration> parse_duration(std::string_view text);
+
+// The canonical spelling: largest units first, zero units omitted, "0m" for zero.
+std::string to_string(Duration duration);
+
+} // namespace alignkit

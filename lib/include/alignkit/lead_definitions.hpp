@@ -1,0 +1,51 @@
+#pragma once
+// The lead lifecycle both teams agreed on: ordered stages with owners and criteria,
+// exits with reason codes, and the lead fields criteria may use.
+
+#include "alignkit/duration.hpp"
+#include "alignkit/enums.hpp"
+#include "alignkit/location.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkit {
+
+struct LeadField {
+    Located<std::string> name;
+    FieldType type{};
+    std::string column;      // the CSV header this field is read from; defaults to the name
+    std::string description;
+};
+
+struct LifecycleStage {
+    Located<std::string> id;
+    std::string name;
+    Located<Team> owner{};
+    Located<std::string> entry;   // criteria expression, as written
+    Located<std::string> exit;    // may be empty
+    std::optional<Located<Duration>> clock; // how long a lead may stay in the stage
+    std::string description;
+};
+
+struct ReasonCode {
+    Located<std::string> code;
+    std::string label;
+};
+
+struct ExitStage {
+    Located<std::string> id;      // e.g. disqualified, recycled
+    std::string name;
+    std::optional<Located<Team>> owner;
+    std::vector<ReasonCode> reasons;
+    std::optional<Located<std::string>> to; // a recycle path: the lifecycle stage leads return to
+};
+
+struct LeadDefinitions {
+    std::vector<LeadField> fields;
+    std::vector<LifecycleStage> stages; // lifecycle order
+    std::vector<ExitStage> exits;
+};
+
+} // namespace alignkit

@@ -1,0 +1,377 @@
+#include "build_model.hpp"
+
+#include "yaml_util.hpp"
+
+namespace alignkit {
+namespace {
+
+// Readers for a checked mapping: a missing key yields the default. Each reads one key.
+std::optional<YAML::Node> get(const YAML::Node& map, std::string_view key) { return yaml::child(map, key); }
+
+std::string text(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    return node && node->IsScalar() ? node->Scalar() : std::string{};
+}
+
+Located<std::string> located_text(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsScalar()) {
+        return {{}, yaml::position(map)};
+    }
+    return {node->Scalar(), yaml::position(*node)};
+}
+
+std::optional<Located<std::string>> optional_text(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsScalar()) {
+        return std::nullopt;
+    }
+    return Located<std::string>{node->Scalar(), yaml::position(*node)};
+}
+
+double number(const YAML::Node& map, std::string_view key, double fallback)
+{
+    auto node = get(map, key);
+    auto value = node && node->IsScalar() ? yaml::parse_number(node->Scalar()) : std::nullopt;
+    return value.value_or(fallback);
+}
+
+Located<double> located_number(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsScalar()) {
+        return {0.0, yaml::position(map)};
+    }
+    return {yaml::parse_number(node->Scalar()).value_or(0.0), yaml::position(*node)};
+}
+
+Located<int> located_int(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsScalar()) {
+        return {0, yaml::position(map)};
+    }
+    return {static_cast<int>(yaml::parse_integer(node->Scalar()).value_or(0)), yaml::position(*node)};
+}
+
+bool boolean(const YAML::Node& map, std::string_view key, bool fallback)
+{
+    auto node = get(map, key);
+    auto value = node && node->IsScalar() ? yaml::parse_boolean(node->Scalar()) : std::nullopt;
+    return value.value_or(fallback);
+}
+
+template <class E>
+std::optional<Located<E>> optional_enum(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsScalar()) {
+        return std::nullopt;
+    }
+    auto value = parse_enum<E>(node->Scalar());
+    if (!value) {
+        return std::nullopt;
+    }
+    return Located<E>{*value, yaml::position(*node)};
+}
+
+template <class E>
+Located<E> located_enum(const YAML::Node& map, std::string_view key)
+{
+    return optional_enum<E>(map, key).value_or(Located<E>{E{}, yaml::position(map)});
+}
+
+template <class E>
+E enum_value(const YAML::Node& map, std::string_view key)
+{
+    return located_enum<E>(map, key).value;
+}
+
+std::optional<Located<Duration>> optional_duration(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    auto value = node && node->IsScalar() ? parse_duration(node->Scalar()) : std::nullopt;
+    if (!value) {
+        return std::nullopt;
+    }
+    return Located<Duration>{*value, yaml::position(*node)};
+}
+
+Located<Duration> located_duration(const YAML::Node& map, std::string_view key)
+{
+    return optional_duration(map, key).value_or(Located<Duration>{{}, yaml::position(map)});
+}
+
+std::optional<Located<Date>> optional_date(const YAML::Node& map, std::string_view key)
+{
+    auto node = get(map, key);
+    auto value = node && node->IsScalar() ? parse_date(node->Scalar()) : std::nullopt;
+    if (!value) {
+        return std::nullopt;
+    }
+    return Located<Date>{*value, yaml::position(*node)};
+}
+
+// Calls `read` for each item of the list under `key`, if any.
+template <class Read>
+void each(const YAML::Node& map, std::string_view key, Read read)
+{
+    auto node = get(map, key);
+    if (!node || !node->IsSequence()) {
+        return;
+    }
+    for (const auto& item : *node) {
+        read(item);
+    }
+}
+
+std::vector<std::string> texts(const YAML::Node& map, std::string_view key)
+{
+    std::vector<std::string> out;
+    each(map, key, [&](const YAML::Node& item) {
+        if (item.IsScalar()) {
+            out.push_back(item.Scalar());
+        }
+    });
+    return out;
+}
+
+std::vector<Located<std::string>> located_texts(const YAML::Node& map, std::string_view key)
+{
+    std::vector<Located<std::string>> out;
+    each(map, key, [&](const YAML::Node& item) {
+        if (item.IsScalar()) {
+            out.push_back({item.Scalar(), yaml::position(item)});
+        }
+    });
+    return out;
+}
+
+template <class E>
+std::vector<E> enums(const YAML::Node& map, std::string_view key)
+{
+    std::vector<E> out;
+    each(map, key, [&](const YAML::Node& item) {
+        if (auto value = item.IsScalar() ? parse_enum<E>(item.Scalar()) : std::nullopt) {
+            out.push_back(*value);
+        }
+    });
+    return out;
+}
+
+Questionnaire build_questionnaire(const YAML::Node& spec)
+{
+    Questionnaire q;
+    q.version = text(spec, "version");
+    auto default_scale = located_text(spec, "scale");
+    each(spec, "scales", [&](const YAML::Node& node) {
+        Scale scale{located_text(node, "id"), text(node, "title"), {}};
+        each(node, "options", [&](const YAML::Node& option) {
+            scale.options.push_back({located_int(option, "value"), text(option, "label")});
+        });
+        q.scales.push_back(std::move(scale));
+    });
+    each(spec, "dimensions", [&](const YAML::Node& node) {
+        Dimension dim{located_text(node, "id"), text(node, "title"), text(node, "description"),
+                      number(node, "weight", 1.0), {}};
+        each(node, "questions", [&](const YAML::Node& qn) {
+            Question question;
+            question.id = located_text(qn, "id");
+            question.text = text(qn, "text");
+            question.stage = located_enum<Stage>(qn, "stage");
+            question.scale = optional_text(qn, "scale").value_or(default_scale);
+            if (!get(qn, "scale") && !get(spec, "scale")) {
+                question.scale.pos = question.id.pos; // point at the question that lacks a scale
+            }
+            question.weight = number(qn, "weight", 1.0);
+            question.reverse = boolean(qn, "reverse", false);
+            question.help = text(qn, "help");
+            question.criteria = texts(qn, "criteria");
+            dim.questions.push_back(std::move(question));
+        });
+        q.dimensions.push_back(std::move(dim));
+    });
+    return q;
+}
+
+Response build_response(const YAML::Node& spec)
+{
+    Response r;
+    r.questionnaire = located_text(spec, "questionnaire");
+    if (auto who = get(spec, "respondent")) {
+        r.respondent = {located_text(*who, "id"), enum_value<Team>(*who, "team"), text(*who, "role")};
+    }
+    r.date = optional_date(spec, "date").value_or(Located<Date>{{}, yaml::position(spec)});
+    auto answers = get(spec, "answers");
+    if (!answers || !answers->IsMap()) {
+        return r;
+    }
+    for (const auto& entry : *answers) {
+        Answer answer;
+        answer.question = {entry.first.Scalar(), yaml::position(entry.first)};
+        YAML::Node value = entry.second;
+        if (value.IsMap()) {
+            answer.note = text(value, "note");
+            value = get(value, "value").value_or(YAML::Node{});
+        }
+        if (value.IsScalar()) {
+            if (auto number = yaml::parse_integer(value.Scalar()); number && yaml::is_plain(value)) {
+                answer.value = Located<int>{static_cast<int>(*number), yaml::position(value)};
+            }
+        }
+        r.answers.push_back(std::move(answer));
+    }
+    return r;
+}
+
+LeadDefinitions build_lead_definitions(const YAML::Node& spec)
+{
+    LeadDefinitions defs;
+    each(spec, "fields", [&](const YAML::Node& node) {
+        defs.fields.push_back({located_text(node, "name"), enum_value<FieldType>(node, "type"),
+                               text(node, "column"), text(node, "description")});
+    });
+    each(spec, "stages", [&](const YAML::Node& node) {
+        defs.stages.push_back({located_text(node, "id"), text(node, "name"), located_enum<Team>(node, "owner"),
+                               located_text(node, "entry"), located_text(node, "exit"),
+                               optional_duration(node, "clock"), text(node, "description")});
+    });
+    each(spec, "exits", [&](const YAML::Node& node) {
+        ExitStage exit{located_text(node, "id"), text(node, "name"), optional_enum<Team>(node, "owner"), {},
+                       optional_text(node, "to")};
+        each(node, "reasons", [&](const YAML::Node& reason) {
+            exit.reasons.push_back({located_text(reason, "code"), text(reason, "label")});
+        });
+        defs.exits.push_back(std::move(exit));
+    });
+    return defs;
+}
+
+ServiceLevelAgreement build_sla(const YAML::Node& spec)
+{
+    ServiceLevelAgreement sla;
+    sla.version = text(spec, "version");
+    sla.purpose = text(spec, "purpose");
+    sla.effective = optional_date(spec, "effective").value_or(Located<Date>{{}, yaml::position(spec)});
+    sla.term = optional_duration(spec, "term");
+    sla.leads = located_text(spec, "leads");
+    each(spec, "parties", [&](const YAML::Node& node) {
+        Party party{located_enum<Team>(node, "team"), text(node, "name"), {}};
+        if (auto contact = get(node, "contact")) {
+            party.contact = Contact{text(*contact, "name"), text(*contact, "role"), text(*contact, "email")};
+        }
+        sla.parties.push_back(std::move(party));
+    });
+    each(spec, "targets", [&](const YAML::Node& node) {
+        Target target{located_text(node, "id"), text(node, "title"), enum_value<Team>(node, "owner"), {}, {}};
+        if (auto volume = get(node, "volume")) {
+            target.volume = VolumeTarget{located_text(*volume, "stage"), enum_value<Period>(*volume, "per"),
+                                         located_number(*volume, "min")};
+        }
+        if (auto conversion = get(node, "conversion")) {
+            Located<double> min{0.0, yaml::position(*conversion)};
+            if (auto m = get(*conversion, "min"); m && m->IsScalar()) {
+                min = {yaml::parse_percentage(m->Scalar()).value_or(0.0), yaml::position(*m)};
+            }
+            target.conversion = ConversionTarget{located_text(*conversion, "from"), located_text(*conversion, "to"), min};
+        }
+        sla.targets.push_back(std::move(target));
+    });
+    if (auto node = get(spec, "handoff")) {
+        sla.handoff = Handoff{located_text(*node, "stage"), located_duration(*node, "within")};
+    }
+    if (auto node = get(spec, "follow_up")) {
+        sla.follow_up = FollowUp{located_duration(*node, "first_contact"), located_int(*node, "attempts"),
+                                 located_duration(*node, "window"), optional_duration(*node, "spacing")};
+    }
+    if (auto node = get(spec, "disqualification")) {
+        Disqualification rule{located_text(*node, "exit"), {true, yaml::position(*node)}};
+        if (auto required = get(*node, "reason_required")) {
+            rule.reason_required = {boolean(*node, "reason_required", true), yaml::position(*required)};
+        }
+        sla.disqualification = rule;
+    }
+    if (auto node = get(spec, "calendar")) {
+        Calendar calendar{located_text(*node, "time_zone"), enums<Weekday>(*node, "days"), {}, {}};
+        if (auto hours = get(*node, "hours"); hours && hours->IsScalar()) {
+            calendar.hours = {parse_time_range(hours->Scalar()).value_or(TimeRange{}), yaml::position(*hours)};
+        }
+        each(*node, "holidays", [&](const YAML::Node& day) {
+            if (auto date = day.IsScalar() ? parse_date(day.Scalar()) : std::nullopt) {
+                calendar.holidays.push_back({*date, yaml::position(day)});
+            }
+        });
+        sla.calendar = std::move(calendar);
+    }
+    each(spec, "meetings", [&](const YAML::Node& node) {
+        sla.meetings.push_back({located_text(node, "id"), text(node, "title"), enum_value<Cadence>(node, "cadence"),
+                                enum_value<Team>(node, "owner"), enums<Team>(node, "attendees"),
+                                texts(node, "agenda")});
+    });
+    each(spec, "feedback", [&](const YAML::Node& node) {
+        sla.feedback.push_back({enum_value<Team>(node, "from"), enum_value<Team>(node, "to"), text(node, "about"),
+                                enum_value<Cadence>(node, "cadence")});
+    });
+    sla.engagement = texts(spec, "engagement");
+    if (auto node = get(spec, "disengagement")) {
+        Disengagement rules{texts(*node, "consequences"), text(*node, "disputes"), {}, texts(*node, "dissolution")};
+        if (auto review = get(*node, "review")) {
+            rules.review = Review{enum_value<Cadence>(*review, "cadence"), optional_date(*review, "next"),
+                                  text(*review, "process")};
+        }
+        sla.disengagement = std::move(rules);
+    }
+    sla.glossaries = located_texts(spec, "glossaries");
+    each(spec, "signatories", [&](const YAML::Node& node) {
+        auto date = optional_date(node, "date");
+        sla.signatories.push_back({text(node, "name"), text(node, "title"), enum_value<Team>(node, "team"),
+                                   date ? std::optional<Date>(date->value) : std::nullopt});
+    });
+    return sla;
+}
+
+Glossary build_glossary(const YAML::Node& spec)
+{
+    Glossary glossary;
+    each(spec, "terms", [&](const YAML::Node& node) {
+        auto owner = optional_enum<Team>(node, "owner");
+        glossary.terms.push_back({located_text(node, "term"), text(node, "definition"),
+                                  owner ? std::optional<Team>(owner->value) : std::nullopt,
+                                  located_texts(node, "aliases"), located_texts(node, "related")});
+    });
+    return glossary;
+}
+
+} // namespace
+
+Metadata build_metadata(const YAML::Node& metadata)
+{
+    Metadata m;
+    m.name = located_text(metadata, "name");
+    m.title = text(metadata, "title");
+    m.description = text(metadata, "description");
+    if (auto labels = get(metadata, "labels"); labels && labels->IsMap()) {
+        for (const auto& entry : *labels) {
+            if (entry.first.IsScalar() && entry.second.IsScalar()) {
+                m.labels[entry.first.Scalar()] = entry.second.Scalar();
+            }
+        }
+    }
+    return m;
+}
+
+void build_spec(Document& doc, const YAML::Node& spec)
+{
+    switch (doc.kind) {
+    case Kind::Questionnaire: doc.spec = build_questionnaire(spec); return;
+    case Kind::Response: doc.spec = build_response(spec); return;
+    case Kind::LeadDefinitions: doc.spec = build_lead_definitions(spec); return;
+    case Kind::ServiceLevelAgreement: doc.spec = build_sla(spec); return;
+    case Kind::Glossary: doc.spec = build_glossary(spec); return;
+    }
+}
+
+} // namespace alignkit

@@ -1,0 +1,88 @@
+#include "alignkit/checks.hpp"
+#include "check_util.hpp"
+#include "document_index.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace alignkit {
+namespace {
+
+std::string folded(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+} // namespace
+
+void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
+{
+    // Every term and alias of every glossary in the run, case-folded: related terms may
+    // point into another glossary.
+    std::vector<std::string_view> all_terms;
+    for (const auto& doc : index.all()) {
+        if (const auto* g = std::get_if<Glossary>(&doc.spec)) {
+            for (const auto& term : g->terms) {
+                all_terms.push_back(term.term.value);
+                for (const auto& alias : term.aliases) {
+                    all_terms.push_back(alias.value);
+                }
+            }
+        }
+    }
+    std::vector<std::string> folded_terms;
+    for (auto t : all_terms) {
+        folded_terms.push_back(folded(t));
+    }
+
+    for (const auto& doc : index.all()) {
+        const auto* g = std::get_if<Glossary>(&doc.spec);
+        if (g == nullptr) {
+            continue;
+        }
+        std::map<std::string, const Located<std::string>*> names; // folded term -> where
+        for (const auto& term : g->terms) {
+            auto [it, inserted] = names.try_emplace(folded(term.term.value), &term.term);
+            if (!inserted) {
+                diags.add(Code::duplicate_id, doc.file, term.term.pos,
+                          fmt::format("term '{}' is defined twice", term.term.value),
+                          fmt::format("the first is on line {}", it->second->pos.line));
+            }
+        }
+        std::map<std::string, const Located<std::string>*> aliases;
+        for (const auto& term : g->terms) {
+            for (const auto& alias : term.aliases) {
+                auto key = folded(alias.value);
+                const Located<std::string>* clash = nullptr;
+                if (auto it = names.find(key); it != names.end() && it->second != &term.term) {
+                    clash = it->second;
+                } else if (auto a = aliases.find(key); a != aliases.end()) {
+                    clash = a->second;
+                }
+                if (clash != nullptr) {
+                    diags.add(Code::alias_conflict, doc.file, alias.pos,
+                              fmt::format("alias '{}' of '{}' is already used on line {}", alias.value,
+                                          term.term.value, clash->pos.line));
+                }
+                aliases.try_emplace(key, &alias);
+            }
+        }
+        for (const auto& term : g->terms) {
+            for (const auto& related : term.related) {
+                if (std::find(folded_terms.begin(), folded_terms.end(), folded(related.value)) == folded_terms.end()) {
+                    // A warning only: the related term may live in a glossary not checked in this run.
+                    diags.add(Code::unknown_id, doc.file, related.pos,
+                              fmt::format("related term '{}' is not defined in any glossary checked", related.value),
+                              did_you_mean(related.value, all_terms))
+                        .severity = Severity::warning;
+                }
+            }
+        }
+    }
+}
+
+} // namespace alignkit

@@ -1,0 +1,229 @@
+#include "alignkit/codes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <stdexcept>
+#include <string>
+
+namespace alignkit {
+namespace {
+
+using enum Code;
+constexpr Severity k_error = Severity::error;
+constexpr Severity k_warning = Severity::warning;
+constexpr Severity k_info = Severity::info;
+
+// The one table: explain, the SARIF rules, the docs and the tests all read it.
+constexpr std::array k_codes = std::to_array<CodeInfo>({
+    {path_not_found, "AK0001", k_error, "path not found",
+     "A path given on the command line does not exist.",
+     "Check the spelling of the path, or run the command from the folder the path is relative to."},
+    {file_unreadable, "AK0002", k_error, "file cannot be read",
+     "The file exists but could not be read: it may lack read permission, or be a special file.",
+     "Give alignkit read permission on the file (for example `chmod a+r FILE`)."},
+    {not_utf8, "AK0003", k_error, "not UTF-8",
+     "Configs are UTF-8 text. The byte at this position does not start a valid UTF-8 sequence, "
+     "which usually means the file was saved in a legacy encoding such as Latin-1 or UTF-16.",
+     "Save the file as UTF-8 (most editors offer it under 'Save with encoding')."},
+    {binary_file, "AK0004", k_error, "binary file",
+     "The file contains a NUL byte, so it is not a text file. A binary file or an archive was "
+     "probably passed by mistake.",
+     "Pass only YAML configs, or exclude the file with `--exclude`."},
+    {file_too_large, "AK0005", k_error, "file too large",
+     "Configs are written by hand and are small. A file this large is almost certainly not a "
+     "config, and reading it whole would waste memory.",
+     "Split the config into several files, or exclude this one with `--exclude`."},
+    {empty_file, "AK0006", k_warning, "no documents",
+     "The file holds no YAML document (it is empty or only comments), so there is nothing to check.",
+     "Add a document, or delete the file."},
+    {yaml_syntax, "AK0007", k_error, "YAML syntax error",
+     "The file is not valid YAML, so none of its documents can be read. The position is where the "
+     "parser noticed the problem; the mistake is often on the line before (a missing colon, a "
+     "wrong indentation, an unclosed quote or bracket).",
+     "Fix the YAML at or just before the position shown."},
+    {too_deep, "AK0008", k_error, "nesting too deep",
+     "The document nests collections deeper than any config needs. Such input is a mistake or an "
+     "attempt to exhaust the parser, so it is refused before parsing.",
+     "Flatten the document; no alignkit config nests more than a few levels."},
+    {too_many_nodes, "AK0009", k_error, "document too large",
+     "The document expands to more values than any config needs. This is what an alias bomb "
+     "(anchors that refer to anchors) looks like, so alignkit stops reading it.",
+     "Remove the anchors and aliases, or split the document."},
+    {no_config_files, "AK0010", k_warning, "no configs found",
+     "A folder given on the command line holds no `*.yaml` or `*.yml` file (after `--exclude`).",
+     "Check the folder, or the `--exclude` patterns."},
+
+    {not_a_mapping, "AK1001", k_error, "document is not a mapping",
+     "Every config document is a mapping with the keys apiVersion, kind, metadata and spec.",
+     "Start the document with `apiVersion: alignkit/v1` and `kind: ...`."},
+    {bad_api_version, "AK1002", k_error, "unsupported apiVersion",
+     "The apiVersion says which version of the config format a document is written for. This "
+     "alignkit reads `alignkit/v1`.",
+     "Write `apiVersion: alignkit/v1`."},
+    {unknown_kind, "AK1003", k_error, "unknown kind",
+     "The kind says what a document is. alignkit knows Questionnaire, Response, "
+     "ServiceLevelAgreement, LeadDefinitions and Glossary.",
+     "Use one of the known kinds; the hint names the closest one."},
+    {unknown_key, "AK1101", k_error, "unknown key",
+     "The key is not part of this kind of document. alignkit never ignores a key it does not "
+     "know: a misspelt key would otherwise silently lose what it says.",
+     "Correct the spelling (the hint names the closest known key), or remove the key. "
+     "`alignkit schema KIND` lists every key."},
+    {missing_key, "AK1102", k_error, "missing key",
+     "A key that this kind of document needs is absent.",
+     "Add the key; `man 5 alignkit-config` describes it."},
+    {wrong_type, "AK1103", k_error, "wrong type",
+     "The value has the wrong shape: for example a list where one value is expected, or text "
+     "where a number is expected. Quoted values are always text.",
+     "Write the value in the shape the message names."},
+    {duplicate_key, "AK1104", k_error, "duplicate key",
+     "The same key appears twice in one mapping. YAML parsers disagree about which value wins, "
+     "so alignkit refuses to guess.",
+     "Keep one of the two entries."},
+    {invalid_enum, "AK1105", k_error, "value not allowed",
+     "The value must be one of a fixed set of words (a team, a cadence, a stage...).",
+     "Use one of the values listed in the message; the hint names the closest one."},
+    {invalid_duration, "AK1106", k_error, "invalid duration",
+     "Durations are whole numbers with a unit, largest unit first: `90m`, `4h`, `1h30m`, `3d`, "
+     "`2w`. Units: w (weeks), d (days), h (hours), m (minutes).",
+     "Write the duration with units, for example `24h` rather than `24` or `1 day`."},
+    {invalid_date, "AK1107", k_error, "invalid date",
+     "Dates are ISO 8601 calendar dates, `YYYY-MM-DD`, and must exist (no 30 February).",
+     "Write the date as `2027-01-31`."},
+    {invalid_time, "AK1108", k_error, "invalid time",
+     "Times of day are `HH:MM` on a 24-hour clock; working hours are a range `HH:MM-HH:MM`.",
+     "Write the time as `09:00`, or the range as `09:00-17:30`."},
+    {invalid_name, "AK1109", k_error, "invalid name",
+     "Names and ids are slugs: lowercase letters, digits and single hyphens or underscores, "
+     "starting with a letter, at most 63 characters. They appear in references, file names and URLs.",
+     "Rename it to a slug, such as `acme-sla-2027`."},
+    {out_of_range, "AK1110", k_error, "number out of range",
+     "The number is outside the values that make sense here (weights must be positive, counts "
+     "cannot be negative, rates lie between 0% and 100%).",
+     "Use a number within the range the message gives."},
+    {invalid_percentage, "AK1111", k_error, "invalid percentage",
+     "Rates are written as percentages with a percent sign, such as `25%` or `12.5%`.",
+     "Add the percent sign, or convert a fraction: 0.25 is `25%`."},
+    {empty_list, "AK1112", k_error, "empty list",
+     "The list must hold at least one entry for the document to mean anything.",
+     "Add an entry, or remove the key if it is optional."},
+    {empty_value, "AK1113", k_error, "empty value",
+     "The value is empty or only spaces where text is needed.",
+     "Write the text, or remove the key if it is optional."},
+    {conflicting_keys, "AK1114", k_error, "keys that exclude each other",
+     "The mapping must hold exactly one of the keys the message names: for example a target is "
+     "either a volume target or a conversion target.",
+     "Keep exactly one of the keys; split the entry in two if you meant both."},
+
+    {duplicate_name, "AK2001", k_error, "duplicate document name",
+     "Two documents of the same kind share a metadata.name, so references to that name are "
+     "ambiguous.",
+     "Give each document of a kind its own name."},
+    {unresolved_reference, "AK2002", k_error, "unresolved reference",
+     "The document refers to another document (by name, `Kind/name`, or relative file path) that "
+     "is not among the files checked in this run.",
+     "Pass the referenced file too, correct the name, or use a relative path to the file."},
+    {duplicate_id, "AK2003", k_error, "duplicate id",
+     "Two entries of the same list share an id (two questions, stages, reason codes, terms...), "
+     "so references to it are ambiguous.",
+     "Give each entry its own id."},
+    {unknown_id, "AK2004", k_error, "unknown id",
+     "The value refers to an id (a question, scale, stage, reason code, glossary term...) that "
+     "the referenced document does not define.",
+     "Correct the id; the hint names the closest one that exists."},
+    {answer_out_of_scale, "AK2005", k_error, "answer outside its scale",
+     "A response gives a value that the question's answer scale does not offer, so it cannot be "
+     "scored.",
+     "Use one of the scale's values, or `skip`."},
+    {unanswered_questions, "AK2006", k_info, "unanswered questions",
+     "The response neither answers nor skips some questions of its questionnaire. Reports treat "
+     "them like skipped answers, but an explicit `skip` shows the respondent saw the question.",
+     "Answer the questions, or mark them `skip`."},
+    {duplicate_respondent, "AK2007", k_warning, "duplicate respondent",
+     "Two responses to the same questionnaire come from the same respondent id, so that person "
+     "would count twice.",
+     "Remove the older response, or give the respondents distinct ids."},
+
+    {attempts_do_not_fit, "AK3001", k_error, "attempts do not fit the window",
+     "The follow-up rules ask for a minimum number of contact attempts within a window, but "
+     "with the first contact time and the spacing between attempts the window is too short to "
+     "hold them, so sales could never comply.",
+     "Lengthen the window, shorten the spacing, or lower the number of attempts."},
+    {review_overdue, "AK3002", k_warning, "review overdue",
+     "The SLA's next review date has passed (as of the date checked, `--as-of`). An SLA that is "
+     "not reviewed drifts away from how the teams really work.",
+     "Hold the review and set the next review date."},
+    {reasons_required, "AK3003", k_error, "reason codes missing",
+     "The SLA requires a reason for every disqualified lead, but the lead definitions offer no "
+     "reason codes for that exit, so sales has nothing to choose from.",
+     "Add `reasons` to the disqualified exit in the lead definitions."},
+    {conversion_order, "AK3004", k_error, "conversion runs backwards",
+     "A conversion target goes from a lifecycle stage to one that does not come after it.",
+     "Swap `from` and `to`, or pick stages in lifecycle order."},
+    {ownership_goes_back, "AK3005", k_warning, "ownership goes back",
+     "A lifecycle stage owned by marketing follows one owned by sales. Leads normally move from "
+     "marketing to sales; going back belongs in a recycle exit.",
+     "Reorder the stages, or model the way back as a recycled exit."},
+    {stage_without_evidence, "AK3006", k_warning, "stage without evidence",
+     "No question of the questionnaire evidences this maturity stage, so no respondent can show "
+     "that a company has reached it.",
+     "Add at least one question with `stage:` set to it."},
+    {unknown_time_zone, "AK3007", k_error, "unknown time zone",
+     "The time zone is not in the IANA time-zone database, so business hours cannot be computed.",
+     "Use an IANA name such as `America/Chicago`, `Europe/Berlin` or `UTC`."},
+    {empty_hours, "AK3008", k_error, "empty working hours",
+     "The working hours end before or when they start, so no time would ever count.",
+     "Write the start before the end, such as `09:00-17:00`."},
+    {response_in_future, "AK3009", k_warning, "response dated in the future",
+     "The response is dated after the date checked (`--as-of`, today by default), which is "
+     "usually a typo in the year.",
+     "Correct the date."},
+    {review_before_effective, "AK3010", k_error, "review before the SLA starts",
+     "The SLA's next review date falls before its effective date.",
+     "Set the review after the effective date."},
+    {alias_conflict, "AK3011", k_warning, "alias defined twice",
+     "A glossary alias is also a term, or an alias of another term, so it is unclear which "
+     "definition applies.",
+     "Keep the alias on one term only."},
+});
+
+} // namespace
+
+std::string_view to_string(Severity severity)
+{
+    switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+    }
+    throw std::logic_error("unknown severity");
+}
+
+std::span<const CodeInfo> all_codes() { return k_codes; }
+
+const CodeInfo& info(Code code)
+{
+    const auto& entry = k_codes.at(static_cast<std::size_t>(code));
+    if (entry.code != code) {
+        throw std::logic_error("the code table is out of enum order");
+    }
+    return entry;
+}
+
+std::string_view to_string(Code code) { return info(code).id; }
+
+std::optional<Code> parse_code(std::string_view id)
+{
+    std::string upper(id);
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    for (const auto& entry : k_codes) {
+        if (entry.id == upper) {
+            return entry.code;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace alignkit

@@ -1,0 +1,68 @@
+#include "document_index.hpp"
+
+#include "alignkit/text.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <vector>
+
+namespace alignkit {
+
+bool is_path_reference(std::string_view ref)
+{
+    return ref.ends_with(".yaml") || ref.ends_with(".yml");
+}
+
+std::string referenced_path(std::string_view from_file, std::string_view ref)
+{
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(from_file).parent_path();
+    return (base / fs::path(ref)).lexically_normal().generic_string();
+}
+
+const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kind, const Document& from,
+                                       Diagnostics& diags) const
+{
+    namespace fs = std::filesystem;
+    const std::string& text = ref.value;
+    std::string_view name = text;
+    bool by_path = is_path_reference(text);
+    if (auto slash = text.find('/'); !by_path && slash != std::string::npos) {
+        auto written_kind = parse_enum<Kind>(std::string_view(text).substr(0, slash));
+        if (written_kind && *written_kind != kind) {
+            diags.add(Code::unresolved_reference, from.file, ref.pos,
+                      fmt::format("'{}' names a {}, but a {} is expected here", text, to_string(*written_kind),
+                                  to_string(kind)));
+            return nullptr;
+        }
+        if (written_kind) {
+            name = std::string_view(text).substr(slash + 1);
+        }
+    }
+    const std::string path = by_path ? referenced_path(from.file, text) : std::string{};
+    std::vector<std::string_view> names;
+    for (const auto& doc : m_documents) {
+        if (doc.kind != kind) {
+            continue;
+        }
+        if (by_path ? fs::path(doc.file).lexically_normal().generic_string() == path : doc.metadata.name.value == name) {
+            return &doc;
+        }
+        names.push_back(doc.metadata.name.value);
+    }
+    std::string hint;
+    if (by_path) {
+        hint = fmt::format("no {} was read from '{}'", to_string(kind), path);
+    } else {
+        hint = did_you_mean(name, names);
+        if (hint.empty()) {
+            hint = fmt::format("pass the file that defines the {} too, or refer to it by relative path", to_string(kind));
+        }
+    }
+    diags.add(Code::unresolved_reference, from.file, ref.pos,
+              fmt::format("no {} named '{}' among the documents checked", to_string(kind), text), std::move(hint))
+        .length = static_cast<int>(text.size());
+    return nullptr;
+}
+
+} // namespace alignkit

@@ -1,0 +1,32 @@
+#pragma once
+// Finds the document a reference names: `name`, `Kind/name`, or a relative file path.
+
+#include "alignkit/diagnostics.hpp"
+#include "alignkit/document.hpp"
+
+#include <span>
+#include <string>
+
+namespace alignkit {
+
+class DocumentIndex {
+public:
+    explicit DocumentIndex(std::span<const Document> documents) : m_documents(documents) {}
+
+    // The document of `kind` that `ref` (written in `from`) names, or nullptr after
+    // reporting AK2002 with the closest name as a hint.
+    const Document* resolve(const Located<std::string>& ref, Kind kind, const Document& from,
+                            Diagnostics& diags) const;
+
+    std::span<const Document> all() const { return m_documents; }
+
+private:
+    std::span<const Document> m_documents;
+};
+
+// True when a reference is written as a file path rather than a name.
+bool is_path_reference(std::string_view ref);
+// The path a path reference in `from_file` points at, normalised.
+std::string referenced_path(std::string_view from_file, std::string_view ref);
+
+} // namespace alignkit

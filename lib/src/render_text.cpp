@@ -1,0 +1,109 @@
+#include "alignkit/text.hpp"
+#include "alignkit/validate_report.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace alignkit {
+namespace {
+
+struct Palette {
+    std::string_view bold, red, yellow, cyan, green, dim, reset;
+};
+constexpr Palette k_color{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;32m", "\x1b[2m", "\x1b[0m"};
+constexpr Palette k_plain{};
+
+std::string_view severity_color(Severity s, const Palette& p)
+{
+    switch (s) {
+    case Severity::error: return p.red;
+    case Severity::warning: return p.yellow;
+    case Severity::info: return p.cyan;
+    }
+    return p.reset;
+}
+
+std::string plural(std::size_t n, std::string_view word)
+{
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// Columns count characters; the caret line repeats the source's tabs so it lines up.
+std::string caret_line(std::string_view source, int column, int length)
+{
+    std::string out;
+    int current = 1;
+    for (std::size_t i = 0; i < source.size() && current < column; ++i) {
+        const auto c = static_cast<unsigned char>(source[i]);
+        if ((c & 0xC0) == 0x80) {
+            continue;
+        }
+        out += c == '\t' ? '\t' : ' ';
+        ++current;
+    }
+    out += '^';
+    for (int i = 1; i < length; ++i) {
+        out += '~';
+    }
+    return out;
+}
+
+} // namespace
+
+std::string render_text(const ValidationResult& result, const TextOptions& options)
+{
+    const Palette& p = options.color ? k_color : k_plain;
+    std::map<std::string_view, std::string_view> sources;
+    for (const auto& file : result.files) {
+        sources.emplace(file.path, file.text);
+    }
+    std::string out;
+    for (const auto& d : result.diagnostics.all()) {
+        std::string where = d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
+        out += fmt::format("{}{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, where, p.reset, severity_color(d.severity, p),
+                           to_string(d.severity), to_string(d.code), p.reset, p.bold, d.message, p.reset);
+        auto source = sources.find(d.file);
+        std::string_view line = source != sources.end() ? line_at(source->second, d.pos.line) : std::string_view{};
+        if (d.pos.line > 0 && !line.empty()) {
+            const std::string number = std::to_string(d.pos.line);
+            const std::string gutter(number.size(), ' ');
+            out += fmt::format("{} {} |{} {}\n", p.dim, number, p.reset, line);
+            out += fmt::format("{} {} |{} {}{}{}\n", p.dim, gutter, p.reset, p.green,
+                               caret_line(line, d.pos.column, d.length), p.reset);
+        }
+        if (!d.hint.empty()) {
+            out += fmt::format("  {}hint:{} {}\n", p.cyan, p.reset, d.hint);
+        }
+    }
+    if (options.summary) {
+        std::size_t documents = 0;
+        for (const auto& file : result.files) {
+            documents += file.documents;
+        }
+        if (!result.diagnostics.empty()) {
+            out += '\n';
+        }
+        out += fmt::format("checked {}, {}: {}, {}", plural(result.files.size(), "file"), plural(documents, "document"),
+                           plural(result.count(Severity::error), "error"),
+                           plural(result.count(Severity::warning), "warning"));
+        if (auto infos = result.count(Severity::info); infos > 0) {
+            out += fmt::format(", {} info", infos);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string render(const ValidationResult& result, ValidateFormat format, const TextOptions& text, Date as_of)
+{
+    switch (format) {
+    case ValidateFormat::text: return render_text(result, text);
+    case ValidateFormat::json: return render_json(result);
+    case ValidateFormat::sarif: return render_sarif(result);
+    case ValidateFormat::github: return render_github(result);
+    case ValidateFormat::junit: return render_junit(result, as_of);
+    }
+    return {};
+}
+
+} // namespace alignkit

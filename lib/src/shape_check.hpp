@@ -1,0 +1,35 @@
+#pragma once
+// Checks a YAML value against its declared type and reports every mismatch.
+
+#include "alignkit/diagnostics.hpp"
+#include "declarations.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace alignkit {
+
+struct ShapeContext {
+    std::string_view file;
+    Diagnostics& diags;
+    // Values left to visit: aliases can make a small document expand without bound.
+    std::size_t budget = 0;
+    bool budget_exhausted = false;
+
+    struct PathPart {
+        std::string_view key; // empty for a list index
+        std::size_t index = 0;
+    };
+    std::vector<PathPart> path;
+
+    // "spec.dimensions[0].questions[2]"
+    std::string path_string() const;
+};
+
+// Returns true when the value and everything below it fits the declaration.
+bool check_shape(const YAML::Node& node, const decl::TypeDecl& type, ShapeContext& ctx);
+
+} // namespace alignkit

@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     CLI::App app{"alignkit: audit how well sales and marketing work together", "alignkit"};
     app.set_version_flag("--version", fmt::format("alignkit {}", alignkit::version()));
     app.require_subcommand(1);
+    app.fallthrough(); // global options may come after the command, too
     GlobalOptions global;
     add_global_options(app, global);
     Runner run;

@@ -100,10 +100,12 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, Runner& ru
     sub->add_option("-f,--format", cmd->formats,
                     "Output format: text, json, sarif, github, junit; FORMAT:FILE writes that format to FILE "
                     "(repeat for several)")
-        ->option_text("FORMAT[:FILE]");
+        ->option_text("FORMAT[:FILE]")
+        ->allow_extra_args(false);
     sub->add_option("-o,--output", cmd->output, "Write the report to FILE instead of standard output");
     sub->add_option("--exclude", cmd->exclude, "Skip files in folders that match this glob (repeatable)")
-        ->option_text("GLOB");
+        ->option_text("GLOB")
+        ->allow_extra_args(false);
     const std::map<std::string, FailOn> fail_on{
         {"error", FailOn::error}, {"warning", FailOn::warning}, {"never", FailOn::never}};
     sub->add_option("--fail-on", cmd->fail_on, "Exit 1 on findings at or above this severity (default: error)")

@@ -6,9 +6,9 @@
 namespace alignkit {
 namespace {
 
-// Escapes text for XML 1.0 content and attribute values; control characters that XML 1.0
-// cannot carry at all become U+FFFD.
-std::string xml_escape(std::string_view text)
+// Escapes text for XML 1.0. Attributes also escape quotes and whitespace that attribute
+// normalisation would otherwise fold; control characters XML 1.0 cannot carry become U+FFFD.
+std::string xml_escape(std::string_view text, bool attribute)
 {
     std::string out;
     out.reserve(text.size());
@@ -17,10 +17,9 @@ std::string xml_escape(std::string_view text)
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\t': out += "&#9;"; break;
+        case '"': out += attribute ? "&quot;" : "\""; break;
+        case '\n': out += attribute ? "&#10;" : "\n"; break;
+        case '\t': out += attribute ? "&#9;" : "\t"; break;
         case '\r': out += "&#13;"; break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
@@ -66,7 +65,7 @@ std::string render_junit(const ValidationResult& result, Date as_of)
                 other_output += diagnostic_line(*d) + "\n";
             }
         }
-        cases += fmt::format("  <testcase name=\"{}\" classname=\"alignkit.validate\" time=\"0\"", xml_escape(name));
+        cases += fmt::format("  <testcase name=\"{}\" classname=\"alignkit.validate\" time=\"0\"", xml_escape(name, true));
         if (error_count == 0) {
             cases += "/>\n";
             return;
@@ -74,7 +73,7 @@ std::string render_junit(const ValidationResult& result, Date as_of)
         ++failures;
         cases += fmt::format(">\n    <failure message=\"{} error{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
                              error_count, error_count == 1 ? "" : "s", first_error,
-                             xml_escape(errors));
+                             xml_escape(errors, false));
     };
     std::vector<std::string> named;
     for (const auto& file : result.files) {
@@ -98,7 +97,7 @@ std::string render_junit(const ValidationResult& result, Date as_of)
                        "<testsuite name=\"alignkit validate\" timestamp=\"{}T00:00:00\" hostname=\"localhost\" "
                        "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
                        "  <properties/>\n{}  <system-out>{}</system-out>\n  <system-err/>\n</testsuite>\n",
-                       to_string(as_of), named.size(), failures, cases, xml_escape(other_output));
+                       to_string(as_of), named.size(), failures, cases, xml_escape(other_output, false));
 }
 
 } // namespace alignkit

@@ -243,7 +243,7 @@ private:
                 return false;
             }
             // An unquoted 2.10 is the number 2.1 to every other YAML reader: text must be text.
-            if (plain && (yaml::parse_number(text) || yaml::parse_boolean(text))) {
+            if (plain && yaml::reads_as_non_text(text)) {
                 report(Code::wrong_type, node,
                        fmt::format("{} must be text, found {}", where(), yaml::describe(node)),
                        fmt::format("quote it: \"{}\"", text));

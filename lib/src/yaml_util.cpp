@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <regex>
 
 namespace alignkit::yaml {
 
@@ -81,6 +82,29 @@ std::optional<bool> parse_boolean(std::string_view text)
         return false;
     }
     return std::nullopt;
+}
+
+bool reads_as_non_text(std::string_view s)
+{
+    if (s.empty()) {
+        return true;
+    }
+    for (std::string_view word : {"null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"}) {
+        if (s == word) {
+            return true;
+        }
+    }
+    // Only a digit, sign or dot can start a number: most text never reaches the regex.
+    const char first = s.front();
+    if (!((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.')) {
+        return false;
+    }
+    // The YAML 1.2 core schema's number rules (spec 10.3.2), written out.
+    static const std::regex k_non_text(
+        "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+        "|[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+        "|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+    return std::regex_match(s.begin(), s.end(), k_non_text);
 }
 
 std::optional<double> parse_percentage(std::string_view text)

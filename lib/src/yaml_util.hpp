@@ -28,6 +28,10 @@ std::string describe(const YAML::Node& node);
 std::optional<long long> parse_integer(std::string_view text);
 std::optional<double> parse_number(std::string_view text);
 std::optional<bool> parse_boolean(std::string_view text);
+// True when a YAML 1.2 core-schema reader (yaml-language-server, js-yaml, PyYAML's
+// successors) would read this plain scalar as a number, boolean or null rather than text.
+bool reads_as_non_text(std::string_view plain);
+
 // "25%" or "12.5%" -> 25.0 or 12.5.
 std::optional<double> parse_percentage(std::string_view text);
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Checks alignkit's machine formats with the real validators of each format:
+#   SARIF 2.1.0 against the OASIS JSON Schema (ajv with draft-04 support),
+#   JUnit XML against the Ant JUnit XSD (xmllint),
+#   the exported JSON Schemas: every example passes them, and every invalid example marked
+#   "# schema: rejects" fails them (ajv, draft 2020-12).
+# usage: check-formats.sh ALIGNKIT SPECS_DIR NODE_TOOLS_DIR   (from the repo root)
+set -uo pipefail
+ak=$1
+specs=$2
+tools=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+
+for tool in node xmllint; do
+  command -v $tool >/dev/null || { echo "missing $tool: run scripts/install-test-tools"; exit 1; }
+done
+[ -d "$tools/node_modules/ajv" ] || { echo "missing ajv: run scripts/install-test-tools"; exit 1; }
+check_schema() { node "$tools/check-schema.mjs" "$@"; }
+
+# Every format over valid and invalid inputs together, so results exist and files are clean too.
+inputs=(examples/brightline examples/invalid)
+"$ak" validate --as-of 2026-11-22 --format sarif:"$work/out.sarif" --format junit:"$work/out.xml" \
+  --format json:"$work/out.json" "${inputs[@]}" >/dev/null
+[ $? -eq 1 ] || fail "validate over the invalid examples should exit 1"
+
+check_schema "$specs/sarif-schema-2.1.0.json" "$work/out.sarif" || fail "SARIF does not match the SARIF 2.1.0 schema"
+grep -q '"ruleId"' "$work/out.sarif" || fail "SARIF has no results"
+xmllint --noout --schema "$specs/junit.xsd" "$work/out.xml" || fail "JUnit XML does not match junit.xsd"
+node -e 'JSON.parse(require("fs").readFileSync(process.argv[1]))' "$work/out.json" || fail "JSON report does not parse"
+
+# The exported schemas agree with the loader on the examples.
+"$ak" schema >"$work/all.json" || fail "alignkit schema failed"
+mapfile -t valid < <(find examples/brightline -name '*.yaml' | sort)
+check_schema "$work/all.json" "${valid[@]}" || fail "a valid example fails the exported schema"
+for kind in Questionnaire Response ServiceLevelAgreement LeadDefinitions Glossary; do
+  "$ak" schema "$kind" >"$work/$kind.json" || fail "alignkit schema $kind failed"
+  mapfile -t of_kind < <(grep -l "^kind: $kind\$" "${valid[@]}")
+  [ ${#of_kind[@]} -gt 0 ] || fail "no example of kind $kind"
+  check_schema "$work/$kind.json" "${of_kind[@]}" || fail "an example fails the $kind schema"
+done
+mapfile -t rejected < <(grep -l '^# schema: rejects' examples/invalid/*.yaml)
+[ ${#rejected[@]} -gt 0 ] || fail "no invalid example is marked '# schema: rejects'"
+check_schema --expect-invalid "$work/all.json" "${rejected[@]}" || fail "the schema accepts an invalid example it should reject"
+
+exit $status

@@ -2,6 +2,7 @@
 #include "alignkit/validate_report.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 
 namespace alignkit {
@@ -48,6 +49,61 @@ std::string caret_line(std::string_view source, int column, int length)
     return out;
 }
 
+// Config text must not drive the terminal: control characters (an escape sequence hidden
+// in a title) and bytes that are not UTF-8 are shown as U+FFFD.
+std::string printable(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            auto bad = first_invalid_utf8(text.substr(i, 4).substr(0, std::min<std::size_t>(4, text.size() - i)));
+            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (bad && *bad < len) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+                continue;
+            }
+            out += text.substr(i, len);
+            i += len;
+            continue;
+        }
+        out += (c < 0x20 && c != '\t') || c == 0x7F ? std::string_view("\xEF\xBF\xBD") : text.substr(i, 1);
+        ++i;
+    }
+    return out;
+}
+
+// Long lines (minified or generated input) are cut to a window around the column, so one
+// diagnostic cannot flood the terminal.
+struct Excerpt {
+    std::string_view text;
+    int column;
+    bool cut_before;
+    bool cut_after;
+};
+
+Excerpt excerpt(std::string_view line, int column)
+{
+    constexpr int k_window = 100;
+    if (line.size() <= static_cast<std::size_t>(k_window) * 2) {
+        return {line, column, false, false};
+    }
+    const int start = std::max(0, column - 1 - k_window / 2);
+    const auto begin = std::min(line.size(), static_cast<std::size_t>(start));
+    std::string_view text = line.substr(begin, k_window);
+    // Do not start or end inside a UTF-8 sequence.
+    while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && static_cast<unsigned char>(text.back()) >= 0x80) {
+        text.remove_suffix(1);
+    }
+    return {text, column - start, begin > 0, begin + text.size() < line.size()};
+}
+
 } // namespace
 
 std::string render_text(const ValidationResult& result, const TextOptions& options)
@@ -60,19 +116,25 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
     std::string out;
     for (const auto& d : result.diagnostics.all()) {
         std::string where = d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
-        out += fmt::format("{}{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, where, p.reset, severity_color(d.severity, p),
-                           to_string(d.severity), to_string(d.code), p.reset, p.bold, d.message, p.reset);
+        out += fmt::format("{}{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, printable(where), p.reset,
+                           severity_color(d.severity, p), to_string(d.severity), to_string(d.code), p.reset, p.bold,
+                           printable(d.message), p.reset);
         auto source = sources.find(d.file);
         std::string_view line = source != sources.end() ? line_at(source->second, d.pos.line) : std::string_view{};
-        if (d.pos.line > 0 && !line.empty()) {
+        // A file that is not text has no line worth showing.
+        const bool text_file = d.code != Code::binary_file && d.code != Code::not_utf8;
+        if (d.pos.line > 0 && !line.empty() && text_file) {
             const std::string number = std::to_string(d.pos.line);
             const std::string gutter(number.size(), ' ');
-            out += fmt::format("{} {} |{} {}\n", p.dim, number, p.reset, line);
-            out += fmt::format("{} {} |{} {}{}{}\n", p.dim, gutter, p.reset, p.green,
-                               caret_line(line, d.pos.column, d.length), p.reset);
+            const auto shown = excerpt(line, d.pos.column);
+            const std::string_view before = shown.cut_before ? "..." : "";
+            out += fmt::format("{} {} |{} {}{}{}\n", p.dim, number, p.reset, before, printable(shown.text),
+                               shown.cut_after ? "..." : "");
+            out += fmt::format("{} {} |{} {}{}{}{}\n", p.dim, gutter, p.reset, p.green, std::string(before.size(), ' '),
+                               caret_line(shown.text, shown.column, std::min(d.length, 100)), p.reset);
         }
         if (!d.hint.empty()) {
-            out += fmt::format("  {}hint:{} {}\n", p.cyan, p.reset, d.hint);
+            out += fmt::format("  {}hint:{} {}\n", p.cyan, p.reset, printable(d.hint));
         }
     }
     if (options.summary) {

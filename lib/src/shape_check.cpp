@@ -68,6 +68,18 @@ private:
         return d;
     }
 
+    // Problems of a whole mapping or list are shown at the key that holds it ("spec:"),
+    // which is where the reader looks; a list item has no key, so its own position is used.
+    Diagnostic& report_at_key(Code code, const YAML::Node& node, std::string message, std::string hint = {})
+    {
+        auto& d = report(code, node, std::move(message), std::move(hint));
+        if (!m_ctx.path.empty() && !m_ctx.path.back().key.empty() && !m_ctx.path.back().key_mark.is_null()) {
+            d.pos = yaml::to_position(m_ctx.path.back().key_mark);
+            d.length = static_cast<int>(m_ctx.path.back().key.size());
+        }
+        return d;
+    }
+
     bool wrong_type(const YAML::Node& node, const TypeDecl& type)
     {
         std::string hint;
@@ -118,7 +130,7 @@ private:
                 ok = false;
                 continue;
             }
-            m_ctx.path.push_back({field->name, 0});
+            m_ctx.path.push_back({field->name, 0, key.Mark()});
             ok = check(entry.second, *field->type) && ok;
             m_ctx.path.pop_back();
         }
@@ -127,20 +139,34 @@ private:
         };
         for (const auto& f : type.fields) {
             if (f.required && !present(f.name)) {
-                report(Code::missing_key, node, fmt::format("{} is missing the required key '{}'", where(), f.name),
-                       std::string(f.description));
+                report_at_key(Code::missing_key, node, fmt::format("{} is missing the required key '{}'", where(), f.name),
+                              add_key_hint(f));
                 ok = false;
             }
         }
         if (!type.one_required.empty()) {
             auto count = std::count_if(type.one_required.begin(), type.one_required.end(), present);
             if (count != 1) {
-                report(count == 0 ? Code::missing_key : Code::conflicting_keys, node,
+                report_at_key(count == 0 ? Code::missing_key : Code::conflicting_keys, node,
                        fmt::format("{} needs exactly one of {}", where(), quoted_list(type.one_required)));
                 ok = false;
             }
         }
         return ok;
+    }
+
+    // "add 'version': the SLA's version, such as '2.1'", from the field's description.
+    static std::string add_key_hint(const decl::FieldDecl& field)
+    {
+        std::string what(field.description);
+        if (!what.empty() && what.back() == '.') {
+            what.pop_back();
+        }
+        if (!what.empty() && std::isupper(static_cast<unsigned char>(what[0])) != 0 &&
+            (what.size() < 2 || std::islower(static_cast<unsigned char>(what[1])) != 0)) {
+            what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+        }
+        return fmt::format("add '{}': {}", field.name, what);
     }
 
     // Records a key; reports it and returns false when it was seen before in this mapping.
@@ -165,14 +191,14 @@ private:
             return wrong_type(node, type);
         }
         if (node.size() < type.min_items) {
-            report(Code::empty_list, node, fmt::format("{} needs at least {} {}", where(), type.min_items,
+            report_at_key(Code::empty_list, node, fmt::format("{} needs at least {} {}", where(), type.min_items,
                                                        type.min_items == 1 ? "entry" : "entries"));
             return false;
         }
         bool ok = true;
         std::size_t index = 0;
         for (const auto& item : node) {
-            m_ctx.path.push_back({{}, index++});
+            m_ctx.path.push_back({{}, index++, {}});
             ok = check(item, *type.items) && ok;
             m_ctx.path.pop_back();
             if (m_ctx.budget_exhausted) {
@@ -200,7 +226,7 @@ private:
                 ok = false;
                 continue;
             }
-            m_ctx.path.push_back({entry.first.Scalar(), 0});
+            m_ctx.path.push_back({entry.first.Scalar(), 0, entry.first.Mark()});
             ok = check(entry.second, *type.items) && ok;
             m_ctx.path.pop_back();
             if (m_ctx.budget_exhausted) {

@@ -22,6 +22,7 @@ struct ShapeContext {
     struct PathPart {
         std::string_view key; // empty for a list index
         std::size_t index = 0;
+        YAML::Mark key_mark{}; // where the key is written, for "missing key" and "empty list"
     };
     std::vector<PathPart> path;
 

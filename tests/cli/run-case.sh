@@ -28,6 +28,8 @@ input=/dev/null
 [ -f "$case_dir/stdin" ] && input=$case_dir/stdin
 env -u NO_COLOR TERM=dumb "$ak" "$@" <"$input" >"$actual/stdout" 2>"$actual/stderr"
 echo $? >"$actual/exit-code"
+# The temporary folder's name changes every run: show it as $OUT.
+sed -i "s|$OUT|\$OUT|g" "$actual/stdout" "$actual/stderr"
 
 if [ "${ALIGNKIT_BLESS:-}" = 1 ]; then
   cp "$actual/stdout" "$actual/stderr" "$actual/exit-code" "$case_dir/"

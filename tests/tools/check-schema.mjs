@@ -33,10 +33,18 @@ const validate = ajv.compile(schema);
 let failed = false;
 for (const file of files) {
   const text = readFileSync(file, "utf8");
-  const documents = file.endsWith(".json")
-    ? [JSON.parse(text)]
-    : yaml.loadAll(text, null, { schema: yaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined);
+  let documents;
   let invalid = 0;
+  try {
+    documents = file.endsWith(".json")
+      ? [JSON.parse(text)]
+      : yaml.loadAll(text, null, { schema: yaml.CORE_SCHEMA }).filter((d) => d !== null && d !== undefined);
+  } catch (e) {
+    // Unreadable YAML (a syntax error, a duplicate key) is rejected before any schema applies.
+    documents = [];
+    invalid = 1;
+    if (!expectInvalid) console.log(`${file}: ${e.message.split("\n")[0]}`);
+  }
   documents.forEach((doc, i) => {
     if (!validate(doc)) {
       invalid++;

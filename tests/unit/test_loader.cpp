@@ -69,7 +69,7 @@ TEST_CASE("every problem of a document is reported, each with its position and h
 TEST_CASE("missing keys, wrong shapes and bad values")
 {
     CHECK(load_problems(with(k_glossary, "definition: Sales-qualified lead., ", "")) == Lines{
-        "8:7: error[AK1102]: 'spec.terms[1]' is missing the required key 'definition' | What it means, in one or two sentences.",
+        "8:7: error[AK1102]: 'spec.terms[1]' is missing the required key 'definition' | add 'definition': what it means, in one or two sentences",
     });
     CHECK(load_problems(with(k_sla, "days: [mon, tue]", "days: mon")) == Lines{
         "22:36: error[AK1103]: 'spec.calendar.days' must be a list, found 'mon' | write a list, even of one item: [mon]",
@@ -107,7 +107,7 @@ TEST_CASE("missing keys, wrong shapes and bad values")
     CHECK(load_problems(with(k_questionnaire, "{id: q1, text: We meet., stage: defined}", "{id: q1, text: \" \", stage: defined}")) ==
           Lines{"14:26: error[AK1113]: 'spec.dimensions[0].questions[0].text' is empty"});
     CHECK(load_problems(with(k_sla, "parties:\n    - {team: marketing}\n    - {team: sales}", "parties: []")) == Lines{
-        "9:12: error[AK1112]: 'spec.parties' needs at least 2 entries",
+        "9:3: error[AK1112]: 'spec.parties' needs at least 2 entries",
     });
 }
 

@@ -1,0 +1,127 @@
+// Writes man/alignkit-config.5 from `alignkit schema`, so the reference of every kind
+// and field comes from the declarations the loader checks against.
+//
+// usage: alignkit schema | node scripts/gen-config-man.mjs > man/alignkit-config.5
+// The test docs/config-reference fails when the committed page differs from this output.
+import { readFileSync } from "node:fs";
+
+const schema = JSON.parse(readFileSync(0, "utf8"));
+const out = [];
+const esc = (s) =>
+  String(s)
+    .replace(/\\/g, "\\e")
+    .replace(/-/g, "\\-")
+    .replace(/`([^`]*)`/g, "\\fB$1\\fR")
+    .replace(/^([.'])/, "\\&$1");
+
+function typeName(s) {
+  if (s.const !== undefined) return `\\fB${esc(s.const)}\\fR`;
+  if (s.enum) return "one of " + s.enum.map((v) => `\\fB${esc(v)}\\fR`).join(", ");
+  if (s.anyOf) return esc(s.description);
+  const p = s.pattern || "";
+  if (s.type === "string" && p.includes("w)?")) return "duration";
+  if (s.type === "string" && p.startsWith("^[0-9]{4}")) return "date";
+  if (s.type === "string" && p.includes("%$")) return "percentage";
+  if (s.type === "string" && p.includes("):[0-5][0-9]-")) return "working hours";
+  if (s.type === "string" && p.startsWith("^[a-z]")) return "name";
+  if (s.type === "string") return "text";
+  if (s.type === "integer") return s.minimum !== undefined ? `whole number, at least ${s.minimum}` : "whole number";
+  if (s.type === "number") return s.exclusiveMinimum !== undefined ? `number above ${s.exclusiveMinimum}` : "number";
+  if (s.type === "boolean") return "true or false";
+  if (s.type === "array") {
+    const min = s.minItems ? `, at least ${s.minItems}` : "";
+    return `list of ${s.items.type === "object" ? "mappings" : typeName(s.items)}${min}`;
+  }
+  if (s.type === "object" && s.properties) return "mapping";
+  if (s.type === "object") return `mapping of name to ${typeName(s.additionalProperties)}`;
+  return "value";
+}
+
+function fields(s, path) {
+  const required = new Set(s.required || []);
+  for (const [key, prop] of Object.entries(s.properties || {})) {
+    const full = path ? `${path}.${key}` : key;
+    out.push(".TP", `.B ${esc(full)}`);
+    out.push(`${typeName(prop)}${required.has(key) ? ", required" : ""}.`);
+    if (prop.description) out.push(esc(prop.description));
+    if (prop.oneOf) out.push(`Exactly one of ${prop.oneOf.map((b) => `\\fB${b.required[0]}\\fR`).join(" and ")}.`);
+    const inner = prop.type === "array" ? prop.items : prop;
+    if (inner.oneOf && inner.properties) out.push(`Each has exactly one of ${inner.oneOf.map((b) => `\\fB${b.required[0]}\\fR`).join(" and ")}.`);
+    if (inner.type === "object" && inner.properties) fields(inner, prop.type === "array" ? `${full}[]` : full);
+  }
+}
+
+out.push(
+  '.TH ALIGNKIT-CONFIG 5 "2026-11-22" "alignkit 0.1.0" "File Formats"',
+  ".SH NAME",
+  "alignkit-config \\- the YAML configs alignkit reads",
+  ".SH DESCRIPTION",
+  "Every config is a YAML document of the same shape; a file may hold several,",
+  "separated by \\fB\\-\\-\\-\\fR lines:",
+  ".PP",
+  ".EX",
+  "apiVersion: alignkit/v1",
+  "kind: ServiceLevelAgreement",
+  "metadata:",
+  "  name: acme\\-sla\\-2027",
+  "  title: Acme Sales & Marketing SLA",
+  "spec:",
+  "  ...",
+  ".EE",
+  ".PP",
+  "\\fBkind\\fR is one of \\fBQuestionnaire\\fR, \\fBResponse\\fR, \\fBServiceLevelAgreement\\fR,",
+  "\\fBLeadDefinitions\\fR and \\fBGlossary\\fR; \\fBmetadata.name\\fR is unique among documents",
+  "of a kind.",
+  "Every key below is checked: an unknown key is an error, with the closest known key",
+  "as a hint.",
+  ".SH VALUES",
+  ".TP",
+  ".B text",
+  "Any text. Quote text that YAML would read as something else: \\fBversion: \"2.10\"\\fR,",
+  "not \\fBversion: 2.10\\fR (the number 2.1).",
+  ".TP",
+  ".B name",
+  "Lowercase letters and digits, with single \\fB\\-\\fR or \\fB_\\fR between them, starting",
+  "with a letter, at most 63 characters: \\fBacme\\-sla\\-2027\\fR, \\fBfollow_up\\fR.",
+  ".TP",
+  ".B whole number, number",
+  "Written in decimal, unquoted: \\fB6\\fR, \\fB1.5\\fR. Octal (\\fB010\\fR) and hex (\\fB0x18\\fR)",
+  "forms are refused rather than guessed.",
+  ".TP",
+  ".B duration",
+  "Whole numbers with units, largest first: \\fB90m\\fR, \\fB4h\\fR, \\fB1h30m\\fR,",
+  "\\fB3d\\fR, \\fB2w\\fR (w weeks, d days, h hours, m minutes).",
+  ".TP",
+  ".B date",
+  "An ISO 8601 calendar date that exists: \\fB2027\\-01\\-31\\fR.",
+  ".TP",
+  ".B working hours",
+  "A range on a 24\\-hour clock: \\fB09:00\\-17:30\\fR; \\fB24:00\\fR may end a day.",
+  ".TP",
+  ".B percentage",
+  "A number with a percent sign, from 0% to 100%: \\fB25%\\fR, \\fB12.5%\\fR.",
+  ".TP",
+  ".B reference",
+  "A document is referred to by its name (\\fBbrightline\\-leads\\fR), by kind and name",
+  "(\\fBLeadDefinitions/brightline\\-leads\\fR), or by a path relative to the referring file",
+  "(\\fB../shared/leads.yaml\\fR), which is then read too.",
+);
+
+// The envelope is the same for every kind: describe it once, then each kind's spec.
+const first = Object.values(schema.$defs)[0];
+out.push(".SH ENVELOPE");
+const envelope = Object.fromEntries(Object.entries(first.properties).filter(([k]) => k !== "spec"));
+envelope.kind = { ...envelope.kind, const: undefined, enum: Object.keys(schema.$defs) };
+fields({ ...first, properties: envelope }, "");
+for (const [kind, s] of Object.entries(schema.$defs)) {
+  out.push(`.SH ${kind.toUpperCase()}`, `The \\fBspec\\fR of a document of kind \\fB${kind}\\fR.`);
+  fields(s.properties.spec, "spec");
+}
+
+out.push(
+  ".SH SEE ALSO",
+  ".BR alignkit (1),",
+  ".BR alignkit-validate (1),",
+  ".BR alignkit-schema (1)",
+);
+process.stdout.write(out.join("\n") + "\n");

@@ -14,6 +14,9 @@ trap 'rm -rf "$work"' EXIT
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 
+for spec in "$specs/sarif-schema-2.1.0.json" "$specs/junit.xsd"; do
+  [ -f "$spec" ] || { echo "missing $spec: the shared specs must sit beside the project (../shared/specs)"; exit 1; }
+done
 for tool in node xmllint; do
   command -v $tool >/dev/null || { echo "missing $tool: run scripts/install-test-tools"; exit 1; }
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/validate: how fast `alignkit validate` checks many configs, side by side with
-#   (a) parse_only: yaml-cpp parsing the same files and nothing else, the floor our
-#       dependency sets (one core);
+#   (a) parse_only: yaml-cpp parsing the same files and nothing else (one core), and
+#       parse_only_libyaml: libyaml, the parser alignkit uses, producing events only;
 #   (b) ajv-cli validating the same files against our exported schema, what a CI user
 #       would pick instead.
 # Runs are interleaved (a, b, ours, ...) and repeated; the median of each is reported.
@@ -40,11 +40,12 @@ for n in "${sizes[@]}"; do
 
   declare -A cmd=(
     [parse_only]="build/bench/parse_only $dir"
+    [parse_only_libyaml]="build/bench/parse_only_libyaml $dir"
     [ajv-cli]="$ajv validate --spec=draft2020 --strict=false -s $out/alignkit.schema.json -d $dir/*.yaml"
     [alignkit-jobs1]="$ak validate --as-of 2026-11-22 -q --jobs 1 $dir"
     [alignkit-jobs2]="$ak validate --as-of 2026-11-22 -q --jobs 2 $dir"
   )
-  order=(parse_only ajv-cli alignkit-jobs1 alignkit-jobs2)
+  order=(parse_only parse_only_libyaml ajv-cli alignkit-jobs1 alignkit-jobs2)
   for peer in "${order[@]}"; do rm -f "$out/$peer-$n.txt"; done
   for ((r = 0; r < runs; r++)); do
     for peer in "${order[@]}"; do
@@ -66,8 +67,10 @@ for n in "${sizes[@]}"; do
       "$(echo "$rss / 1024" | bc -l)" "$rc"
     eval "wall_${peer//-/_}=$wall"
   done
-  printf '%-8s ratios: alignkit(2 jobs) is %.1fx ajv-cli'"'"'s throughput; alignkit(1 job) takes %.2fx parse_only'"'"'s time\n' \
-    "$n" "$(echo "$wall_ajv_cli / $wall_alignkit_jobs2" | bc -l)" "$(echo "$wall_alignkit_jobs1 / $wall_parse_only" | bc -l)"
+  printf '%-8s alignkit (2 jobs) has %.1fx the throughput of ajv-cli\n' "$n" \
+    "$(echo "$wall_ajv_cli / $wall_alignkit_jobs2" | bc -l)"
+  printf '%-8s alignkit (1 job) takes %.2fx the time of parse_only (yaml-cpp), %.2fx that of parse_only_libyaml\n' "$n" \
+    "$(echo "$wall_alignkit_jobs1 / $wall_parse_only" | bc -l)" "$(echo "$wall_alignkit_jobs1 / $wall_parse_only_libyaml" | bc -l)"
 done
 
 # Process start: the median of many runs of `alignkit --version`.

@@ -3,14 +3,14 @@
 
 #include "alignkit/document.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.hpp"
 
 namespace alignkit {
 
 // `node` is the document's `spec`, already checked against the declaration of `kind`;
 // values that were not given take their documented defaults.
-void build_spec(Document& doc, const YAML::Node& spec);
+void build_spec(Document& doc, const yaml::Node& spec);
 // Reads the metadata mapping (already checked).
-Metadata build_metadata(const YAML::Node& metadata);
+Metadata build_metadata(const yaml::Node& metadata);
 
 } // namespace alignkit

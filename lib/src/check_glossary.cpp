@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_set>
 
 namespace alignkit {
 namespace {
@@ -34,9 +35,9 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
             }
         }
     }
-    std::vector<std::string> folded_terms;
+    std::unordered_set<std::string> folded_terms;
     for (auto t : all_terms) {
-        folded_terms.push_back(folded(t));
+        folded_terms.insert(folded(t));
     }
 
     for (const auto& doc : index.all()) {
@@ -73,7 +74,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
         }
         for (const auto& term : g->terms) {
             for (const auto& related : term.related) {
-                if (std::find(folded_terms.begin(), folded_terms.end(), folded(related.value)) == folded_terms.end()) {
+                if (!folded_terms.contains(folded(related.value))) {
                     // A warning only: the related term may live in a glossary not checked in this run.
                     diags.add(Code::unknown_id, doc.file, related.pos,
                               fmt::format("related term '{}' is not defined in any glossary checked", related.value),

@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace alignkit {
+namespace fs = std::filesystem;
 
 bool is_path_reference(std::string_view ref)
 {
@@ -15,15 +16,21 @@ bool is_path_reference(std::string_view ref)
 
 std::string referenced_path(std::string_view from_file, std::string_view ref)
 {
-    namespace fs = std::filesystem;
     fs::path base = fs::path(from_file).parent_path();
     return (base / fs::path(ref)).lexically_normal().generic_string();
+}
+
+DocumentIndex::DocumentIndex(std::span<const Document> documents) : m_documents(documents)
+{
+    for (const auto& doc : documents) {
+        m_by_name.try_emplace({doc.kind, doc.metadata.name.value}, &doc);
+        m_by_file.try_emplace({doc.kind, fs::path(doc.file).lexically_normal().generic_string()}, &doc);
+    }
 }
 
 const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kind, const Document& from,
                                        Diagnostics& diags) const
 {
-    namespace fs = std::filesystem;
     const std::string& text = ref.value;
     std::string_view name = text;
     bool by_path = is_path_reference(text);
@@ -40,15 +47,19 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
         }
     }
     const std::string path = by_path ? referenced_path(from.file, text) : std::string{};
+    if (by_path) {
+        if (auto it = m_by_file.find({kind, path}); it != m_by_file.end()) {
+            return it->second;
+        }
+    } else if (auto it = m_by_name.find({kind, name}); it != m_by_name.end()) {
+        return it->second;
+    }
+    // Not found: only now gather the names, for the hint.
     std::vector<std::string_view> names;
-    for (const auto& doc : m_documents) {
-        if (doc.kind != kind) {
-            continue;
+    for (const auto& [key, doc] : m_by_name) {
+        if (key.first == kind) {
+            names.push_back(key.second);
         }
-        if (by_path ? fs::path(doc.file).lexically_normal().generic_string() == path : doc.metadata.name.value == name) {
-            return &doc;
-        }
-        names.push_back(doc.metadata.name.value);
     }
     std::string hint;
     if (by_path) {

@@ -4,14 +4,17 @@
 #include "alignkit/diagnostics.hpp"
 #include "alignkit/document.hpp"
 
+#include <map>
 #include <span>
 #include <string>
+#include <utility>
 
 namespace alignkit {
 
 class DocumentIndex {
 public:
-    explicit DocumentIndex(std::span<const Document> documents) : m_documents(documents) {}
+    // Indexes the documents by kind and name and by file, so each lookup is a map search.
+    explicit DocumentIndex(std::span<const Document> documents);
 
     // The document of `kind` that `ref` (written in `from`) names, or nullptr after
     // reporting AK2002 with the closest name as a hint.
@@ -22,6 +25,8 @@ public:
 
 private:
     std::span<const Document> m_documents;
+    std::map<std::pair<Kind, std::string_view>, const Document*> m_by_name; // the first of each name
+    std::map<std::pair<Kind, std::string>, const Document*> m_by_file;      // the first in each file
 };
 
 // True when a reference is written as a file path rather than a name.

@@ -4,7 +4,7 @@
 #include "build_model.hpp"
 #include "declarations.hpp"
 #include "shape_check.hpp"
-#include "yaml_util.hpp"
+#include "yaml_tree.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -20,14 +20,9 @@ constexpr std::size_t k_value_budget = 250'000;
 // An upper bound on how deep the YAML nests, found without parsing: block indentation
 // levels, compact "- " entries, and flow brackets outside quotes and comments. It lets us
 // refuse hostile input before the parser recurses into it.
-struct Depth {
-    int depth = 0;
-    std::size_t offset = 0;
-};
-
-Depth nesting_depth(std::string_view text)
+// Returns the offset where the nesting first goes past `limit`, if it does.
+std::optional<std::size_t> too_deep_at(std::string_view text, int limit)
 {
-    Depth worst;
     std::vector<std::size_t> indents;
     int flow = 0;
     std::size_t pos = 0;
@@ -58,9 +53,12 @@ Depth nesting_depth(std::string_view text)
             if (indents.empty() || indents.back() < indent) {
                 indents.push_back(indent);
             }
+            if (static_cast<int>(indents.size()) + flow > limit) {
+                return pos + indent;
+            }
             char quote = 0;
             for (std::size_t i = indent; i < line.size(); ++i) {
-                char c = line[i];
+                const char c = line[i];
                 if (quote != 0) {
                     if (c == quote) {
                         quote = 0;
@@ -70,19 +68,17 @@ Depth nesting_depth(std::string_view text)
                 } else if (c == '#' && (i == 0 || line[i - 1] == ' ')) {
                     break;
                 } else if (c == '[' || c == '{') {
-                    ++flow;
+                    if (static_cast<int>(indents.size()) + ++flow > limit) {
+                        return pos + i;
+                    }
                 } else if ((c == ']' || c == '}') && flow > 0) {
                     --flow;
-                }
-                int depth = static_cast<int>(indents.size()) + flow;
-                if (depth > worst.depth) {
-                    worst = {depth, pos + i};
                 }
             }
         }
         pos = end + 1;
     }
-    return worst;
+    return std::nullopt;
 }
 
 // The checks that must pass before the text is handed to the YAML parser.
@@ -103,8 +99,8 @@ bool precheck(std::string_view text, const std::string& file, Diagnostics& diags
                   "save the file as UTF-8");
         return false;
     }
-    if (auto deep = nesting_depth(text); deep.depth > k_max_nesting) {
-        diags.add(Code::too_deep, file, position_of(text, deep.offset),
+    if (auto deep = too_deep_at(text, k_max_nesting)) {
+        diags.add(Code::too_deep, file, position_of(text, *deep),
                   fmt::format("the document nests deeper than {} levels", k_max_nesting));
         return false;
     }
@@ -112,10 +108,10 @@ bool precheck(std::string_view text, const std::string& file, Diagnostics& diags
 }
 
 // Checks apiVersion and kind; returns the kind when the document can be read further.
-std::optional<Kind> read_envelope(const YAML::Node& node, const std::string& file, Diagnostics& diags)
+std::optional<Kind> read_envelope(const yaml::Node& node, const std::string& file, Diagnostics& diags)
 {
-    if (!node.IsMap()) {
-        diags.add(Code::not_a_mapping, file, yaml::position(node),
+    if (!node.is_map()) {
+        diags.add(Code::not_a_mapping, file, node.pos,
                   fmt::format("a document must be a mapping, found {}", yaml::describe(node)),
                   "start the document with 'apiVersion: alignkit/v1' and 'kind: ...'");
         return std::nullopt;
@@ -124,30 +120,30 @@ std::optional<Kind> read_envelope(const YAML::Node& node, const std::string& fil
     auto kind = yaml::child(node, "kind");
     bool ok = true;
     if (!api) {
-        diags.add(Code::missing_key, file, yaml::position(node), "the document is missing 'apiVersion'",
+        diags.add(Code::missing_key, file, node.pos, "the document is missing 'apiVersion'",
                   "add 'apiVersion: alignkit/v1'");
         ok = false;
-    } else if (!api->IsScalar() || api->Scalar() != k_api_version) {
-        diags.add(Code::bad_api_version, file, yaml::position(*api),
+    } else if (!api->is_scalar() || api->value != k_api_version) {
+        diags.add(Code::bad_api_version, file, api->pos,
                   fmt::format("unsupported apiVersion {}", yaml::describe(*api)),
                   fmt::format("this alignkit reads '{}'", k_api_version));
         ok = false;
     }
     std::optional<Kind> result;
     if (!kind) {
-        diags.add(Code::missing_key, file, yaml::position(node), "the document is missing 'kind'",
+        diags.add(Code::missing_key, file, node.pos, "the document is missing 'kind'",
                   "add 'kind:' with one of " + quoted_list(enum_names<Kind>()));
         ok = false;
-    } else if (result = kind->IsScalar() ? parse_enum<Kind>(kind->Scalar()) : std::nullopt; !result) {
-        auto hint = kind->IsScalar() ? did_you_mean(kind->Scalar(), enum_names<Kind>()) : std::string{};
-        diags.add(Code::unknown_kind, file, yaml::position(*kind), fmt::format("unknown kind {}", yaml::describe(*kind)),
+    } else if (result = kind->is_scalar() ? parse_enum<Kind>(kind->value) : std::nullopt; !result) {
+        auto hint = kind->is_scalar() ? did_you_mean(kind->value, enum_names<Kind>()) : std::string{};
+        diags.add(Code::unknown_kind, file, kind->pos, fmt::format("unknown kind {}", yaml::describe(*kind)),
                   hint.empty() ? "use one of " + quoted_list(enum_names<Kind>()) : hint);
         ok = false;
     }
     return ok ? result : std::nullopt;
 }
 
-void read_document(const YAML::Node& node, const std::string& file, Diagnostics& diags, std::vector<Document>& out)
+void read_document(const yaml::Node& node, const std::string& file, Diagnostics& diags, std::vector<Document>& out)
 {
     auto kind = read_envelope(node, file, diags);
     if (!kind) {
@@ -158,10 +154,10 @@ void read_document(const YAML::Node& node, const std::string& file, Diagnostics&
 
     Document doc;
     doc.file = file;
-    doc.pos = yaml::position(node);
+    doc.pos = node.pos;
     doc.kind = *kind;
     auto metadata = yaml::child(node, "metadata");
-    if (metadata && metadata->IsMap()) {
+    if (metadata && metadata->is_map()) {
         doc.metadata = build_metadata(*metadata);
     }
     if (shape_ok) {
@@ -181,28 +177,15 @@ std::vector<Document> parse_config(std::string_view text, std::string_view file_
     if (!precheck(text, file, diags)) {
         return documents;
     }
-    std::vector<YAML::Node> nodes;
-    try {
-        nodes = YAML::LoadAll(std::string(text));
-    } catch (const YAML::Exception& e) {
-        // yaml-cpp's own depth guard reports as a parser error too.
-        const bool deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
-        std::string message = e.msg;
-        if (!message.empty()) {
-            message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-        }
-        diags.add(deep ? Code::too_deep : Code::yaml_syntax, file, yaml::to_position(e.mark), message);
-        return documents;
+    yaml::Tree tree;
+    yaml::parse(text, tree);
+    // Documents before a syntax error are complete: check them too.
+    for (const auto* node : tree.documents) {
+        read_document(*node, file, diags, documents);
     }
-    bool any = false;
-    for (const auto& node : nodes) {
-        if (node.IsNull()) {
-            continue; // an empty document between two '---' separators
-        }
-        any = true;
-        read_document(node, file, diags, documents);
-    }
-    if (!any) {
+    if (tree.error) {
+        diags.add(Code::yaml_syntax, file, tree.error->pos, tree.error->message);
+    } else if (tree.documents.empty()) {
         diags.add(Code::empty_file, file, {}, "the file holds no YAML document");
     }
     return documents;

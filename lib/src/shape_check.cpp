@@ -3,7 +3,7 @@
 #include "alignkit/date.hpp"
 #include "alignkit/duration.hpp"
 #include "alignkit/text.hpp"
-#include "yaml_util.hpp"
+#include "yaml_tree.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -16,9 +16,10 @@ using decl::ValueKind;
 
 class Checker {
 public:
-    explicit Checker(ShapeContext& ctx) : m_ctx(ctx) {}
+    // A silent checker only answers whether a value fits: it reports nothing.
+    explicit Checker(ShapeContext& ctx, bool silent = false) : m_ctx(ctx), m_silent(silent) {}
 
-    bool check(const YAML::Node& node, const TypeDecl& type)
+    bool check(const yaml::Node& node, const TypeDecl& type)
     {
         if (!visit()) {
             return false;
@@ -34,6 +35,8 @@ public:
 
 private:
     ShapeContext& m_ctx;
+    bool m_silent;
+    Diagnostic m_discarded; // where a silent checker's reports go
 
     bool visit()
     {
@@ -58,34 +61,37 @@ private:
         return path.empty() ? "the document" : "'" + path + "'";
     }
 
-    Diagnostic& report(Code code, const YAML::Node& node, std::string message, std::string hint = {})
+    Diagnostic& report(Code code, const yaml::Node& node, std::string message, std::string hint = {})
     {
-        auto& d = m_ctx.diags.add(code, std::string(m_ctx.file), yaml::position(node), std::move(message),
+        if (m_silent) {
+            return m_discarded;
+        }
+        auto& d = m_ctx.diags.add(code, std::string(m_ctx.file), node.pos, std::move(message),
                                   std::move(hint));
-        if (node.IsScalar() && yaml::is_plain(node)) {
-            d.length = std::max(1, static_cast<int>(node.Scalar().size()));
+        if (node.is_scalar() && node.plain) {
+            d.length = std::max(1, static_cast<int>(node.value.size()));
         }
         return d;
     }
 
     // Problems of a whole mapping or list are shown at the key that holds it ("spec:"),
     // which is where the reader looks; a list item has no key, so its own position is used.
-    Diagnostic& report_at_key(Code code, const YAML::Node& node, std::string message, std::string hint = {})
+    Diagnostic& report_at_key(Code code, const yaml::Node& node, std::string message, std::string hint = {})
     {
         auto& d = report(code, node, std::move(message), std::move(hint));
-        if (!m_ctx.path.empty() && !m_ctx.path.back().key.empty() && !m_ctx.path.back().key_mark.is_null()) {
-            d.pos = yaml::to_position(m_ctx.path.back().key_mark);
+        if (!m_ctx.path.empty() && !m_ctx.path.back().key.empty() && m_ctx.path.back().key_mark.line > 0) {
+            d.pos = m_ctx.path.back().key_mark;
             d.length = static_cast<int>(m_ctx.path.back().key.size());
         }
         return d;
     }
 
-    bool wrong_type(const YAML::Node& node, const TypeDecl& type)
+    bool wrong_type(const yaml::Node& node, const TypeDecl& type)
     {
         std::string hint;
-        if (type.kind == ValueKind::list && node.IsScalar()) {
-            hint = "write a list, even of one item: [" + node.Scalar() + "]";
-        } else if (!yaml::is_plain(node) && node.IsScalar() &&
+        if (type.kind == ValueKind::list && node.is_scalar()) {
+            hint = "write a list, even of one item: [" + node.value + "]";
+        } else if (!node.plain && node.is_scalar() &&
                    (type.kind == ValueKind::integer || type.kind == ValueKind::number ||
                     type.kind == ValueKind::boolean)) {
             hint = "remove the quotes: quoted values are always text";
@@ -96,21 +102,21 @@ private:
         return false;
     }
 
-    bool check_object(const YAML::Node& node, const TypeDecl& type)
+    bool check_object(const yaml::Node& node, const TypeDecl& type)
     {
-        if (!node.IsMap()) {
+        if (!node.is_map()) {
             return wrong_type(node, type);
         }
         bool ok = true;
-        std::vector<std::pair<std::string_view, YAML::Mark>> seen;
-        for (const auto& entry : node) {
-            const YAML::Node& key = entry.first;
-            if (!key.IsScalar()) {
+        std::vector<std::pair<std::string_view, Position>> seen;
+        for (const auto& [key_node, value] : node.entries) {
+            const yaml::Node& key = *key_node;
+            if (!key.is_scalar()) {
                 report(Code::wrong_type, key, fmt::format("keys in {} must be text, found {}", where(), yaml::describe(key)));
                 ok = false;
                 continue;
             }
-            const std::string& name = key.Scalar();
+            const std::string& name = key.value;
             if (!note_key(key, seen)) {
                 ok = false;
                 continue;
@@ -130,8 +136,8 @@ private:
                 ok = false;
                 continue;
             }
-            m_ctx.path.push_back({field->name, 0, key.Mark()});
-            ok = check(entry.second, *field->type) && ok;
+            m_ctx.path.push_back({field->name, 0, key.pos});
+            ok = check(*value, *field->type) && ok;
             m_ctx.path.pop_back();
         }
         auto present = [&](std::string_view name) {
@@ -170,36 +176,36 @@ private:
     }
 
     // Records a key; reports it and returns false when it was seen before in this mapping.
-    bool note_key(const YAML::Node& key, std::vector<std::pair<std::string_view, YAML::Mark>>& seen)
+    bool note_key(const yaml::Node& key, std::vector<std::pair<std::string_view, Position>>& seen)
     {
-        const std::string& name = key.Scalar();
+        const std::string& name = key.value;
         for (const auto& [previous, mark] : seen) {
             if (previous == name) {
                 report(Code::duplicate_key, key, fmt::format("duplicate key '{}' in {}", name, where()),
-                       fmt::format("it is already set on line {}", mark.line + 1))
+                       fmt::format("it is already set on line {}", mark.line))
                     .length = static_cast<int>(name.size());
                 return false;
             }
         }
-        seen.emplace_back(name, key.Mark());
+        seen.emplace_back(name, key.pos);
         return true;
     }
 
-    bool check_list(const YAML::Node& node, const TypeDecl& type)
+    bool check_list(const yaml::Node& node, const TypeDecl& type)
     {
-        if (!node.IsSequence()) {
+        if (!node.is_sequence()) {
             return wrong_type(node, type);
         }
-        if (node.size() < type.min_items) {
+        if (node.items.size() < type.min_items) {
             report_at_key(Code::empty_list, node, fmt::format("{} needs at least {} {}", where(), type.min_items,
                                                        type.min_items == 1 ? "entry" : "entries"));
             return false;
         }
         bool ok = true;
         std::size_t index = 0;
-        for (const auto& item : node) {
+        for (const auto* item : node.items) {
             m_ctx.path.push_back({{}, index++, {}});
-            ok = check(item, *type.items) && ok;
+            ok = check(*item, *type.items) && ok;
             m_ctx.path.pop_back();
             if (m_ctx.budget_exhausted) {
                 return false;
@@ -208,26 +214,26 @@ private:
         return ok;
     }
 
-    bool check_map(const YAML::Node& node, const TypeDecl& type)
+    bool check_map(const yaml::Node& node, const TypeDecl& type)
     {
-        if (!node.IsMap()) {
+        if (!node.is_map()) {
             return wrong_type(node, type);
         }
         bool ok = true;
-        std::vector<std::pair<std::string_view, YAML::Mark>> seen;
-        for (const auto& entry : node) {
-            if (!entry.first.IsScalar()) {
-                report(Code::wrong_type, entry.first,
-                       fmt::format("keys in {} must be text, found {}", where(), yaml::describe(entry.first)));
+        std::vector<std::pair<std::string_view, Position>> seen;
+        for (const auto& [key, value] : node.entries) {
+            if (!key->is_scalar()) {
+                report(Code::wrong_type, *key,
+                       fmt::format("keys in {} must be text, found {}", where(), yaml::describe(*key)));
                 ok = false;
                 continue;
             }
-            if (!note_key(entry.first, seen)) {
+            if (!note_key(*key, seen)) {
                 ok = false;
                 continue;
             }
-            m_ctx.path.push_back({entry.first.Scalar(), 0, entry.first.Mark()});
-            ok = check(entry.second, *type.items) && ok;
+            m_ctx.path.push_back({key->value, 0, key->pos});
+            ok = check(*value, *type.items) && ok;
             m_ctx.path.pop_back();
             if (m_ctx.budget_exhausted) {
                 return false;
@@ -236,32 +242,28 @@ private:
         return ok;
     }
 
-    bool check_one_of(const YAML::Node& node, const TypeDecl& type)
+    bool check_one_of(const yaml::Node& node, const TypeDecl& type)
     {
         for (const auto& alternative : type.alternatives) {
             const bool is_collection = alternative->kind == ValueKind::object || alternative->kind == ValueKind::list ||
                                        alternative->kind == ValueKind::map;
-            if (is_collection && (node.IsMap() || node.IsSequence())) {
+            if (is_collection && (node.is_map() || node.is_sequence())) {
                 return check(node, *alternative); // the shape decides: report inside it
             }
-            if (!is_collection && node.IsScalar()) {
-                Diagnostics scratch;
-                ShapeContext trial{m_ctx.file, scratch, m_ctx.budget, false, m_ctx.path};
-                if (Checker(trial).check(node, *alternative)) {
-                    return true;
-                }
+            if (!is_collection && node.is_scalar() && Checker(m_ctx, true).check_scalar(node, *alternative)) {
+                return true;
             }
         }
         return wrong_type(node, type);
     }
 
-    bool check_scalar(const YAML::Node& node, const TypeDecl& type)
+    bool check_scalar(const yaml::Node& node, const TypeDecl& type)
     {
-        if (!node.IsScalar()) {
+        if (!node.is_scalar()) {
             return wrong_type(node, type);
         }
-        const std::string& text = node.Scalar();
-        const bool plain = yaml::is_plain(node);
+        const std::string& text = node.value;
+        const bool plain = node.plain;
         switch (type.kind) {
         case ValueKind::text:
             if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -345,7 +347,7 @@ private:
         }
     }
 
-    bool check_name(const YAML::Node& node, const std::string& text)
+    bool check_name(const yaml::Node& node, const std::string& text)
     {
         if (is_slug(text)) {
             return true;
@@ -369,7 +371,7 @@ private:
         return false;
     }
 
-    bool check_range(const YAML::Node& node, const TypeDecl& type, double value, const std::string& text)
+    bool check_range(const yaml::Node& node, const TypeDecl& type, double value, const std::string& text)
     {
         const bool below = type.minimum && (type.exclusive_minimum ? value <= *type.minimum : value < *type.minimum);
         const bool above = type.maximum && value > *type.maximum;
@@ -408,7 +410,7 @@ std::string ShapeContext::path_string() const
     return out;
 }
 
-bool check_shape(const YAML::Node& node, const decl::TypeDecl& type, ShapeContext& ctx)
+bool check_shape(const yaml::Node& node, const decl::TypeDecl& type, ShapeContext& ctx)
 {
     return Checker(ctx).check(node, type);
 }

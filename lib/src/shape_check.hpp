@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.hpp"
 
 namespace alignkit {
 
@@ -22,7 +22,7 @@ struct ShapeContext {
     struct PathPart {
         std::string_view key; // empty for a list index
         std::size_t index = 0;
-        YAML::Mark key_mark{}; // where the key is written, for "missing key" and "empty list"
+        Position key_mark{};   // where the key is written, for "missing key" and "empty list"
     };
     std::vector<PathPart> path;
 
@@ -31,6 +31,6 @@ struct ShapeContext {
 };
 
 // Returns true when the value and everything below it fits the declaration.
-bool check_shape(const YAML::Node& node, const decl::TypeDecl& type, ShapeContext& ctx);
+bool check_shape(const yaml::Node& node, const decl::TypeDecl& type, ShapeContext& ctx);
 
 } // namespace alignkit

@@ -20,8 +20,9 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "A path given on the command line does not exist.",
      "Check the spelling of the path, or run the command from the folder the path is relative to."},
     {file_unreadable, "AK0002", k_error, "file cannot be read",
-     "The file exists but could not be read: it may lack read permission, or be a special file.",
-     "Give alignkit read permission on the file (for example `chmod a+r FILE`)."},
+     "The path exists but cannot be read as a config: it lacks read permission, or it is a pipe "
+     "or a device, which could block or never end.",
+     "Give alignkit read permission on the file (`chmod a+r FILE`); pipe data in with '-' instead."},
     {not_utf8, "AK0003", k_error, "not UTF-8",
      "Configs are UTF-8 text. The byte at this position does not start a valid UTF-8 sequence, "
      "which usually means the file was saved in a legacy encoding such as Latin-1 or UTF-16.",

@@ -50,8 +50,15 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
             diags.add(Code::path_not_found, path, {}, fmt::format("'{}' does not exist", path));
             continue;
         }
-        if (!fs::is_directory(status)) {
+        if (fs::is_regular_file(status)) {
             inputs.push_back({path, false});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            // Reading a pipe or a device could block forever or never end.
+            diags.add(Code::file_unreadable, path, {},
+                      fmt::format("'{}' is not a regular file or a folder", path),
+                      "pass configs as files, or '-' to read standard input");
             continue;
         }
         std::vector<std::string> found;
@@ -59,7 +66,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto& file = it->path();
             auto ext = file.extension();
-            if ((ext == ".yaml" || ext == ".yml") && !it->is_directory(ec) && !excluded(file, path, options.exclude)) {
+            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec) && !excluded(file, path, options.exclude)) {
                 found.push_back(file.generic_string());
             }
         }

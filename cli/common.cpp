@@ -17,7 +17,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
 {
     const std::map<std::string, ColorMode> modes{
         {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-    app.add_option("--color", options.color, "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+    app.add_option("--color", options.color,
+                   "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
         ->option_text("auto|always|never");
     app.add_flag("-q,--quiet", options.quiet, "Print only the findings, no summary");
@@ -26,8 +27,10 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
 bool stdout_wants_color(const GlobalOptions& options)
 {
     switch (options.color) {
-    case ColorMode::always: return true;
-    case ColorMode::never: return false;
+    case ColorMode::always:
+        return true;
+    case ColorMode::never:
+        return false;
     case ColorMode::auto_detect: {
         const char* no_color = std::getenv("NO_COLOR");
         const char* term = std::getenv("TERM");

@@ -1,8 +1,8 @@
 // alignkit validate PATH...: check configs, report in one or more formats.
 
+#include "alignkit/validate.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/text.hpp"
-#include "alignkit/validate.hpp"
 #include "alignkit/validate_report.hpp"
 #include "commands.hpp"
 
@@ -54,7 +54,8 @@ int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
         }
         targets.push_back(*target);
     }
-    if (std::count_if(targets.begin(), targets.end(), [](const auto& t) { return t.path.empty() || t.path == "-"; }) > 1) {
+    if (std::count_if(targets.begin(), targets.end(), [](const auto& t) { return t.path.empty() || t.path == "-"; }) >
+        1) {
         std::cerr << "alignkit validate: only one format can go to standard output; give the others a file "
                      "(--format sarif:out.sarif)\n";
         return exit_failure;
@@ -83,9 +84,9 @@ int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
     if (has_input_failure(result)) {
         return exit_failure;
     }
-    const bool fails = (cmd.fail_on == FailOn::error && result.count(Severity::error) > 0) ||
-                       (cmd.fail_on == FailOn::warning &&
-                        result.count(Severity::error) + result.count(Severity::warning) > 0);
+    const bool fails =
+        (cmd.fail_on == FailOn::error && result.count(Severity::error) > 0) ||
+        (cmd.fail_on == FailOn::warning && result.count(Severity::error) + result.count(Severity::warning) > 0);
     return fails ? exit_findings : exit_ok;
 }
 

@@ -42,10 +42,12 @@ spec:
         - {{value: 0, label: "No"}}
         - {{value: 1, label: "Yes"}}
   dimensions:
-)", group);
+)",
+                                  group);
     for (int d = 0; d < k_dimensions; ++d) {
         out += fmt::format("    - id: dimension-{}\n      title: Dimension {} of the relationship\n      weight: {}\n"
-                           "      questions:\n", d, d, 1 + d % 3);
+                           "      questions:\n",
+                           d, d, 1 + d % 3);
         for (int q = 0; q < k_questions; ++q) {
             out += fmt::format("        - id: q{}-{}\n          text: Statement {} about how sales and marketing work "
                                "together in area {}.\n          stage: {}\n",
@@ -73,7 +75,8 @@ spec:
   respondent: {{id: r-{0}, team: {1}, role: Account executive}}
   date: "2026-{2:02}-{3:02}"
   answers:
-)", group, k_teams[n % 3], 1 + n % 12, 1 + n % 28);
+)",
+                                  group, k_teams[n % 3], 1 + n % 12, 1 + n % 28);
     for (int d = 0; d < k_dimensions; ++d) {
         for (int q = 0; q < k_questions; ++q) {
             if (q == 3) {
@@ -142,7 +145,8 @@ spec:
       owner: marketing
       to: lead
       reasons: [{{code: bad-timing}}]
-)", group, 40 + group % 30);
+)",
+                       group, 40 + group % 30);
 }
 
 std::string sla(int group)
@@ -200,18 +204,20 @@ spec:
   signatories:
     - {{name: Priya Raman, team: marketing, date: "2026-12-15"}}
     - {{name: Marcus Webb, team: sales, date: "2026-12-15"}}
-)", group, 100 + group % 500);
+)",
+                       group, 100 + group % 500);
 }
 
 std::string glossary(int group)
 {
-    std::string out = fmt::format("apiVersion: alignkit/v1\nkind: Glossary\nmetadata:\n  name: glossary-{}\nspec:\n  terms:\n",
-                                  group);
-    constexpr const char* k_terms[] = {"MQL", "SQL", "SAL", "SLA", "TOFU", "MOFU", "BOFU", "BANT",
+    std::string out = fmt::format(
+        "apiVersion: alignkit/v1\nkind: Glossary\nmetadata:\n  name: glossary-{}\nspec:\n  terms:\n", group);
+    constexpr const char* k_terms[] = {"MQL", "SQL", "SAL", "SLA", "TOFU",     "MOFU",           "BOFU",         "BANT",
                                        "CTA", "CTR", "LTV", "CAC", "Pipeline", "Discovery call", "Buyer persona"};
     int i = 0;
     for (const char* term : k_terms) {
-        out += fmt::format("    - term: {}\n      definition: What {} means for both teams, in one sentence.\n", term, term);
+        out += fmt::format("    - term: {}\n      definition: What {} means for both teams, in one sentence.\n", term,
+                           term);
         if (i % 3 == 0) {
             out += fmt::format("      owner: {}\n", i % 2 == 0 ? "marketing" : "sales");
         }
@@ -238,11 +244,21 @@ int main(int argc, char** argv)
         const int group = i / 5;
         std::string text;
         switch (i % 5) {
-        case 0: text = questionnaire(group); break;
-        case 1: text = response(group, i); break;
-        case 2: text = lead_definitions(group); break;
-        case 3: text = sla(group); break;
-        default: text = glossary(group); break;
+        case 0:
+            text = questionnaire(group);
+            break;
+        case 1:
+            text = response(group, i);
+            break;
+        case 2:
+            text = lead_definitions(group);
+            break;
+        case 3:
+            text = sla(group);
+            break;
+        default:
+            text = glossary(group);
+            break;
         }
         std::ofstream(folder / fmt::format("config-{:06}.yaml", i)) << text;
     }

@@ -64,8 +64,7 @@ bool boolean(const yaml::Node& map, std::string_view key, bool fallback)
     return value.value_or(fallback);
 }
 
-template <class E>
-std::optional<Located<E>> optional_enum(const yaml::Node& map, std::string_view key)
+template <class E> std::optional<Located<E>> optional_enum(const yaml::Node& map, std::string_view key)
 {
     auto node = get(map, key);
     if (!node || !node->is_scalar()) {
@@ -78,17 +77,12 @@ std::optional<Located<E>> optional_enum(const yaml::Node& map, std::string_view 
     return Located<E>{*value, node->pos};
 }
 
-template <class E>
-Located<E> located_enum(const yaml::Node& map, std::string_view key)
+template <class E> Located<E> located_enum(const yaml::Node& map, std::string_view key)
 {
     return optional_enum<E>(map, key).value_or(Located<E>{E{}, map.pos});
 }
 
-template <class E>
-E enum_value(const yaml::Node& map, std::string_view key)
-{
-    return located_enum<E>(map, key).value;
-}
+template <class E> E enum_value(const yaml::Node& map, std::string_view key) { return located_enum<E>(map, key).value; }
 
 std::optional<Located<Duration>> optional_duration(const yaml::Node& map, std::string_view key)
 {
@@ -116,8 +110,7 @@ std::optional<Located<Date>> optional_date(const yaml::Node& map, std::string_vi
 }
 
 // Calls `read` for each item of the list under `key`, if any.
-template <class Read>
-void each(const yaml::Node& map, std::string_view key, Read read)
+template <class Read> void each(const yaml::Node& map, std::string_view key, Read read)
 {
     auto node = get(map, key);
     if (!node || !node->is_sequence()) {
@@ -150,8 +143,7 @@ std::vector<Located<std::string>> located_texts(const yaml::Node& map, std::stri
     return out;
 }
 
-template <class E>
-std::vector<E> enums(const yaml::Node& map, std::string_view key)
+template <class E> std::vector<E> enums(const yaml::Node& map, std::string_view key)
 {
     std::vector<E> out;
     each(map, key, [&](const yaml::Node& item) {
@@ -175,8 +167,8 @@ Questionnaire build_questionnaire(const yaml::Node& spec)
         q.scales.push_back(std::move(scale));
     });
     each(spec, "dimensions", [&](const yaml::Node& node) {
-        Dimension dim{located_text(node, "id"), text(node, "title"), text(node, "description"),
-                      number(node, "weight", 1.0), {}};
+        Dimension dim{
+            located_text(node, "id"), text(node, "title"), text(node, "description"), number(node, "weight", 1.0), {}};
         each(node, "questions", [&](const yaml::Node& qn) {
             Question question;
             question.id = located_text(qn, "id");
@@ -231,8 +223,8 @@ LeadDefinitions build_lead_definitions(const yaml::Node& spec)
 {
     LeadDefinitions defs;
     each(spec, "fields", [&](const yaml::Node& node) {
-        defs.fields.push_back({located_text(node, "name"), enum_value<FieldType>(node, "type"),
-                               text(node, "column"), text(node, "description")});
+        defs.fields.push_back({located_text(node, "name"), enum_value<FieldType>(node, "type"), text(node, "column"),
+                               text(node, "description")});
     });
     each(spec, "stages", [&](const yaml::Node& node) {
         defs.stages.push_back({located_text(node, "id"), text(node, "name"), located_enum<Team>(node, "owner"),
@@ -240,7 +232,10 @@ LeadDefinitions build_lead_definitions(const yaml::Node& spec)
                                optional_duration(node, "clock"), text(node, "description")});
     });
     each(spec, "exits", [&](const yaml::Node& node) {
-        ExitStage exit{located_text(node, "id"), text(node, "name"), optional_enum<Team>(node, "owner"), {},
+        ExitStage exit{located_text(node, "id"),
+                       text(node, "name"),
+                       optional_enum<Team>(node, "owner"),
+                       {},
                        optional_text(node, "to")};
         each(node, "reasons", [&](const yaml::Node& reason) {
             exit.reasons.push_back({located_text(reason, "code"), text(reason, "label")});
@@ -276,7 +271,8 @@ ServiceLevelAgreement build_sla(const yaml::Node& spec)
             if (auto m = get(*conversion, "min"); m && m->is_scalar()) {
                 min = {yaml::parse_percentage(m->value).value_or(0.0), m->pos};
             }
-            target.conversion = ConversionTarget{located_text(*conversion, "from"), located_text(*conversion, "to"), min};
+            target.conversion =
+                ConversionTarget{located_text(*conversion, "from"), located_text(*conversion, "to"), min};
         }
         sla.targets.push_back(std::move(target));
     });
@@ -366,11 +362,21 @@ Metadata build_metadata(const yaml::Node& metadata)
 void build_spec(Document& doc, const yaml::Node& spec)
 {
     switch (doc.kind) {
-    case Kind::Questionnaire: doc.spec = build_questionnaire(spec); return;
-    case Kind::Response: doc.spec = build_response(spec); return;
-    case Kind::LeadDefinitions: doc.spec = build_lead_definitions(spec); return;
-    case Kind::ServiceLevelAgreement: doc.spec = build_sla(spec); return;
-    case Kind::Glossary: doc.spec = build_glossary(spec); return;
+    case Kind::Questionnaire:
+        doc.spec = build_questionnaire(spec);
+        return;
+    case Kind::Response:
+        doc.spec = build_response(spec);
+        return;
+    case Kind::LeadDefinitions:
+        doc.spec = build_lead_definitions(spec);
+        return;
+    case Kind::ServiceLevelAgreement:
+        doc.spec = build_sla(spec);
+        return;
+    case Kind::Glossary:
+        doc.spec = build_glossary(spec);
+        return;
     }
 }
 

@@ -66,8 +66,8 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
                 }
                 if (clash != nullptr) {
                     diags.add(Code::alias_conflict, doc.file, alias.pos,
-                              fmt::format("alias '{}' of '{}' is already used on line {}", alias.value,
-                                          term.term.value, clash->pos.line));
+                              fmt::format("alias '{}' of '{}' is already used on line {}", alias.value, term.term.value,
+                                          clash->pos.line));
                 }
                 aliases.try_emplace(key, &alias);
             }
@@ -76,9 +76,10 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
             for (const auto& related : term.related) {
                 if (!folded_terms.contains(folded(related.value))) {
                     // A warning only: the related term may live in a glossary not checked in this run.
-                    diags.add(Code::unknown_id, doc.file, related.pos,
-                              fmt::format("related term '{}' is not defined in any glossary checked", related.value),
-                              did_you_mean(related.value, all_terms))
+                    diags
+                        .add(Code::unknown_id, doc.file, related.pos,
+                             fmt::format("related term '{}' is not defined in any glossary checked", related.value),
+                             did_you_mean(related.value, all_terms))
                         .severity = Severity::warning;
                 }
             }

@@ -38,8 +38,8 @@ void check_lead_definitions(const Document& doc, const LeadDefinitions& defs, Di
             first_sales = &stage;
         } else if (stage.owner.value == Team::marketing && first_sales != nullptr) {
             diags.add(Code::ownership_goes_back, doc.file, stage.owner.pos,
-                      fmt::format("stage '{}' is owned by marketing but follows '{}', which sales owns",
-                                  stage.id.value, first_sales->id.value),
+                      fmt::format("stage '{}' is owned by marketing but follows '{}', which sales owns", stage.id.value,
+                                  first_sales->id.value),
                       "move the stage before the hand-off, or model the way back as a recycled exit");
         }
     }

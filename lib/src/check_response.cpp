@@ -88,10 +88,12 @@ void check_response(const Document& doc, const Response& r, const DocumentIndex&
     }
     if (!missing.empty()) {
         constexpr std::size_t k_listed = 3;
-        std::vector<std::string_view> listed(missing.begin(), missing.begin() + static_cast<long>(std::min(missing.size(), k_listed)));
+        std::vector<std::string_view> listed(missing.begin(),
+                                             missing.begin() + static_cast<long>(std::min(missing.size(), k_listed)));
         diags.add(Code::unanswered_questions, doc.file, r.questionnaire.pos,
                   fmt::format("{} of {} questions are neither answered nor skipped: {}{}", missing.size(),
-                              question_ids.size(), quoted_list(listed, "and"), missing.size() > k_listed ? ", ..." : ""),
+                              question_ids.size(), quoted_list(listed, "and"),
+                              missing.size() > k_listed ? ", ..." : ""),
                   "answer them or mark them 'skip'");
     }
 }
@@ -108,9 +110,10 @@ void check_responses_together(const DocumentIndex& index, Diagnostics& diags)
         auto [it, inserted] = seen.try_emplace({r->questionnaire.value, r->respondent.id.value}, &doc);
         if (!inserted) {
             const auto& first = std::get<Response>(it->second->spec);
-            diags.add(Code::duplicate_respondent, doc.file, r->respondent.id.pos,
-                      fmt::format("respondent '{}' already answered '{}'", r->respondent.id.value, r->questionnaire.value),
-                      fmt::format("the other response is at {}:{}", it->second->file, first.respondent.id.pos.line));
+            diags.add(
+                Code::duplicate_respondent, doc.file, r->respondent.id.pos,
+                fmt::format("respondent '{}' already answered '{}'", r->respondent.id.value, r->questionnaire.value),
+                fmt::format("the other response is at {}:{}", it->second->file, first.respondent.id.pos.line));
         }
     }
 }

@@ -106,9 +106,10 @@ bool time_zone_exists(std::string_view zone)
 void check_calendar(const Document& doc, const Calendar& calendar, Diagnostics& diags)
 {
     if (!time_zone_exists(calendar.time_zone.value)) {
-        diags.add(Code::unknown_time_zone, doc.file, calendar.time_zone.pos,
-                  fmt::format("unknown time zone '{}'", calendar.time_zone.value),
-                  "use an IANA name such as 'America/Chicago', 'Europe/Berlin' or 'UTC'")
+        diags
+            .add(Code::unknown_time_zone, doc.file, calendar.time_zone.pos,
+                 fmt::format("unknown time zone '{}'", calendar.time_zone.value),
+                 "use an IANA name such as 'America/Chicago', 'Europe/Berlin' or 'UTC'")
             .length = static_cast<int>(calendar.time_zone.value.size());
     }
     const auto& hours = calendar.hours.value;

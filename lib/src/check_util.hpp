@@ -22,9 +22,10 @@ inline void check_unique(const Document& doc, const std::vector<const Located<st
     for (std::size_t i = 0; i < ids.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (ids[i]->value == ids[j]->value) {
-                diags.add(Code::duplicate_id, doc.file, ids[i]->pos,
-                          fmt::format("{} '{}' is defined twice", what, ids[i]->value),
-                          fmt::format("the first is on line {}", ids[j]->pos.line))
+                diags
+                    .add(Code::duplicate_id, doc.file, ids[i]->pos,
+                         fmt::format("{} '{}' is defined twice", what, ids[i]->value),
+                         fmt::format("the first is on line {}", ids[j]->pos.line))
                     .length = static_cast<int>(ids[i]->value.size());
                 break;
             }

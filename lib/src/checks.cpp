@@ -20,9 +20,10 @@ void check_unique_names(std::span<const Document> documents, Diagnostics& diags)
         auto [it, inserted] = first.try_emplace({doc.kind, name.value}, &doc);
         if (!inserted) {
             const Document& other = *it->second;
-            diags.add(Code::duplicate_name, doc.file, name.pos,
-                      fmt::format("another {} is already named '{}'", to_string(doc.kind), name.value),
-                      fmt::format("the first is at {}:{}", other.file, other.metadata.name.pos.line))
+            diags
+                .add(Code::duplicate_name, doc.file, name.pos,
+                     fmt::format("another {} is already named '{}'", to_string(doc.kind), name.value),
+                     fmt::format("the first is at {}:{}", other.file, other.metadata.name.pos.line))
                 .length = static_cast<int>(name.value.size());
         }
     }

@@ -16,8 +16,7 @@ constexpr Severity k_info = Severity::info;
 
 // The one table: explain, the SARIF rules, the docs and the tests all read it.
 constexpr std::array k_codes = std::to_array<CodeInfo>({
-    {path_not_found, "AK0001", k_error, "path not found",
-     "A path given on the command line does not exist.",
+    {path_not_found, "AK0001", k_error, "path not found", "A path given on the command line does not exist.",
      "Check the spelling of the path, or run the command from the folder the path is relative to."},
     {file_unreadable, "AK0002", k_error, "file cannot be read",
      "The path exists but cannot be read as a config: it lacks read permission, or it is a pipe "
@@ -71,8 +70,7 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "know: a misspelt key would otherwise silently lose what it says.",
      "Correct the spelling (the hint names the closest known key), or remove the key. "
      "`alignkit schema KIND` lists every key."},
-    {missing_key, "AK1102", k_error, "missing key",
-     "A key that this kind of document needs is absent.",
+    {missing_key, "AK1102", k_error, "missing key", "A key that this kind of document needs is absent.",
      "Add the key; `man 5 alignkit-config` describes it."},
     {wrong_type, "AK1103", k_error, "wrong type",
      "The value has the wrong shape: for example a list where one value is expected, or text "
@@ -109,8 +107,7 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
     {empty_list, "AK1112", k_error, "empty list",
      "The list must hold at least one entry for the document to mean anything.",
      "Add an entry, or remove the key if it is optional."},
-    {empty_value, "AK1113", k_error, "empty value",
-     "The value is empty or only spaces where text is needed.",
+    {empty_value, "AK1113", k_error, "empty value", "The value is empty or only spaces where text is needed.",
      "Write the text, or remove the key if it is optional."},
     {conflicting_keys, "AK1114", k_error, "keys that exclude each other",
      "The mapping must hold exactly one of the keys the message names: for example a target is "
@@ -181,8 +178,7 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "usually a typo in the year.",
      "Correct the date."},
     {review_before_effective, "AK3010", k_error, "review before the SLA starts",
-     "The SLA's next review date falls before its effective date.",
-     "Set the review after the effective date."},
+     "The SLA's next review date falls before its effective date.", "Set the review after the effective date."},
     {alias_conflict, "AK3011", k_warning, "alias defined twice",
      "A glossary alias is also a term, or an alias of another term, so it is unclear which "
      "definition applies.",
@@ -194,9 +190,12 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
 std::string_view to_string(Severity severity)
 {
     switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "info";
     }
     throw std::logic_error("unknown severity");
 }

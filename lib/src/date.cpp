@@ -40,8 +40,7 @@ std::optional<Date> parse_date(std::string_view text)
     auto year = fixed_digits(text.substr(0, 4), 4);
     auto month = fixed_digits(text.substr(5, 2), 2);
     auto day = fixed_digits(text.substr(8, 2), 2);
-    if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 ||
-        *day > days_in_month(*year, *month)) {
+    if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month)) {
         return std::nullopt;
     }
     return Date{*year, *month, *day};

@@ -55,8 +55,7 @@ TypeRef percentage()
     return make(std::move(t));
 }
 
-template <class E>
-TypeRef enumeration()
+template <class E> TypeRef enumeration()
 {
     auto t = of_kind(ValueKind::enumeration);
     t.values = enum_names<E>();
@@ -294,7 +293,8 @@ TypeRef sla_spec()
         optional("disqualification",
                  object({
                      required("exit", name(), "The exit stage of disqualified leads."),
-                     optional("reason_required", boolean(), "Whether every disqualification needs a reason code (default true)."),
+                     optional("reason_required", boolean(),
+                              "Whether every disqualification needs a reason code (default true)."),
                  }),
                  "The rule for discarding leads."),
         optional("calendar",
@@ -378,21 +378,36 @@ const TypeDecl& document_type(Kind kind)
 std::string expected_phrase(const TypeDecl& type)
 {
     switch (type.kind) {
-    case ValueKind::text: return "text";
-    case ValueKind::name: return "a name (lowercase letters, digits, '-' or '_')";
-    case ValueKind::integer: return "a whole number";
-    case ValueKind::number: return "a number";
-    case ValueKind::boolean: return "true or false";
-    case ValueKind::duration: return "a duration such as 90m, 24h or 3d";
-    case ValueKind::date: return "a date such as 2027-01-31";
-    case ValueKind::time_range: return "working hours such as 09:00-17:00";
-    case ValueKind::percentage: return "a percentage such as 25%";
-    case ValueKind::enumeration: return "one of " + quoted_list(type.values);
-    case ValueKind::constant: return fmt::format("'{}'", type.values.front());
-    case ValueKind::object: return "a mapping";
-    case ValueKind::list: return "a list";
-    case ValueKind::map: return "a mapping";
-    case ValueKind::one_of: return std::string(type.description);
+    case ValueKind::text:
+        return "text";
+    case ValueKind::name:
+        return "a name (lowercase letters, digits, '-' or '_')";
+    case ValueKind::integer:
+        return "a whole number";
+    case ValueKind::number:
+        return "a number";
+    case ValueKind::boolean:
+        return "true or false";
+    case ValueKind::duration:
+        return "a duration such as 90m, 24h or 3d";
+    case ValueKind::date:
+        return "a date such as 2027-01-31";
+    case ValueKind::time_range:
+        return "working hours such as 09:00-17:00";
+    case ValueKind::percentage:
+        return "a percentage such as 25%";
+    case ValueKind::enumeration:
+        return "one of " + quoted_list(type.values);
+    case ValueKind::constant:
+        return fmt::format("'{}'", type.values.front());
+    case ValueKind::object:
+        return "a mapping";
+    case ValueKind::list:
+        return "a list";
+    case ValueKind::map:
+        return "a mapping";
+    case ValueKind::one_of:
+        return std::string(type.description);
     }
     throw std::logic_error("unknown value kind");
 }

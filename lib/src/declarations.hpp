@@ -15,8 +15,8 @@
 namespace alignkit::decl {
 
 enum class ValueKind {
-    text,        // any non-empty scalar
-    name,        // a slug: lowercase letters, digits, '-' and '_'
+    text, // any non-empty scalar
+    name, // a slug: lowercase letters, digits, '-' and '_'
     integer,
     number,
     boolean,
@@ -52,8 +52,8 @@ struct TypeDecl {
     std::optional<double> minimum;              // integer, number, percentage
     bool exclusive_minimum = false;
     std::optional<double> maximum;
-    std::size_t min_items = 0;                  // list
-    std::vector<TypeRef> alternatives;          // one_of
+    std::size_t min_items = 0;         // list
+    std::vector<TypeRef> alternatives; // one_of
 
     const FieldDecl* field(std::string_view key) const;
 };

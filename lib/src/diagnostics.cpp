@@ -6,8 +6,7 @@
 
 namespace alignkit {
 
-Diagnostic& Diagnostics::add(Code code, std::string file, Position pos, std::string message,
-                             std::string hint)
+Diagnostic& Diagnostics::add(Code code, std::string file, Position pos, std::string message, std::string hint)
 {
     Diagnostic d;
     d.file = std::move(file);
@@ -27,8 +26,8 @@ void Diagnostics::append(const Diagnostics& other)
 
 std::size_t Diagnostics::count(Severity severity) const
 {
-    return static_cast<std::size_t>(std::count_if(
-        m_items.begin(), m_items.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 void Diagnostics::sort(const std::vector<std::string>& file_order)

@@ -9,10 +9,7 @@
 namespace alignkit {
 namespace fs = std::filesystem;
 
-bool is_path_reference(std::string_view ref)
-{
-    return ref.ends_with(".yaml") || ref.ends_with(".yml");
-}
+bool is_path_reference(std::string_view ref) { return ref.ends_with(".yaml") || ref.ends_with(".yml"); }
 
 std::string referenced_path(std::string_view from_file, std::string_view ref)
 {
@@ -67,11 +64,13 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
     } else {
         hint = did_you_mean(name, names);
         if (hint.empty()) {
-            hint = fmt::format("pass the file that defines the {} too, or refer to it by relative path", to_string(kind));
+            hint =
+                fmt::format("pass the file that defines the {} too, or refer to it by relative path", to_string(kind));
         }
     }
-    diags.add(Code::unresolved_reference, from.file, ref.pos,
-              fmt::format("no {} named '{}' among the documents checked", to_string(kind), text), std::move(hint))
+    diags
+        .add(Code::unresolved_reference, from.file, ref.pos,
+             fmt::format("no {} named '{}' among the documents checked", to_string(kind), text), std::move(hint))
         .length = static_cast<int>(text.size());
     return nullptr;
 }

@@ -12,18 +12,17 @@
 namespace alignkit {
 
 class DocumentIndex {
-public:
+  public:
     // Indexes the documents by kind and name and by file, so each lookup is a map search.
     explicit DocumentIndex(std::span<const Document> documents);
 
     // The document of `kind` that `ref` (written in `from`) names, or nullptr after
     // reporting AK2002 with the closest name as a hint.
-    const Document* resolve(const Located<std::string>& ref, Kind kind, const Document& from,
-                            Diagnostics& diags) const;
+    const Document* resolve(const Located<std::string>& ref, Kind kind, const Document& from, Diagnostics& diags) const;
 
     std::span<const Document> all() const { return m_documents; }
 
-private:
+  private:
     std::span<const Document> m_documents;
     std::map<std::pair<Kind, std::string_view>, const Document*> m_by_name; // the first of each name
     std::map<std::pair<Kind, std::string>, const Document*> m_by_file;      // the first in each file

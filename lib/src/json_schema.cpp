@@ -19,7 +19,8 @@ constexpr std::string_view k_draft = "https://json-schema.org/draft/2020-12/sche
 Json to_schema(const TypeDecl& type)
 {
     switch (type.kind) {
-    case ValueKind::text: return {{"type", "string"}, {"pattern", "\\S"}};
+    case ValueKind::text:
+        return {{"type", "string"}, {"pattern", "\\S"}};
     case ValueKind::name:
         return {{"type", "string"}, {"pattern", "^[a-z][a-z0-9]*([-_][a-z0-9]+)*$"}, {"maxLength", 63}};
     case ValueKind::integer:
@@ -33,7 +34,8 @@ Json to_schema(const TypeDecl& type)
         }
         return s;
     }
-    case ValueKind::boolean: return {{"type", "boolean"}};
+    case ValueKind::boolean:
+        return {{"type", "boolean"}};
     case ValueKind::duration:
         return {{"type", "string"}, {"pattern", "^([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?$"}, {"minLength", 2}};
     case ValueKind::date:
@@ -41,9 +43,12 @@ Json to_schema(const TypeDecl& type)
     case ValueKind::time_range:
         return {{"type", "string"},
                 {"pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"}};
-    case ValueKind::percentage: return {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?%$"}};
-    case ValueKind::enumeration: return {{"enum", Json(std::vector<std::string_view>(type.values.begin(), type.values.end()))}};
-    case ValueKind::constant: return {{"const", type.values.front()}};
+    case ValueKind::percentage:
+        return {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?%$"}};
+    case ValueKind::enumeration:
+        return {{"enum", Json(std::vector<std::string_view>(type.values.begin(), type.values.end()))}};
+    case ValueKind::constant:
+        return {{"const", type.values.front()}};
     case ValueKind::list: {
         Json s = {{"type", "array"}, {"items", to_schema(*type.items)}};
         if (type.min_items > 0) {
@@ -51,7 +56,8 @@ Json to_schema(const TypeDecl& type)
         }
         return s;
     }
-    case ValueKind::map: return {{"type", "object"}, {"additionalProperties", to_schema(*type.items)}};
+    case ValueKind::map:
+        return {{"type", "object"}, {"additionalProperties", to_schema(*type.items)}};
     case ValueKind::one_of: {
         Json alternatives = Json::array();
         for (const auto& alternative : type.alternatives) {
@@ -105,10 +111,13 @@ std::string json_schema(std::optional<Kind> kind)
         return root.dump(2) + "\n";
     }
     root["title"] = "alignkit config (any kind)";
-    root["description"] = "Schema of alignkit " + std::string(version()) + " config documents; `kind` selects the rest.";
+    root["description"] =
+        "Schema of alignkit " + std::string(version()) + " config documents; `kind` selects the rest.";
     root["type"] = "object";
     root["required"] = Json::array({"apiVersion", "kind", "metadata", "spec"});
-    root["properties"] = {{"kind", {{"enum", Json(std::vector<std::string_view>(enum_names<Kind>().begin(), enum_names<Kind>().end()))}}}};
+    root["properties"] = {
+        {"kind",
+         {{"enum", Json(std::vector<std::string_view>(enum_names<Kind>().begin(), enum_names<Kind>().end()))}}}};
     Json branches = Json::array();
     Json defs = Json::object();
     for (auto name : enum_names<Kind>()) {

@@ -85,12 +85,14 @@ std::optional<std::size_t> too_deep_at(std::string_view text, int limit)
 bool precheck(std::string_view text, const std::string& file, Diagnostics& diags)
 {
     if (text.size() > k_max_config_bytes) {
-        diags.add(Code::file_too_large, file, {},
-                  fmt::format("the file is {} bytes; configs may be at most {} bytes", text.size(), k_max_config_bytes));
+        diags.add(
+            Code::file_too_large, file, {},
+            fmt::format("the file is {} bytes; configs may be at most {} bytes", text.size(), k_max_config_bytes));
         return false;
     }
     if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-        diags.add(Code::binary_file, file, position_of(text, nul), "the file contains a NUL byte; it is not a text file");
+        diags.add(Code::binary_file, file, position_of(text, nul),
+                  "the file contains a NUL byte; it is not a text file");
         return false;
     }
     if (auto bad = first_invalid_utf8(text)) {
@@ -124,8 +126,7 @@ std::optional<Kind> read_envelope(const yaml::Node& node, const std::string& fil
                   "add 'apiVersion: alignkit/v1'");
         ok = false;
     } else if (!api->is_scalar() || api->value != k_api_version) {
-        diags.add(Code::bad_api_version, file, api->pos,
-                  fmt::format("unsupported apiVersion {}", yaml::describe(*api)),
+        diags.add(Code::bad_api_version, file, api->pos, fmt::format("unsupported apiVersion {}", yaml::describe(*api)),
                   fmt::format("this alignkit reads '{}'", k_api_version));
         ok = false;
     }

@@ -14,13 +14,27 @@ std::string xml_escape(std::string_view text, bool attribute)
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += attribute ? "&quot;" : "\""; break;
-        case '\n': out += attribute ? "&#10;" : "\n"; break;
-        case '\t': out += attribute ? "&#9;" : "\t"; break;
-        case '\r': out += "&#13;"; break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += attribute ? "&quot;" : "\"";
+            break;
+        case '\n':
+            out += attribute ? "&#10;" : "\n";
+            break;
+        case '\t':
+            out += attribute ? "&#9;" : "\t";
+            break;
+        case '\r':
+            out += "&#13;";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += "\xEF\xBF\xBD";
@@ -65,15 +79,15 @@ std::string render_junit(const ValidationResult& result, Date as_of)
                 other_output += diagnostic_line(*d) + "\n";
             }
         }
-        cases += fmt::format("  <testcase name=\"{}\" classname=\"alignkit.validate\" time=\"0\"", xml_escape(name, true));
+        cases +=
+            fmt::format("  <testcase name=\"{}\" classname=\"alignkit.validate\" time=\"0\"", xml_escape(name, true));
         if (error_count == 0) {
             cases += "/>\n";
             return;
         }
         ++failures;
         cases += fmt::format(">\n    <failure message=\"{} error{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
-                             error_count, error_count == 1 ? "" : "s", first_error,
-                             xml_escape(errors, false));
+                             error_count, error_count == 1 ? "" : "s", first_error, xml_escape(errors, false));
     };
     std::vector<std::string> named;
     for (const auto& file : result.files) {

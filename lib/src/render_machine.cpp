@@ -40,9 +40,12 @@ std::string uri_reference(std::string_view path)
 std::string_view sarif_level(Severity s)
 {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "note";
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "note";
     }
     return "none";
 }
@@ -50,9 +53,12 @@ std::string_view sarif_level(Severity s)
 std::string_view github_command(Severity s)
 {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "notice";
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "notice";
     }
     return "notice";
 }
@@ -63,12 +69,23 @@ std::string github_escape(std::string_view text, bool property)
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '%': out += "%25"; break;
-        case '\r': out += "%0D"; break;
-        case '\n': out += "%0A"; break;
-        case ':': out += property ? "%3A" : ":"; break;
-        case ',': out += property ? "%2C" : ","; break;
-        default: out += c;
+        case '%':
+            out += "%25";
+            break;
+        case '\r':
+            out += "%0D";
+            break;
+        case '\n':
+            out += "%0A";
+            break;
+        case ':':
+            out += property ? "%3A" : ":";
+            break;
+        case ',':
+            out += property ? "%2C" : ",";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -88,12 +105,18 @@ std::string render_json(const ValidationResult& result)
                 warnings += d.severity == Severity::warning ? 1 : 0;
             }
         }
-        files.push_back({{"path", file.path}, {"documents", file.documents}, {"errors", errors}, {"warnings", warnings}});
+        files.push_back(
+            {{"path", file.path}, {"documents", file.documents}, {"errors", errors}, {"warnings", warnings}});
     }
     Json diagnostics = Json::array();
     for (const auto& d : result.diagnostics.all()) {
-        Json item = {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column}, {"length", d.length},
-                     {"severity", to_string(d.severity)}, {"code", to_string(d.code)}, {"title", info(d.code).title},
+        Json item = {{"file", d.file},
+                     {"line", d.pos.line},
+                     {"column", d.pos.column},
+                     {"length", d.length},
+                     {"severity", to_string(d.severity)},
+                     {"code", to_string(d.code)},
+                     {"title", info(d.code).title},
                      {"message", d.message}};
         item["hint"] = d.hint.empty() ? Json(nullptr) : Json(d.hint);
         diagnostics.push_back(std::move(item));
@@ -103,8 +126,10 @@ std::string render_json(const ValidationResult& result)
         {"version", k_json_report_version},
         {"tool", {{"name", "alignkit"}, {"version", version()}}},
         {"summary",
-         {{"files", result.files.size()}, {"documents", document_count(result)},
-          {"errors", result.count(Severity::error)}, {"warnings", result.count(Severity::warning)},
+         {{"files", result.files.size()},
+          {"documents", document_count(result)},
+          {"errors", result.count(Severity::error)},
+          {"warnings", result.count(Severity::warning)},
           {"infos", result.count(Severity::info)}}},
         {"files", std::move(files)},
         {"diagnostics", std::move(diagnostics)},
@@ -131,9 +156,8 @@ std::string render_sarif(const ValidationResult& result)
     for (const auto& d : result.diagnostics.all()) {
         Json physical = {{"artifactLocation", {{"uri", uri_reference(d.file)}}}};
         if (d.pos.line > 0) {
-            physical["region"] = {{"startLine", d.pos.line},
-                                  {"startColumn", d.pos.column},
-                                  {"endColumn", d.pos.column + d.length}};
+            physical["region"] = {
+                {"startLine", d.pos.line}, {"startColumn", d.pos.column}, {"endColumn", d.pos.column + d.length}};
         }
         std::string text = d.message + ".";
         if (!d.hint.empty()) {
@@ -148,10 +172,12 @@ std::string render_sarif(const ValidationResult& result)
     Json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
-        {"runs", Json::array({{{"tool", {{"driver", {{"name", "alignkit"},
-                                                     {"version", version()},
-                                                     {"semanticVersion", version()},
-                                                     {"rules", std::move(rules)}}}}},
+        {"runs", Json::array({{{"tool",
+                                {{"driver",
+                                  {{"name", "alignkit"},
+                                   {"version", version()},
+                                   {"semanticVersion", version()},
+                                   {"rules", std::move(rules)}}}}},
                                {"artifacts", std::move(artifacts)},
                                {"columnKind", "unicodeCodePoints"},
                                {"results", std::move(results)}}})},

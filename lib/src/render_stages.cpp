@@ -121,9 +121,12 @@ std::string render_stages(std::optional<Stage> only, StagesFormat format)
 {
     auto guides = selected(only);
     switch (format) {
-    case StagesFormat::text: return render_text(guides);
-    case StagesFormat::markdown: return render_markdown(guides);
-    case StagesFormat::json: return render_json(guides);
+    case StagesFormat::text:
+        return render_text(guides);
+    case StagesFormat::markdown:
+        return render_markdown(guides);
+    case StagesFormat::json:
+        return render_json(guides);
     }
     return {};
 }

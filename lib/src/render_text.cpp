@@ -1,8 +1,8 @@
 #include "alignkit/text.hpp"
 #include "alignkit/validate_report.hpp"
 
-#include <fmt/format.h>
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 
 namespace alignkit {
@@ -17,17 +17,17 @@ constexpr Palette k_plain{};
 std::string_view severity_color(Severity s, const Palette& p)
 {
     switch (s) {
-    case Severity::error: return p.red;
-    case Severity::warning: return p.yellow;
-    case Severity::info: return p.cyan;
+    case Severity::error:
+        return p.red;
+    case Severity::warning:
+        return p.yellow;
+    case Severity::info:
+        return p.cyan;
     }
     return p.reset;
 }
 
-std::string plural(std::size_t n, std::string_view word)
-{
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // Columns count characters; the caret line repeats the source's tabs so it lines up.
 std::string caret_line(std::string_view source, int column, int length)
@@ -159,11 +159,16 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
 std::string render(const ValidationResult& result, ValidateFormat format, const TextOptions& text, Date as_of)
 {
     switch (format) {
-    case ValidateFormat::text: return render_text(result, text);
-    case ValidateFormat::json: return render_json(result);
-    case ValidateFormat::sarif: return render_sarif(result);
-    case ValidateFormat::github: return render_github(result);
-    case ValidateFormat::junit: return render_junit(result, as_of);
+    case ValidateFormat::text:
+        return render_text(result, text);
+    case ValidateFormat::json:
+        return render_json(result);
+    case ValidateFormat::sarif:
+        return render_sarif(result);
+    case ValidateFormat::github:
+        return render_github(result);
+    case ValidateFormat::junit:
+        return render_junit(result, as_of);
     }
     return {};
 }

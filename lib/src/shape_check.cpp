@@ -15,7 +15,7 @@ using decl::TypeDecl;
 using decl::ValueKind;
 
 class Checker {
-public:
+  public:
     // A silent checker only answers whether a value fits: it reports nothing.
     explicit Checker(ShapeContext& ctx, bool silent = false) : m_ctx(ctx), m_silent(silent) {}
 
@@ -25,15 +25,20 @@ public:
             return false;
         }
         switch (type.kind) {
-        case ValueKind::object: return check_object(node, type);
-        case ValueKind::list: return check_list(node, type);
-        case ValueKind::map: return check_map(node, type);
-        case ValueKind::one_of: return check_one_of(node, type);
-        default: return check_scalar(node, type);
+        case ValueKind::object:
+            return check_object(node, type);
+        case ValueKind::list:
+            return check_list(node, type);
+        case ValueKind::map:
+            return check_map(node, type);
+        case ValueKind::one_of:
+            return check_one_of(node, type);
+        default:
+            return check_scalar(node, type);
         }
     }
 
-private:
+  private:
     ShapeContext& m_ctx;
     bool m_silent;
     Diagnostic m_discarded; // where a silent checker's reports go
@@ -66,8 +71,7 @@ private:
         if (m_silent) {
             return m_discarded;
         }
-        auto& d = m_ctx.diags.add(code, std::string(m_ctx.file), node.pos, std::move(message),
-                                  std::move(hint));
+        auto& d = m_ctx.diags.add(code, std::string(m_ctx.file), node.pos, std::move(message), std::move(hint));
         if (node.is_scalar() && node.plain) {
             d.length = std::max(1, static_cast<int>(node.value.size()));
         }
@@ -112,7 +116,8 @@ private:
         for (const auto& [key_node, value] : node.entries) {
             const yaml::Node& key = *key_node;
             if (!key.is_scalar()) {
-                report(Code::wrong_type, key, fmt::format("keys in {} must be text, found {}", where(), yaml::describe(key)));
+                report(Code::wrong_type, key,
+                       fmt::format("keys in {} must be text, found {}", where(), yaml::describe(key)));
                 ok = false;
                 continue;
             }
@@ -145,8 +150,8 @@ private:
         };
         for (const auto& f : type.fields) {
             if (f.required && !present(f.name)) {
-                report_at_key(Code::missing_key, node, fmt::format("{} is missing the required key '{}'", where(), f.name),
-                              add_key_hint(f));
+                report_at_key(Code::missing_key, node,
+                              fmt::format("{} is missing the required key '{}'", where(), f.name), add_key_hint(f));
                 ok = false;
             }
         }
@@ -154,7 +159,7 @@ private:
             auto count = std::count_if(type.one_required.begin(), type.one_required.end(), present);
             if (count != 1) {
                 report_at_key(count == 0 ? Code::missing_key : Code::conflicting_keys, node,
-                       fmt::format("{} needs exactly one of {}", where(), quoted_list(type.one_required)));
+                              fmt::format("{} needs exactly one of {}", where(), quoted_list(type.one_required)));
                 ok = false;
             }
         }
@@ -197,8 +202,9 @@ private:
             return wrong_type(node, type);
         }
         if (node.items.size() < type.min_items) {
-            report_at_key(Code::empty_list, node, fmt::format("{} needs at least {} {}", where(), type.min_items,
-                                                       type.min_items == 1 ? "entry" : "entries"));
+            report_at_key(Code::empty_list, node,
+                          fmt::format("{} needs at least {} {}", where(), type.min_items,
+                                      type.min_items == 1 ? "entry" : "entries"));
             return false;
         }
         bool ok = true;
@@ -272,13 +278,13 @@ private:
             }
             // An unquoted 2.10 is the number 2.1 to every other YAML reader: text must be text.
             if (plain && yaml::reads_as_non_text(text)) {
-                report(Code::wrong_type, node,
-                       fmt::format("{} must be text, found {}", where(), yaml::describe(node)),
+                report(Code::wrong_type, node, fmt::format("{} must be text, found {}", where(), yaml::describe(node)),
                        fmt::format("quote it: \"{}\"", text));
                 return false;
             }
             return true;
-        case ValueKind::name: return check_name(node, text);
+        case ValueKind::name:
+            return check_name(node, text);
         case ValueKind::integer: {
             auto value = plain ? yaml::parse_integer(text) : std::nullopt;
             if (!value) {
@@ -316,7 +322,8 @@ private:
             return true;
         case ValueKind::time_range:
             if (!parse_time_range(text)) {
-                report(Code::invalid_time, node, fmt::format("'{}' is not a range of working hours ({})", text, where()),
+                report(Code::invalid_time, node,
+                       fmt::format("'{}' is not a range of working hours ({})", text, where()),
                        "write the range on a 24-hour clock, such as 09:00-17:30");
                 return false;
             }
@@ -343,7 +350,8 @@ private:
                    std::move(hint));
             return false;
         }
-        default: return wrong_type(node, type);
+        default:
+            return wrong_type(node, type);
         }
     }
 

@@ -4,11 +4,11 @@
 #include "alignkit/diagnostics.hpp"
 #include "declarations.hpp"
 
+#include "yaml_tree.hpp"
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-#include "yaml_tree.hpp"
 
 namespace alignkit {
 
@@ -22,7 +22,7 @@ struct ShapeContext {
     struct PathPart {
         std::string_view key; // empty for a list index
         std::size_t index = 0;
-        Position key_mark{};   // where the key is written, for "missing key" and "empty list"
+        Position key_mark{}; // where the key is written, for "missing key" and "empty list"
     };
     std::vector<PathPart> path;
 

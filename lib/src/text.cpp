@@ -37,8 +37,7 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 } // namespace
 
-std::optional<std::string_view> closest_match(std::string_view word,
-                                              std::span<const std::string_view> candidates)
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates)
 {
     // Allow about one edit per three characters, and at least one: "folow_up" finds
     // "follow_up", "x" finds nothing.

@@ -56,8 +56,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         }
         if (!fs::is_directory(status)) {
             // Reading a pipe or a device could block forever or never end.
-            diags.add(Code::file_unreadable, path, {},
-                      fmt::format("'{}' is not a regular file or a folder", path),
+            diags.add(Code::file_unreadable, path, {}, fmt::format("'{}' is not a regular file or a folder", path),
                       "pass configs as files, or '-' to read standard input");
             continue;
         }
@@ -66,7 +65,8 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto& file = it->path();
             auto ext = file.extension();
-            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec) && !excluded(file, path, options.exclude)) {
+            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec) &&
+                !excluded(file, path, options.exclude)) {
                 found.push_back(file.generic_string());
             }
         }
@@ -131,8 +131,8 @@ Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
 {
     Loaded out;
     out.file.path = input.path;
-    std::optional<std::string> text = input.from_stdin ? stdin_text.value_or(std::string{})
-                                                       : read_file(input.path, out.diagnostics);
+    std::optional<std::string> text =
+        input.from_stdin ? stdin_text.value_or(std::string{}) : read_file(input.path, out.diagnostics);
     if (text) {
         out.file.text = std::move(*text);
         out.documents = parse_config(out.file.text, input.path, out.diagnostics);

@@ -24,27 +24,33 @@ std::string_view text_of(const yaml_char_t* s)
 // Builds the tree from the event stream: a stack of open collections, each mapping with the
 // key that waits for its value.
 class Builder {
-public:
+  public:
     explicit Builder(Tree& tree) : m_tree(tree) {}
 
     // Returns false (after recording the error) when the stream cannot be read further.
     bool handle(const yaml_event_t& event)
     {
         switch (event.type) {
-        case YAML_DOCUMENT_START_EVENT: m_anchors.clear(); return true;
-        case YAML_SCALAR_EVENT: return scalar(event);
-        case YAML_ALIAS_EVENT: return alias(event);
+        case YAML_DOCUMENT_START_EVENT:
+            m_anchors.clear();
+            return true;
+        case YAML_SCALAR_EVENT:
+            return scalar(event);
+        case YAML_ALIAS_EVENT:
+            return alias(event);
         case YAML_SEQUENCE_START_EVENT:
             return open(event, NodeType::sequence, text_of(event.data.sequence_start.anchor));
         case YAML_MAPPING_START_EVENT:
             return open(event, NodeType::mapping, text_of(event.data.mapping_start.anchor));
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: return close();
-        default: return true;
+        case YAML_MAPPING_END_EVENT:
+            return close();
+        default:
+            return true;
         }
     }
 
-private:
+  private:
     struct Frame {
         Node* node;
         std::string anchor;
@@ -170,9 +176,12 @@ const Node* child(const Node& map, std::string_view key)
 std::string describe(const Node& node)
 {
     switch (node.type) {
-    case NodeType::null: return "nothing";
-    case NodeType::sequence: return "a list";
-    case NodeType::mapping: return "a mapping";
+    case NodeType::null:
+        return "nothing";
+    case NodeType::sequence:
+        return "a list";
+    case NodeType::mapping:
+        return "a mapping";
     case NodeType::scalar: {
         constexpr std::size_t k_shown = 40;
         std::string shown = node.value.size() > k_shown ? node.value.substr(0, k_shown) + "..." : node.value;

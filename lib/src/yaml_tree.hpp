@@ -20,9 +20,9 @@ enum class NodeType { null, scalar, sequence, mapping };
 struct Node {
     NodeType type = NodeType::null;
     Position pos;
-    bool plain = false;  // a scalar without quotes, block style or tag: only these can be numbers
-    std::string value;   // the scalar's text
-    std::vector<const Node*> items;                           // a sequence's items
+    bool plain = false;             // a scalar without quotes, block style or tag: only these can be numbers
+    std::string value;              // the scalar's text
+    std::vector<const Node*> items; // a sequence's items
     std::vector<std::pair<const Node*, const Node*>> entries; // a mapping's keys and values
 
     bool is_null() const { return type == NodeType::null; }
@@ -38,17 +38,17 @@ struct SyntaxError {
 
 // Owns the nodes of every document of one text. Not copyable: nodes point at each other.
 class Tree {
-public:
+  public:
     Tree() = default;
     Tree(const Tree&) = delete;
     Tree& operator=(const Tree&) = delete;
 
-    std::vector<const Node*> documents;  // one root per document; empty documents are left out
-    std::optional<SyntaxError> error;    // the first syntax error; documents before it are kept
+    std::vector<const Node*> documents; // one root per document; empty documents are left out
+    std::optional<SyntaxError> error;   // the first syntax error; documents before it are kept
 
     Node& make() { return m_nodes.emplace_back(); }
 
-private:
+  private:
     std::deque<Node> m_nodes;
 };
 

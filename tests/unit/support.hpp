@@ -14,8 +14,8 @@ namespace alignkit::test {
 
 inline std::string line(const Diagnostic& d)
 {
-    std::string s = fmt::format("{}:{}: {}[{}]: {}", d.pos.line, d.pos.column, to_string(d.severity),
-                                to_string(d.code), d.message);
+    std::string s =
+        fmt::format("{}:{}: {}[{}]: {}", d.pos.line, d.pos.column, to_string(d.severity), to_string(d.code), d.message);
     if (!d.hint.empty()) {
         s += " | " + d.hint;
     }
@@ -78,8 +78,7 @@ using Lines = std::vector<std::string>;
 } // namespace alignkit::test
 
 // Show both sides of a failed comparison of diagnostic lines, one per line.
-template <>
-struct doctest::StringMaker<std::vector<std::string>> {
+template <> struct doctest::StringMaker<std::vector<std::string>> {
     static doctest::String convert(const std::vector<std::string>& lines)
     {
         std::string out = "{\n";

@@ -21,7 +21,12 @@ ValidationResult result_with(std::string text, std::vector<Diagnostic> diagnosti
 
 Diagnostic unknown_key()
 {
-    return {"cfg/sla.yaml", {3, 3}, 8, Severity::error, Code::unknown_key, "unknown key 'folow_up' in 'spec'",
+    return {"cfg/sla.yaml",
+            {3, 3},
+            8,
+            Severity::error,
+            Code::unknown_key,
+            "unknown key 'folow_up' in 'spec'",
             "did you mean 'follow_up'?"};
 }
 
@@ -65,8 +70,9 @@ TEST_CASE("github: workflow commands with their own escaping")
     d.file = "odd,name:50%.yaml";
     d.message = "line one\nline two 100%";
     auto r = result_with("", {d});
-    CHECK(render_github(r) == "::error file=odd%2Cname%3A50%25.yaml,line=3,col=3,title=AK1101 unknown key::line one%0Aline "
-                              "two 100%25%0Ahint: did you mean 'follow_up'?\n");
+    CHECK(render_github(r) ==
+          "::error file=odd%2Cname%3A50%25.yaml,line=3,col=3,title=AK1101 unknown key::line one%0Aline "
+          "two 100%25%0Ahint: did you mean 'follow_up'?\n");
     d.pos = {};
     d.severity = Severity::info;
     CHECK(render_github(result_with("", {d})).starts_with("::notice file=odd%2Cname%3A50%25.yaml,title="));
@@ -79,8 +85,9 @@ TEST_CASE("junit: one case per file, escaped, dated by --as-of")
     auto xml = render_junit(result_with("", {d}), Date{2027, 3, 1});
     CHECK(xml.find("timestamp=\"2027-03-01T00:00:00\"") != std::string::npos);
     CHECK(xml.find("tests=\"1\" failures=\"1\"") != std::string::npos);
-    CHECK(xml.find("<failure message=\"1 error\" type=\"AK1101\">cfg/sla.yaml:3:3: error[AK1101]: bad &lt;key&gt; &amp; "
-                   "\"quotes\" (hint: did you mean 'follow_up'?)\n</failure>") != std::string::npos);
+    CHECK(
+        xml.find("<failure message=\"1 error\" type=\"AK1101\">cfg/sla.yaml:3:3: error[AK1101]: bad &lt;key&gt; &amp; "
+                 "\"quotes\" (hint: did you mean 'follow_up'?)\n</failure>") != std::string::npos);
 }
 
 TEST_CASE("json and sarif carry every diagnostic")

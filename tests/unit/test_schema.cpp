@@ -23,7 +23,7 @@ TEST_CASE("the schema is made from the loader's declarations: every declared key
 {
     // Walk the declarations and look for each field in the exported schema.
     std::function<void(const decl::TypeDecl&, const std::string&)> walk = [&](const decl::TypeDecl& t,
-                                                                               const std::string& schema) {
+                                                                              const std::string& schema) {
         for (const auto& f : t.fields) {
             CAPTURE(f.name);
             CHECK(schema.find("\"" + std::string(f.name) + "\": {") != std::string::npos);

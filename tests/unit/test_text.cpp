@@ -20,11 +20,11 @@ TEST_CASE("UTF-8 validation finds the first bad byte")
 {
     CHECK_FALSE(first_invalid_utf8("plain ascii"));
     CHECK_FALSE(first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
-    CHECK(first_invalid_utf8("ab\xE9z") == 2u);             // Latin-1 e-acute
-    CHECK(first_invalid_utf8("\xC0\xAF") == 0u);            // overlong '/'
-    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);       // UTF-16 surrogate
-    CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);    // past U+10FFFF
-    CHECK(first_invalid_utf8("ok\xE2\x82") == 2u);          // truncated
+    CHECK(first_invalid_utf8("ab\xE9z") == 2u);          // Latin-1 e-acute
+    CHECK(first_invalid_utf8("\xC0\xAF") == 0u);         // overlong '/'
+    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);    // UTF-16 surrogate
+    CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u); // past U+10FFFF
+    CHECK(first_invalid_utf8("ok\xE2\x82") == 2u);       // truncated
 }
 
 TEST_CASE("positions count lines and characters")

@@ -10,7 +10,7 @@
 namespace alignkit {
 
 struct CheckOptions {
-    Date as_of;  // "today" for date checks (review overdue, responses from the future)
+    Date as_of; // "today" for date checks (review overdue, responses from the future)
 };
 
 // Runs every check over all documents given together in one run and reports problems.

@@ -11,9 +11,9 @@
 namespace alignkit {
 
 struct Diagnostic {
-    std::string file;    // as the user named it; "<stdin>" for standard input
-    Position pos;        // 0:0 when the problem concerns the whole file
-    int length = 1;      // columns the caret underlines
+    std::string file; // as the user named it; "<stdin>" for standard input
+    Position pos;     // 0:0 when the problem concerns the whole file
+    int length = 1;   // columns the caret underlines
     Severity severity = Severity::error;
     Code code{};
     std::string message; // one sentence, no trailing period
@@ -22,10 +22,9 @@ struct Diagnostic {
 
 // Collects diagnostics for one or more files. Not thread-safe: give each worker its own.
 class Diagnostics {
-public:
+  public:
     // Reports `code` at its default severity.
-    Diagnostic& add(Code code, std::string file, Position pos, std::string message,
-                    std::string hint = {});
+    Diagnostic& add(Code code, std::string file, Position pos, std::string message, std::string hint = {});
     void append(const Diagnostics& other);
 
     const std::vector<Diagnostic>& all() const { return m_items; }
@@ -37,7 +36,7 @@ public:
     // then position, then code, so reports are deterministic.
     void sort(const std::vector<std::string>& file_order);
 
-private:
+  private:
     std::vector<Diagnostic> m_items;
 };
 

@@ -18,8 +18,7 @@
 namespace alignkit {
 
 enum class Kind { Questionnaire, Response, ServiceLevelAgreement, LeadDefinitions, Glossary };
-template <>
-struct EnumNames<Kind> {
+template <> struct EnumNames<Kind> {
     static constexpr std::array<std::string_view, 5> names{"Questionnaire", "Response", "ServiceLevelAgreement",
                                                            "LeadDefinitions", "Glossary"};
 };
@@ -27,7 +26,7 @@ struct EnumNames<Kind> {
 inline constexpr std::string_view k_api_version = "alignkit/v1";
 
 struct Metadata {
-    Located<std::string> name;               // a slug, unique per kind
+    Located<std::string> name; // a slug, unique per kind
     std::string title;
     std::string description;
     std::map<std::string, std::string> labels;
@@ -36,12 +35,11 @@ struct Metadata {
 // One YAML document. `spec` is empty when the document's shape had errors: its
 // kind and name are still known, so references to it do not cascade into more errors.
 struct Document {
-    std::string file;        // as the user named it
-    Position pos;            // where the document starts
+    std::string file; // as the user named it
+    Position pos;     // where the document starts
     Kind kind{};
     Metadata metadata;
-    std::variant<std::monostate, Questionnaire, Response, LeadDefinitions, ServiceLevelAgreement, Glossary>
-        spec;
+    std::variant<std::monostate, Questionnaire, Response, LeadDefinitions, ServiceLevelAgreement, Glossary> spec;
 
     bool has_spec() const { return !std::holds_alternative<std::monostate>(spec); }
 };

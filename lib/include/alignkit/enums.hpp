@@ -10,67 +10,52 @@
 namespace alignkit {
 
 // A table of YAML spellings indexed by enumerator value; specialised below per enum.
-template <class E>
-struct EnumNames;
+template <class E> struct EnumNames;
 
 // The teams a person or a responsibility belongs to.
 enum class Team { sales, marketing, leadership, revops, other };
-template <>
-struct EnumNames<Team> {
-    static constexpr std::array<std::string_view, 5> names{"sales", "marketing", "leadership", "revops",
-                                                           "other"};
+template <> struct EnumNames<Team> {
+    static constexpr std::array<std::string_view, 5> names{"sales", "marketing", "leadership", "revops", "other"};
 };
 
 // The four maturity stages of the sales-marketing relationship, in order.
 enum class Stage { undefined, defined, aligned, integrated };
-template <>
-struct EnumNames<Stage> {
+template <> struct EnumNames<Stage> {
     static constexpr std::array<std::string_view, 4> names{"undefined", "defined", "aligned", "integrated"};
 };
 
 // How often something recurring happens.
 enum class Cadence { daily, weekly, biweekly, monthly, quarterly, yearly, as_needed };
-template <>
-struct EnumNames<Cadence> {
+template <> struct EnumNames<Cadence> {
     static constexpr std::array<std::string_view, 7> names{"daily",     "weekly", "biweekly", "monthly",
                                                            "quarterly", "yearly", "as_needed"};
 };
 
 // The period a target is measured over.
 enum class Period { week, month, quarter, year };
-template <>
-struct EnumNames<Period> {
+template <> struct EnumNames<Period> {
     static constexpr std::array<std::string_view, 4> names{"week", "month", "quarter", "year"};
 };
 
 enum class Weekday { mon, tue, wed, thu, fri, sat, sun };
-template <>
-struct EnumNames<Weekday> {
+template <> struct EnumNames<Weekday> {
     static constexpr std::array<std::string_view, 7> names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 };
 
 // The type of a lead field that lifecycle criteria may use.
 enum class FieldType { text, number, integer, boolean, date, datetime };
-template <>
-struct EnumNames<FieldType> {
-    static constexpr std::array<std::string_view, 6> names{"text", "number", "integer",
-                                                           "boolean", "date", "datetime"};
+template <> struct EnumNames<FieldType> {
+    static constexpr std::array<std::string_view, 6> names{"text", "number", "integer", "boolean", "date", "datetime"};
 };
 
-template <class E>
-constexpr std::span<const std::string_view> enum_names()
-{
-    return EnumNames<E>::names;
-}
+template <class E> constexpr std::span<const std::string_view> enum_names() { return EnumNames<E>::names; }
 
-template <class E>
-constexpr std::string_view to_string(E value)
+template <class E> constexpr std::string_view to_string(E value)
 {
     return EnumNames<E>::names[static_cast<std::size_t>(value)];
 }
 
-template <class E>
-constexpr std::optional<E> parse_enum(std::string_view text)
+template <class E> constexpr std::optional<E> parse_enum(std::string_view text)
 {
     const auto& names = EnumNames<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i) {

@@ -13,7 +13,7 @@ namespace alignkit {
 struct Term {
     Located<std::string> term;
     std::string definition;
-    std::optional<Team> owner;            // the team the term comes from; none when shared
+    std::optional<Team> owner; // the team the term comes from; none when shared
     std::vector<Located<std::string>> aliases;
     std::vector<Located<std::string>> related;
 };

@@ -15,7 +15,7 @@ namespace alignkit {
 struct LeadField {
     Located<std::string> name;
     FieldType type{};
-    std::string column;      // the CSV header this field is read from; defaults to the name
+    std::string column; // the CSV header this field is read from; defaults to the name
     std::string description;
 };
 
@@ -23,8 +23,8 @@ struct LifecycleStage {
     Located<std::string> id;
     std::string name;
     Located<Team> owner{};
-    Located<std::string> entry;   // criteria expression, as written
-    Located<std::string> exit;    // may be empty
+    Located<std::string> entry;             // criteria expression, as written
+    Located<std::string> exit;              // may be empty
     std::optional<Located<Duration>> clock; // how long a lead may stay in the stage
     std::string description;
 };
@@ -35,7 +35,7 @@ struct ReasonCode {
 };
 
 struct ExitStage {
-    Located<std::string> id;      // e.g. disqualified, recycled
+    Located<std::string> id; // e.g. disqualified, recycled
     std::string name;
     std::optional<Located<Team>> owner;
     std::vector<ReasonCode> reasons;

@@ -14,8 +14,7 @@ struct Position {
 };
 
 // A value together with the position of the YAML node it was read from.
-template <class T>
-struct Located {
+template <class T> struct Located {
     T value{};
     Position pos{};
 };

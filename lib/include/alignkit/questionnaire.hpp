@@ -24,12 +24,12 @@ struct Scale {
 struct Question {
     Located<std::string> id;
     std::string text;
-    Located<Stage> stage{};               // the stage a high score evidences
-    Located<std::string> scale;           // the question's own, or the questionnaire's default
+    Located<Stage> stage{};     // the stage a high score evidences
+    Located<std::string> scale; // the question's own, or the questionnaire's default
     double weight = 1.0;
-    bool reverse = false;                 // agreeing is evidence against the stage
+    bool reverse = false; // agreeing is evidence against the stage
     std::string help;
-    std::vector<std::string> criteria;    // what a consultant checks to qualify the answer
+    std::vector<std::string> criteria; // what a consultant checks to qualify the answer
 };
 
 struct Dimension {

@@ -12,13 +12,13 @@
 namespace alignkit {
 
 struct Answer {
-    Located<std::string> question;  // question id
+    Located<std::string> question;     // question id
     std::optional<Located<int>> value; // nullopt when skipped
     std::string note;
 };
 
 struct Respondent {
-    Located<std::string> id;        // an id or a pseudonym, never needed to be a real name
+    Located<std::string> id; // an id or a pseudonym, never needed to be a real name
     Team team{};
     std::string role;
 };
@@ -27,7 +27,7 @@ struct Response {
     Located<std::string> questionnaire; // reference: name, Kind/name or relative path
     Respondent respondent;
     Located<Date> date;
-    std::vector<Answer> answers;        // in file order
+    std::vector<Answer> answers; // in file order
 };
 
 } // namespace alignkit

@@ -40,7 +40,7 @@ struct Target {
     Located<std::string> id;
     std::string title;
     Team owner{};
-    std::optional<VolumeTarget> volume;       // exactly one of volume and conversion
+    std::optional<VolumeTarget> volume; // exactly one of volume and conversion
     std::optional<ConversionTarget> conversion;
 };
 
@@ -57,7 +57,7 @@ struct FollowUp {
 };
 
 struct Disqualification {
-    Located<std::string> exit;  // exit stage id
+    Located<std::string> exit; // exit stage id
     Located<bool> reason_required{true, {}};
 };
 

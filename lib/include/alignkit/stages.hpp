@@ -20,8 +20,8 @@ struct StageGuide {
     Stage stage;
     std::string_view title;
     std::string_view summary;
-    std::span<const std::string_view> signs;  // how to recognise the stage
-    std::span<const StageStep> steps;         // what moves a company to the next stage
+    std::span<const std::string_view> signs; // how to recognise the stage
+    std::span<const StageStep> steps;        // what moves a company to the next stage
 };
 
 // All four, in order from undefined to integrated.
@@ -29,8 +29,7 @@ std::span<const StageGuide> stage_guides();
 const StageGuide& stage_guide(Stage stage);
 
 enum class StagesFormat { text, markdown, json };
-template <>
-struct EnumNames<StagesFormat> {
+template <> struct EnumNames<StagesFormat> {
     static constexpr std::array<std::string_view, 3> names{"text", "markdown", "json"};
 };
 

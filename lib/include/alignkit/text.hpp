@@ -13,8 +13,7 @@ namespace alignkit {
 
 // The candidate closest to `word` by edit distance (case-insensitive, a swap of two
 // neighbours counts as one edit), if it is close enough to be the likely intent.
-std::optional<std::string_view> closest_match(std::string_view word,
-                                              std::span<const std::string_view> candidates);
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
 // "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);

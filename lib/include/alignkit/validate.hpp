@@ -17,19 +17,19 @@ inline constexpr std::string_view k_stdin_name = "<stdin>";
 struct ValidateOptions {
     std::vector<std::string> exclude; // glob patterns (fnmatch) matched against found files
     CheckOptions checks;
-    unsigned jobs = 1;                // files parsed in parallel
+    unsigned jobs = 1; // files parsed in parallel
 };
 
 struct SourceFile {
-    std::string path;       // as named on the command line or found in a folder
-    std::string text;       // kept for the renderers' source excerpts
+    std::string path; // as named on the command line or found in a folder
+    std::string text; // kept for the renderers' source excerpts
     std::size_t documents = 0;
 };
 
 struct ValidationResult {
-    std::vector<SourceFile> files;      // in the order given, folders expanded in sorted order
+    std::vector<SourceFile> files; // in the order given, folders expanded in sorted order
     std::vector<Document> documents;
-    Diagnostics diagnostics;            // sorted by file (in `files` order), then position
+    Diagnostics diagnostics; // sorted by file (in `files` order), then position
     std::size_t count(Severity severity) const { return diagnostics.count(severity); }
 };
 

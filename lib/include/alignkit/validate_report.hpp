@@ -10,14 +10,13 @@
 namespace alignkit {
 
 enum class ValidateFormat { text, json, sarif, github, junit };
-template <>
-struct EnumNames<ValidateFormat> {
+template <> struct EnumNames<ValidateFormat> {
     static constexpr std::array<std::string_view, 5> names{"text", "json", "sarif", "github", "junit"};
 };
 
 struct TextOptions {
-    bool color = false;    // ANSI colours, for a terminal
-    bool summary = true;   // the closing "checked N files" line
+    bool color = false;  // ANSI colours, for a terminal
+    bool summary = true; // the closing "checked N files" line
 };
 
 // Compiler-style: `file:line:col: error[AK1101]: message`, the source line with a caret, the hint.

@@ -2,13 +2,9 @@
 // yaml-cpp, on one thread, doing nothing else. alignkit validate cannot be faster than this.
 // usage: parse_only FOLDER
 
-#include <algorithm>
+#include "config_files.hpp"
+
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <vector>
 #include <yaml-cpp/yaml.h>
 
 int main(int argc, char** argv)
@@ -17,19 +13,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: parse_only FOLDER\n");
         return 2;
     }
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
-        if (entry.path().extension() == ".yaml") {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
+    const auto files = config_files(argv[1]);
     std::size_t documents = 0;
     for (const auto& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        documents += YAML::LoadAll(text.str()).size();
+        documents += YAML::LoadAll(read_text(file)).size();
     }
     std::printf("parsed %zu files, %zu documents\n", files.size(), documents);
     return 0;

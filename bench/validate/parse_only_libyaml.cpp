@@ -2,13 +2,9 @@
 // libyaml's parser over it, events only, on one thread, doing nothing else.
 // usage: parse_only_libyaml FOLDER
 
-#include <algorithm>
+#include "config_files.hpp"
+
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <vector>
 #include <yaml.h>
 
 int main(int argc, char** argv)
@@ -17,19 +13,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: parse_only_libyaml FOLDER\n");
         return 2;
     }
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
-        if (entry.path().extension() == ".yaml") {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
+    const auto files = config_files(argv[1]);
     std::size_t events = 0;
     for (const auto& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string text = buffer.str();
+        const std::string text = read_text(file);
         yaml_parser_t parser;
         yaml_parser_initialize(&parser);
         yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());

@@ -1,0 +1,429 @@
+// Type checking, printing and range analysis of parsed lifecycle criteria.
+
+#include "alignkit/criteria.hpp"
+#include "alignkit/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace alignkit::criteria {
+namespace {
+
+// What a value is, for type checking: integer and number fields compare with each other,
+// dates with datetimes.
+enum class Category { unknown, number, text, boolean, date, duration };
+
+std::string_view name_of(Category c)
+{
+    switch (c) {
+    case Category::number: return "a number";
+    case Category::text: return "text";
+    case Category::boolean: return "true or false";
+    case Category::date: return "a date";
+    case Category::duration: return "a duration";
+    case Category::unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+Category of_literal(const Literal& value)
+{
+    switch (value.index()) {
+    case 0: return Category::number;
+    case 1: return Category::text;
+    case 2: return Category::boolean;
+    case 3: return Category::date;
+    default: return Category::duration;
+    }
+}
+
+Category of_field(FieldType type)
+{
+    switch (type) {
+    case FieldType::text: return Category::text;
+    case FieldType::number:
+    case FieldType::integer: return Category::number;
+    case FieldType::boolean: return Category::boolean;
+    case FieldType::date:
+    case FieldType::datetime: return Category::date;
+    }
+    return Category::unknown;
+}
+
+class TypeChecker {
+public:
+    explicit TypeChecker(const FieldTypes& fields) : m_fields(fields) {}
+
+    std::vector<TypeProblem> problems;
+
+    void condition(const Expr& e)
+    {
+        if (const auto* n = std::get_if<Not>(&e.node)) {
+            condition(*n->operand);
+        } else if (const auto* l = std::get_if<Logical>(&e.node)) {
+            condition(*l->lhs);
+            condition(*l->rhs);
+        } else if (const auto* c = std::get_if<Compare>(&e.node)) {
+            compare(e, *c);
+        } else if (const auto* in = std::get_if<InList>(&e.node)) {
+            const Category operand = value(*in->operand);
+            for (const auto& item : in->items) {
+                if (operand != Category::unknown && of_literal(item) != operand) {
+                    mismatch(e, fmt::format("the list holds {} but '{}' is {}", name_of(of_literal(item)),
+                                            to_string(*in->operand), name_of(operand)));
+                    break;
+                }
+            }
+        } else if (const auto* has = std::get_if<Contains>(&e.node)) {
+            const Category haystack = value(*has->haystack);
+            const Category needle = value(*has->needle);
+            if ((haystack != Category::unknown && haystack != Category::text) ||
+                (needle != Category::unknown && needle != Category::text)) {
+                mismatch(e, "'contains' looks for text inside text");
+            }
+        } else if (const auto* p = std::get_if<Presence>(&e.node)) {
+            value(*p->operand);
+        } else {
+            // A bare field or constant used as a condition must be true or false.
+            const Category kind = value(e);
+            if (kind != Category::unknown && kind != Category::boolean) {
+                mismatch(e, fmt::format("'{}' is {}, not a condition", to_string(e), name_of(kind)),
+                         "compare it, such as fit_score >= 50, or test it with 'is set'");
+            }
+        }
+    }
+
+private:
+    const FieldTypes& m_fields;
+
+    Category value(const Expr& e)
+    {
+        if (const auto* k = std::get_if<Constant>(&e.node)) {
+            return of_literal(k->value);
+        }
+        if (const auto* f = std::get_if<Field>(&e.node)) {
+            auto it = m_fields.find(f->name);
+            if (it == m_fields.end()) {
+                std::vector<std::string_view> names;
+                for (const auto& [name, type] : m_fields) {
+                    names.push_back(name);
+                }
+                auto hint = did_you_mean(f->name, names);
+                if (hint.empty()) {
+                    hint = names.empty() ? "declare the lead fields under 'fields'"
+                                         : "declare it under 'fields', or use one of " + quoted_list(names);
+                }
+                problems.push_back({Check::unknown_field,
+                                    {e.offset, e.length, fmt::format("unknown lead field '{}'", f->name), hint}});
+                return Category::unknown;
+            }
+            return of_field(it->second);
+        }
+        condition(e); // a parenthesised condition used as a value
+        return Category::boolean;
+    }
+
+    void compare(const Expr& e, const Compare& c)
+    {
+        const Category lhs = value(*c.lhs);
+        const Category rhs = value(*c.rhs);
+        if (lhs == Category::unknown || rhs == Category::unknown) {
+            return;
+        }
+        if (lhs != rhs) {
+            mismatch(e, fmt::format("'{}' is {} but '{}' is {}", to_string(*c.lhs), name_of(lhs), to_string(*c.rhs),
+                                    name_of(rhs)),
+                     lhs == Category::number && rhs == Category::text ? "remove the quotes around the number"
+                                                                      : std::string{});
+            return;
+        }
+        const bool ordering = c.op != Op::eq && c.op != Op::ne;
+        if (ordering && (lhs == Category::text || lhs == Category::boolean)) {
+            mismatch(e, fmt::format("'{}' cannot be ordered: {} only compares with = and !=", to_string(*c.lhs),
+                                    name_of(lhs)));
+        }
+    }
+
+    void mismatch(const Expr& e, std::string message, std::string hint = {})
+    {
+        problems.push_back({Check::type_mismatch, {e.offset, e.length, std::move(message), std::move(hint)}});
+    }
+};
+
+std::string literal_text(const Literal& value)
+{
+    switch (value.index()) {
+    case 0: return fmt::format("{}", std::get<double>(value));
+    case 1: {
+        std::string out = "\"";
+        for (char c : std::get<std::string>(value)) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        return out + "\"";
+    }
+    case 2: return std::get<bool>(value) ? "true" : "false";
+    case 3: return to_string(std::get<Date>(value));
+    default: return to_string(std::get<Duration>(value));
+    }
+}
+
+std::string literal_words(const Literal& value)
+{
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        return *s;
+    }
+    return literal_text(value);
+}
+
+std::string field_words(std::string_view name)
+{
+    std::string out(name);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+// Precedence, for parentheses: or < and < not < tests.
+int precedence(const Expr& e)
+{
+    if (const auto* l = std::get_if<Logical>(&e.node)) {
+        return l->is_and ? 2 : 1;
+    }
+    return std::holds_alternative<Not>(e.node) ? 3 : 4;
+}
+
+std::string print(const Expr& e, bool words);
+
+std::string child(const Expr& e, int parent_precedence, bool words)
+{
+    std::string inner = print(e, words);
+    return precedence(e) < parent_precedence ? "(" + inner + ")" : inner;
+}
+
+std::string list_text(const std::vector<Literal>& items, bool words)
+{
+    std::vector<std::string> parts;
+    for (const auto& item : items) {
+        parts.push_back(words ? literal_words(item) : literal_text(item));
+    }
+    if (!words) {
+        return fmt::format("[{}]", fmt::join(parts, ", "));
+    }
+    if (parts.size() <= 1) {
+        return parts.empty() ? "nothing" : parts.front();
+    }
+    std::string last = parts.back();
+    parts.pop_back();
+    return fmt::format("{} or {}", fmt::join(parts, ", "), last);
+}
+
+std::string_view op_words(Op op)
+{
+    switch (op) {
+    case Op::eq: return "is";
+    case Op::ne: return "is not";
+    case Op::lt: return "is less than";
+    case Op::le: return "is at most";
+    case Op::gt: return "is more than";
+    case Op::ge: return "is at least";
+    }
+    return "is";
+}
+
+std::string print(const Expr& e, bool words)
+{
+    if (const auto* k = std::get_if<Constant>(&e.node)) {
+        return words ? literal_words(k->value) : literal_text(k->value);
+    }
+    if (const auto* f = std::get_if<Field>(&e.node)) {
+        return words ? field_words(f->name) : f->name;
+    }
+    if (const auto* c = std::get_if<Compare>(&e.node)) {
+        return fmt::format("{} {} {}", child(*c->lhs, 4, words), words ? op_words(c->op) : to_string(c->op),
+                           child(*c->rhs, 4, words));
+    }
+    if (const auto* in = std::get_if<InList>(&e.node)) {
+        if (words) {
+            return fmt::format("{} is {}one of {}", child(*in->operand, 4, true), in->negated ? "not " : "",
+                               list_text(in->items, true));
+        }
+        return fmt::format("{} {}in {}", child(*in->operand, 4, false), in->negated ? "not " : "",
+                           list_text(in->items, false));
+    }
+    if (const auto* has = std::get_if<Contains>(&e.node)) {
+        return fmt::format("{} contains {}", child(*has->haystack, 4, words), child(*has->needle, 4, words));
+    }
+    if (const auto* p = std::get_if<Presence>(&e.node)) {
+        if (words) {
+            return fmt::format("{} {}", child(*p->operand, 4, true), p->set ? "is filled in" : "is empty");
+        }
+        return fmt::format("{} is {}", child(*p->operand, 4, false), p->set ? "set" : "empty");
+    }
+    if (const auto* n = std::get_if<Not>(&e.node)) {
+        return fmt::format("not {}", child(*n->operand, 3, words));
+    }
+    const auto& l = std::get<Logical>(e.node);
+    const int mine = l.is_and ? 2 : 1;
+    return fmt::format("{} {} {}", child(*l.lhs, mine, words), l.is_and ? "and" : "or", child(*l.rhs, mine, words));
+}
+
+void collect_ranges(const Expr& e, std::map<std::string, Range>& out)
+{
+    if (const auto* l = std::get_if<Logical>(&e.node); l != nullptr && l->is_and) {
+        collect_ranges(*l->lhs, out);
+        collect_ranges(*l->rhs, out);
+        return;
+    }
+    Range r;
+    std::string field;
+    if (const auto* f = std::get_if<Field>(&e.node)) {
+        field = f->name;
+        r.boolean = true;
+    } else if (const auto* n = std::get_if<Not>(&e.node)) {
+        const auto* f2 = std::get_if<Field>(&n->operand->node);
+        if (f2 == nullptr) {
+            return;
+        }
+        field = f2->name;
+        r.boolean = false;
+    } else if (const auto* c = std::get_if<Compare>(&e.node)) {
+        const auto* f3 = std::get_if<Field>(&c->lhs->node);
+        const auto* k = std::get_if<Constant>(&c->rhs->node);
+        Op op = c->op;
+        if (f3 == nullptr || k == nullptr) {
+            // "50 <= fit_score": read it the other way round.
+            f3 = std::get_if<Field>(&c->rhs->node);
+            k = std::get_if<Constant>(&c->lhs->node);
+            if (f3 == nullptr || k == nullptr) {
+                return;
+            }
+            constexpr Op k_flipped[] = {Op::eq, Op::ne, Op::gt, Op::ge, Op::lt, Op::le};
+            op = k_flipped[static_cast<int>(op)];
+        }
+        field = f3->name;
+        if (const auto* number = std::get_if<double>(&k->value)) {
+            switch (op) {
+            case Op::eq: r.low = r.high = *number; break;
+            case Op::ne: return;
+            case Op::lt: r.high = *number, r.high_open = true; break;
+            case Op::le: r.high = *number; break;
+            case Op::gt: r.low = *number, r.low_open = true; break;
+            case Op::ge: r.low = *number; break;
+            }
+        } else if (const auto* text = std::get_if<std::string>(&k->value)) {
+            if (op == Op::eq) {
+                r.allowed = std::vector<std::string>{*text};
+            } else if (op == Op::ne) {
+                r.excluded.push_back(*text);
+            } else {
+                return;
+            }
+        } else if (const auto* flag = std::get_if<bool>(&k->value); flag != nullptr && (op == Op::eq || op == Op::ne)) {
+            r.boolean = op == Op::eq ? *flag : !*flag;
+        } else {
+            return;
+        }
+    } else if (const auto* in = std::get_if<InList>(&e.node)) {
+        const auto* f4 = std::get_if<Field>(&in->operand->node);
+        if (f4 == nullptr) {
+            return;
+        }
+        field = f4->name;
+        std::vector<std::string> texts;
+        for (const auto& item : in->items) {
+            if (const auto* s = std::get_if<std::string>(&item)) {
+                texts.push_back(*s);
+            } else {
+                return; // numbers in lists: not analysed
+            }
+        }
+        if (in->negated) {
+            r.excluded = texts;
+        } else {
+            r.allowed = texts;
+        }
+    } else {
+        return;
+    }
+    auto [it, inserted] = out.try_emplace(field, r);
+    if (!inserted) {
+        it->second = it->second.intersect(r);
+    }
+}
+
+} // namespace
+
+std::vector<TypeProblem> type_check(const Expr& expr, const FieldTypes& fields)
+{
+    TypeChecker checker(fields);
+    checker.condition(expr);
+    std::stable_sort(checker.problems.begin(), checker.problems.end(),
+                     [](const TypeProblem& a, const TypeProblem& b) { return a.problem.offset < b.problem.offset; });
+    return std::move(checker.problems);
+}
+
+std::string to_string(const Expr& expr) { return print(expr, false); }
+
+std::string to_words(const Expr& expr) { return print(expr, true); }
+
+bool Range::empty() const
+{
+    if (conflict) {
+        return true;
+    }
+    if (low && high && (*low > *high || (*low == *high && (low_open || high_open)))) {
+        return true;
+    }
+    if (allowed) {
+        return std::all_of(allowed->begin(), allowed->end(), [&](const std::string& v) {
+            return std::find(excluded.begin(), excluded.end(), v) != excluded.end();
+        });
+    }
+    return false;
+}
+
+Range Range::intersect(const Range& other) const
+{
+    Range r = *this;
+    if (other.low && (!r.low || *other.low > *r.low || (*other.low == *r.low && other.low_open))) {
+        r.low = other.low;
+        r.low_open = other.low_open;
+    }
+    if (other.high && (!r.high || *other.high < *r.high || (*other.high == *r.high && other.high_open))) {
+        r.high = other.high;
+        r.high_open = other.high_open;
+    }
+    if (other.allowed) {
+        if (!r.allowed) {
+            r.allowed = other.allowed;
+        } else {
+            std::vector<std::string> both;
+            for (const auto& v : *r.allowed) {
+                if (std::find(other.allowed->begin(), other.allowed->end(), v) != other.allowed->end()) {
+                    both.push_back(v);
+                }
+            }
+            r.allowed = both;
+        }
+    }
+    r.excluded.insert(r.excluded.end(), other.excluded.begin(), other.excluded.end());
+    if (other.boolean) {
+        if (r.boolean && *r.boolean != *other.boolean) {
+            r.conflict = true;
+        }
+        r.boolean = other.boolean;
+    }
+    r.conflict = r.conflict || other.conflict;
+    return r;
+}
+
+std::map<std::string, Range> ranges(const Expr& expr)
+{
+    std::map<std::string, Range> out;
+    collect_ranges(expr, out);
+    return out;
+}
+
+} // namespace alignkit::criteria

@@ -107,31 +107,37 @@ spec:
     - {{name: fit_score, type: integer, column: Fit Score}}
     - {{name: engagement_score, type: integer, column: Engagement Score}}
     - {{name: budget_confirmed, type: boolean, column: Budget Confirmed}}
+    - {{name: sales_owner, type: text, column: Lead Owner}}
+    - {{name: opportunity_id, type: text, column: Opportunity ID}}
     - {{name: created_at, type: datetime, column: Create Date}}
   stages:
     - id: lead
       name: Lead
       owner: marketing
       entry: email is set
+      exit: fit_score >= {1} and engagement_score >= 40
     - id: mql
       name: Marketing-qualified lead
       owner: marketing
       entry: fit_score >= {1} and engagement_score >= 40
+      exit: sales_owner is set
       clock: 4h
     - id: sal
       name: Sales-accepted lead
       owner: sales
-      entry: accepted by sales
+      entry: sales_owner is set
+      exit: budget_confirmed
       clock: 3d
     - id: sql
       name: Sales-qualified lead
       owner: sales
       entry: budget_confirmed
+      exit: opportunity_id is set
       clock: 2w
     - id: opportunity
       name: Opportunity
       owner: sales
-      entry: a deal is open
+      entry: opportunity_id is set
   exits:
     - id: disqualified
       name: Disqualified

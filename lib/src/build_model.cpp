@@ -64,6 +64,22 @@ bool boolean(const yaml::Node& map, std::string_view key, bool fallback)
     return value.value_or(fallback);
 }
 
+std::optional<Criteria> criteria(const yaml::Node& map, std::string_view key)
+{
+    const auto* node = get(map, key);
+    if (node == nullptr || !node->is_scalar()) {
+        return std::nullopt;
+    }
+    Position start = node->pos;
+    if (node->quoted) {
+        ++start.column; // past the opening quote
+    }
+    // Escapes in quoted text change offsets, so only plain and escape-free quoted text is exact.
+    const bool exact =
+        node->single_line && (node->plain || node->quoted) && node->value.find('\\') == std::string::npos;
+    return Criteria{{node->value, start}, exact};
+}
+
 template <class E> std::optional<Located<E>> optional_enum(const yaml::Node& map, std::string_view key)
 {
     auto node = get(map, key);
@@ -228,8 +244,8 @@ LeadDefinitions build_lead_definitions(const yaml::Node& spec)
     });
     each(spec, "stages", [&](const yaml::Node& node) {
         defs.stages.push_back({located_text(node, "id"), text(node, "name"), located_enum<Team>(node, "owner"),
-                               located_text(node, "entry"), located_text(node, "exit"),
-                               optional_duration(node, "clock"), text(node, "description")});
+                               criteria(node, "entry").value_or(Criteria{{{}, node.pos}, false}),
+                               criteria(node, "exit"), optional_duration(node, "clock"), text(node, "description")});
     });
     each(spec, "exits", [&](const yaml::Node& node) {
         ExitStage exit{located_text(node, "id"),

@@ -113,6 +113,11 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "The mapping must hold exactly one of the keys the message names: for example a target is "
      "either a volume target or a conversion target.",
      "Keep exactly one of the keys; split the entry in two if you meant both."},
+    {invalid_criteria, "AK1115", k_error, "invalid criteria",
+     "Entry and exit criteria are written in a small expression language (fields, numbers, "
+     "\"quoted text\", dates, durations; = != < <= > >=; and, or, not; in [...]; contains; is set; "
+     "is empty). The criteria cannot be read, so no tool can apply them to a lead.",
+     "Fix the expression at the column shown; `man 5 alignkit-config` describes the language."},
 
     {duplicate_name, "AK2001", k_error, "duplicate document name",
      "Two documents of the same kind share a metadata.name, so references to that name are "
@@ -142,6 +147,10 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "Two responses to the same questionnaire come from the same respondent id, so that person "
      "would count twice.",
      "Remove the older response, or give the respondents distinct ids."},
+    {unknown_field, "AK2008", k_error, "unknown lead field",
+     "Criteria use a field that the lead definitions do not declare under `fields`, so its type "
+     "is unknown and no CSV column is mapped to it.",
+     "Declare the field (name, type, column), or correct its name; the hint names the closest one."},
 
     {attempts_do_not_fit, "AK3001", k_error, "attempts do not fit the window",
      "The follow-up rules ask for a minimum number of contact attempts within a window, but "
@@ -183,6 +192,27 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "A glossary alias is also a term, or an alias of another term, so it is unclear which "
      "definition applies.",
      "Keep the alias on one term only."},
+    {criteria_type_mismatch, "AK3012", k_error, "criteria compare different types",
+     "Criteria compare values of different types (a number with text, a date with a duration), "
+     "order values that have no order (text, true/false), or use a value that is not a condition "
+     "where one is needed. Such criteria would never hold as intended.",
+     "Compare a field with a value of its own type; quote only text."},
+    {criteria_never_hold, "AK3013", k_error, "criteria can never hold",
+     "The criteria require a field to be in ranges that do not overlap (fit_score >= 50 and "
+     "fit_score < 30), so no lead can ever enter the stage.",
+     "Correct the bounds; usually one comparison is the wrong way round."},
+    {stages_contradict, "AK3014", k_warning, "stages contradict each other",
+     "A later lifecycle stage requires a field value that an earlier stage rules out, so a lead "
+     "that reached the earlier stage can only reach the later one if that value changes.",
+     "Make the later stage's criteria a refinement of the earlier one's, or check the bounds."},
+    {no_exit_criteria, "AK3015", k_warning, "no exit criteria",
+     "A lifecycle stage other than the last does not say when a lead leaves it, so nobody can "
+     "tell a stalled lead from one that has moved on.",
+     "Add `exit:` criteria, usually the next stage's entry or a hand-off condition."},
+    {exit_without_reasons, "AK3016", k_warning, "exit without reason codes",
+     "An exit (disqualified, recycled) offers no reason codes, so the reason a lead left cannot be "
+     "recorded or counted.",
+     "Add `reasons` with a code for each way a lead leaves."},
 });
 
 } // namespace

@@ -16,12 +16,18 @@ enum class Category { unknown, number, text, boolean, date, duration };
 std::string_view name_of(Category c)
 {
     switch (c) {
-    case Category::number: return "a number";
-    case Category::text: return "text";
-    case Category::boolean: return "true or false";
-    case Category::date: return "a date";
-    case Category::duration: return "a duration";
-    case Category::unknown: return "unknown";
+    case Category::number:
+        return "a number";
+    case Category::text:
+        return "text";
+    case Category::boolean:
+        return "true or false";
+    case Category::date:
+        return "a date";
+    case Category::duration:
+        return "a duration";
+    case Category::unknown:
+        return "unknown";
     }
     return "unknown";
 }
@@ -29,29 +35,38 @@ std::string_view name_of(Category c)
 Category of_literal(const Literal& value)
 {
     switch (value.index()) {
-    case 0: return Category::number;
-    case 1: return Category::text;
-    case 2: return Category::boolean;
-    case 3: return Category::date;
-    default: return Category::duration;
+    case 0:
+        return Category::number;
+    case 1:
+        return Category::text;
+    case 2:
+        return Category::boolean;
+    case 3:
+        return Category::date;
+    default:
+        return Category::duration;
     }
 }
 
 Category of_field(FieldType type)
 {
     switch (type) {
-    case FieldType::text: return Category::text;
+    case FieldType::text:
+        return Category::text;
     case FieldType::number:
-    case FieldType::integer: return Category::number;
-    case FieldType::boolean: return Category::boolean;
+    case FieldType::integer:
+        return Category::number;
+    case FieldType::boolean:
+        return Category::boolean;
     case FieldType::date:
-    case FieldType::datetime: return Category::date;
+    case FieldType::datetime:
+        return Category::date;
     }
     return Category::unknown;
 }
 
 class TypeChecker {
-public:
+  public:
     explicit TypeChecker(const FieldTypes& fields) : m_fields(fields) {}
 
     std::vector<TypeProblem> problems;
@@ -93,7 +108,7 @@ public:
         }
     }
 
-private:
+  private:
     const FieldTypes& m_fields;
 
     Category value(const Expr& e)
@@ -131,8 +146,9 @@ private:
             return;
         }
         if (lhs != rhs) {
-            mismatch(e, fmt::format("'{}' is {} but '{}' is {}", to_string(*c.lhs), name_of(lhs), to_string(*c.rhs),
-                                    name_of(rhs)),
+            mismatch(e,
+                     fmt::format("'{}' is {} but '{}' is {}", to_string(*c.lhs), name_of(lhs), to_string(*c.rhs),
+                                 name_of(rhs)),
                      lhs == Category::number && rhs == Category::text ? "remove the quotes around the number"
                                                                       : std::string{});
             return;
@@ -153,7 +169,8 @@ private:
 std::string literal_text(const Literal& value)
 {
     switch (value.index()) {
-    case 0: return fmt::format("{}", std::get<double>(value));
+    case 0:
+        return fmt::format("{}", std::get<double>(value));
     case 1: {
         std::string out = "\"";
         for (char c : std::get<std::string>(value)) {
@@ -164,9 +181,12 @@ std::string literal_text(const Literal& value)
         }
         return out + "\"";
     }
-    case 2: return std::get<bool>(value) ? "true" : "false";
-    case 3: return to_string(std::get<Date>(value));
-    default: return to_string(std::get<Duration>(value));
+    case 2:
+        return std::get<bool>(value) ? "true" : "false";
+    case 3:
+        return to_string(std::get<Date>(value));
+    default:
+        return to_string(std::get<Duration>(value));
     }
 }
 
@@ -222,12 +242,18 @@ std::string list_text(const std::vector<Literal>& items, bool words)
 std::string_view op_words(Op op)
 {
     switch (op) {
-    case Op::eq: return "is";
-    case Op::ne: return "is not";
-    case Op::lt: return "is less than";
-    case Op::le: return "is at most";
-    case Op::gt: return "is more than";
-    case Op::ge: return "is at least";
+    case Op::eq:
+        return "is";
+    case Op::ne:
+        return "is not";
+    case Op::lt:
+        return "is less than";
+    case Op::le:
+        return "is at most";
+    case Op::gt:
+        return "is more than";
+    case Op::ge:
+        return "is at least";
     }
     return "is";
 }
@@ -305,12 +331,23 @@ void collect_ranges(const Expr& e, std::map<std::string, Range>& out)
         field = f3->name;
         if (const auto* number = std::get_if<double>(&k->value)) {
             switch (op) {
-            case Op::eq: r.low = r.high = *number; break;
-            case Op::ne: return;
-            case Op::lt: r.high = *number, r.high_open = true; break;
-            case Op::le: r.high = *number; break;
-            case Op::gt: r.low = *number, r.low_open = true; break;
-            case Op::ge: r.low = *number; break;
+            case Op::eq:
+                r.low = r.high = *number;
+                break;
+            case Op::ne:
+                return;
+            case Op::lt:
+                r.high = *number, r.high_open = true;
+                break;
+            case Op::le:
+                r.high = *number;
+                break;
+            case Op::gt:
+                r.low = *number, r.low_open = true;
+                break;
+            case Op::ge:
+                r.low = *number;
+                break;
             }
         } else if (const auto* text = std::get_if<std::string>(&k->value)) {
             if (op == Op::eq) {

@@ -16,8 +16,8 @@ struct Token {
     Tok kind = Tok::end;
     std::size_t offset = 0;
     std::size_t length = 0;
-    std::string text;  // the word, operator, or the unescaped string
-    Literal value{};   // for number, text, date, duration
+    std::string text; // the word, operator, or the unescaped string
+    Literal value{};  // for number, text, date, duration
 };
 
 bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
@@ -25,7 +25,7 @@ bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 class Lexer {
-public:
+  public:
     explicit Lexer(std::string_view text) : m_text(text) {}
 
     // Returns false and fills `problem` for a character that starts no token.
@@ -76,7 +76,7 @@ public:
         return false;
     }
 
-private:
+  private:
     std::string_view m_text;
     std::size_t m_pos = 0;
 
@@ -137,7 +137,7 @@ private:
     }
 };
 
-constexpr std::array<std::string_view, 11> k_keywords{"and", "or", "not", "in", "contains", "is",
+constexpr std::array<std::string_view, 11> k_keywords{"and", "or",    "not",  "in",    "contains", "is",
                                                       "set", "empty", "true", "false", "null"};
 
 bool is_keyword(std::string_view word)
@@ -154,7 +154,7 @@ bool is_keyword(std::string_view word)
 constexpr int k_max_depth = 64;
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text, Problem& problem) : m_lexer(text), m_problem(problem) {}
 
     ExprPtr parse()
@@ -173,7 +173,7 @@ public:
         return expr;
     }
 
-private:
+  private:
     Lexer m_lexer;
     Problem& m_problem;
     Token m_token;
@@ -261,8 +261,12 @@ private:
         }
         const std::size_t begin = operand->offset;
         if (m_token.kind == Tok::op) {
-            const Op op = m_token.text == "=" ? Op::eq : m_token.text == "!=" ? Op::ne : m_token.text == "<" ? Op::lt
-                        : m_token.text == "<=" ? Op::le : m_token.text == ">" ? Op::gt : Op::ge;
+            const Op op = m_token.text == "="    ? Op::eq
+                          : m_token.text == "!=" ? Op::ne
+                          : m_token.text == "<"  ? Op::lt
+                          : m_token.text == "<=" ? Op::le
+                          : m_token.text == ">"  ? Op::gt
+                                                 : Op::ge;
             if (!advance()) {
                 return nullptr;
             }
@@ -281,7 +285,8 @@ private:
                 return nullptr;
             }
             if (!at_word("in")) {
-                return fail(not_token, "'not' here must be followed by 'in'", "write 'not' before a condition: not is_student");
+                return fail(not_token, "'not' here must be followed by 'in'",
+                            "write 'not' before a condition: not is_student");
             }
             negated = true;
         }
@@ -311,7 +316,8 @@ private:
                 }
             }
             if (!at_word("set") && !at_word("empty")) {
-                return fail(m_token, "expected 'set' or 'empty' after 'is'", "write 'email is set' or 'email is empty'");
+                return fail(m_token, "expected 'set' or 'empty' after 'is'",
+                            "write 'email is set' or 'email is empty'");
             }
             if (at_word("empty")) {
                 set = !set;
@@ -343,9 +349,11 @@ private:
                 m_token.value = m_token.text == "true";
             } else if (m_token.kind != Tok::number && m_token.kind != Tok::text && m_token.kind != Tok::date &&
                        m_token.kind != Tok::duration) {
-                return fail(m_token, m_token.kind == Tok::end ? "the list is missing its closing ']'"
-                                                             : fmt::format("expected a value in the list, found '{}'", m_token.text),
-                            m_token.kind == Tok::word ? "quote text with double quotes: [\"US\", \"CA\"]" : std::string{});
+                return fail(
+                    m_token,
+                    m_token.kind == Tok::end ? "the list is missing its closing ']'"
+                                             : fmt::format("expected a value in the list, found '{}'", m_token.text),
+                    m_token.kind == Tok::word ? "quote text with double quotes: [\"US\", \"CA\"]" : std::string{});
             }
             items.push_back(m_token.value);
             if (!advance()) {
@@ -410,8 +418,10 @@ private:
                 return make(token.offset, token.offset + token.length, Field{token.text});
             }
             return fail(token, fmt::format("expected a field or a value, found '{}'", token.text));
-        case Tok::end: return fail(token, "the condition is incomplete: expected a field or a value at the end");
-        default: return fail(token, fmt::format("expected a field or a value, found '{}'", token.text));
+        case Tok::end:
+            return fail(token, "the condition is incomplete: expected a field or a value at the end");
+        default:
+            return fail(token, fmt::format("expected a field or a value, found '{}'", token.text));
         }
     }
 };

@@ -68,6 +68,8 @@ class Builder {
         node.pos = to_position(event.start_mark);
         node.value.assign(reinterpret_cast<const char*>(s.value), s.length);
         node.plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
+        node.quoted = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+        node.single_line = event.end_mark.line == event.start_mark.line;
         const bool null_word = node.value.empty() || node.value == "~" || node.value == "null" ||
                                node.value == "Null" || node.value == "NULL";
         node.type = node.plain && null_word ? NodeType::null : NodeType::scalar;

@@ -21,6 +21,8 @@ struct Node {
     NodeType type = NodeType::null;
     Position pos;
     bool plain = false;             // a scalar without quotes, block style or tag: only these can be numbers
+    bool quoted = false;            // a single- or double-quoted scalar
+    bool single_line = true;        // written on one line: a column inside it is pos.column + offset
     std::string value;              // the scalar's text
     std::vector<const Node*> items; // a sequence's items
     std::vector<std::pair<const Node*, const Node*>> entries; // a mapping's keys and values

@@ -10,9 +10,11 @@ metadata:
 spec:
   fields:
     - {name: fit_score, type: integer, column: Fit Score}
+    - {name: email, type: text}
+    - {name: meeting_held, type: boolean}
   stages:
-    - {id: lead, name: Lead, owner: marketing, entry: email is set}
-    - {id: mql, name: MQL, owner: marketing, entry: fit_score >= 50, clock: 4h}
+    - {id: lead, name: Lead, owner: marketing, entry: email is set, exit: fit_score >= 50}
+    - {id: mql, name: MQL, owner: marketing, entry: fit_score >= 50, exit: meeting_held, clock: 4h}
     - {id: sql, name: SQL, owner: sales, entry: meeting_held}
   exits:
     - id: disqualified

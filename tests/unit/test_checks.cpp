@@ -127,15 +127,14 @@ TEST_CASE("lead definitions: unique ids, recycle targets, ownership order")
 {
     auto defs = with(with(with(k_leads, "to: lead", "to: leed"), "{code: later}", "{code: later}, {code: later}"),
                      "{id: sql, name: SQL, owner: sales, entry: meeting_held}",
-                     "{id: sql, name: SQL, owner: sales, entry: meeting_held}\n    - {id: nurture, name: Nurture, "
-                     "owner: marketing, entry: x}");
+                     "{id: sql, name: SQL, owner: sales, entry: meeting_held, exit: meeting_held}\n"
+                     "    - {id: nurture, name: Nurture, owner: marketing, entry: meeting_held}");
     CHECK(check_problems(replacing("leads.yaml", defs)) ==
           Lines{
-              "leads.yaml 12:43: warning[AK3005]: stage 'nurture' is owned by marketing but follows 'sql', which sales "
-              "owns | "
-              "move the stage before the hand-off, or model the way back as a recycled exit",
-              "leads.yaml 19:42: error[AK2004]: unknown lifecycle stage 'leed' | did you mean 'lead'?",
-              "leads.yaml 19:80: error[AK2003]: reason code 'later' is defined twice | the first is on line 19",
+              "leads.yaml 14:43: warning[AK3005]: stage 'nurture' is owned by marketing but follows 'sql', which sales "
+              "owns | move the stage before the hand-off, or model the way back as a recycled exit",
+              "leads.yaml 21:42: error[AK2004]: unknown lifecycle stage 'leed' | did you mean 'lead'?",
+              "leads.yaml 21:80: error[AK2003]: reason code 'later' is defined twice | the first is on line 21",
           });
 }
 
@@ -157,16 +156,18 @@ TEST_CASE("SLA: stages, exits and targets exist in the lead definitions, in orde
 TEST_CASE("SLA: a disqualification that needs a reason needs reason codes")
 {
     auto defs = with(k_leads, "      reasons:\n        - {code: no-budget, label: No budget}\n", "");
-    CHECK(
-        check_problems(replacing("leads.yaml", defs)) ==
-        Lines{
-            "sla.yaml 21:21: error[AK3003]: every disqualification needs a reason, but exit 'disqualified' defines no "
-            "reason codes | add 'reasons' to that exit in the lead definitions",
-        });
+    const std::string no_reasons = "leads.yaml 15:11: warning[AK3016]: exit 'disqualified' offers no reason codes | "
+                                   "add 'reasons' with a code for each way a lead leaves";
+    CHECK(check_problems(replacing("leads.yaml", defs)) ==
+          Lines{
+              no_reasons,
+              "sla.yaml 21:21: error[AK3003]: every disqualification needs a reason, but exit 'disqualified' defines "
+              "no reason codes | add 'reasons' to that exit in the lead definitions",
+          });
     auto relaxed = with(k_sla, "{exit: disqualified}", "{exit: disqualified, reason_required: false}");
     auto files = replacing("leads.yaml", defs);
     files[1].second = relaxed;
-    CHECK(check_problems(files) == Lines{});
+    CHECK(check_problems(files) == Lines{no_reasons});
 }
 
 TEST_CASE("SLA: the follow-up window must hold the attempts")
@@ -238,4 +239,30 @@ TEST_CASE("glossaries: duplicate terms, clashing aliases, related terms")
               "glossary.yaml 8:78: warning[AK3011]: alias 'marketing lead' of 'SQL' is already used on line 7",
               "glossary.yaml 9:14: error[AK2003]: term 'mql' is defined twice | the first is on line 7",
           });
+}
+
+TEST_CASE("lead definitions: criteria parse, use declared fields, and can hold")
+{
+    auto defs = with(with(with(k_leads, "entry: email is set,", "entry: emial is set,"), "entry: fit_score >= 50, exit",
+                          "entry: fit_score >= 50 and fit_score < 10, exit"),
+                     "entry: meeting_held}", "entry: meeting_held = \"yes\"}");
+    CHECK(check_problems(replacing("leads.yaml", defs)) ==
+          Lines{
+              "leads.yaml 11:55: error[AK2008]: unknown lead field 'emial' | did you mean 'email'?",
+              "leads.yaml 12:53: error[AK3013]: no lead can enter 'mql': its criteria on 'fit_score' contradict each "
+              "other | "
+              "check the comparisons on that field",
+              "leads.yaml 13:49: error[AK3012]: 'meeting_held' is true or false but '\"yes\"' is text",
+          });
+    auto later = with(k_leads, "entry: meeting_held}", "entry: fit_score < 40}");
+    CHECK(check_problems(replacing("leads.yaml", later)) ==
+          Lines{
+              "leads.yaml 13:49: warning[AK3014]: a lead in 'sql' needs a 'fit_score' that 'mql' rules out | compare "
+              "with the "
+              "criteria of 'mql' on line 12",
+          });
+    auto broken = with(k_leads, "exit: meeting_held", "exit: meeting_held and");
+    CHECK(
+        check_problems(replacing("leads.yaml", broken)) ==
+        Lines{"leads.yaml 12:92: error[AK1115]: the condition is incomplete: expected a field or a value at the end"});
 }

@@ -27,9 +27,9 @@ std::string error(std::string_view text)
     return problem.hint.empty() ? out : out + " | " + problem.hint;
 }
 
-const FieldTypes k_fields{{"fit_score", FieldType::integer}, {"country", FieldType::text},
+const FieldTypes k_fields{{"fit_score", FieldType::integer},  {"country", FieldType::text},
                           {"is_student", FieldType::boolean}, {"created_at", FieldType::datetime},
-                          {"title", FieldType::text}, {"email", FieldType::text}};
+                          {"title", FieldType::text},         {"email", FieldType::text}};
 
 std::vector<std::string> type_problems(std::string_view text)
 {
@@ -70,8 +70,10 @@ TEST_CASE("syntax errors point at the offending column")
     CHECK(error("fit_score >=") == "12+1: the condition is incomplete: expected a field or a value at the end");
     CHECK(error("fit_score == 50") == "10+2: unknown operator '==' | write '='");
     CHECK(error("a && b") == "2+2: unknown operator '&&' | write 'and'");
-    CHECK(error("country in ['US']") == "12+1: unexpected character ''' | quote text with double quotes: \"like this\"");
-    CHECK(error("country in US") == "11+2: expected '[' to start the list after 'in' | write country in [\"US\", \"CA\"]");
+    CHECK(error("country in ['US']") ==
+          "12+1: unexpected character ''' | quote text with double quotes: \"like this\"");
+    CHECK(error("country in US") ==
+          "11+2: expected '[' to start the list after 'in' | write country in [\"US\", \"CA\"]");
     CHECK(error("(a and b") == "8+1: expected ')' to close the '(' at column 1");
     CHECK(error("a b") == "2+1: unexpected 'b' after a complete condition | join conditions with 'and' or 'or'");
     CHECK(error("title = \"open") == "8+5: the text is missing its closing '\"'");
@@ -97,26 +99,29 @@ TEST_CASE("deep nesting is refused, not a stack overflow")
 TEST_CASE("type checking against the declared lead fields")
 {
     CHECK(type_problems("fit_score >= 50 and country in [\"US\"] and not is_student and email is set").empty());
-    CHECK(type_problems("fit_scor >= 50") == std::vector<std::string>{
-        "0+8: unknown lead field 'fit_scor' | did you mean 'fit_score'?"});
-    CHECK(type_problems("fit_score >= \"50\"") == std::vector<std::string>{
-        "0+17: 'fit_score' is a number but '\"50\"' is text | remove the quotes around the number"});
-    CHECK(type_problems("country > \"M\"") == std::vector<std::string>{
-        "0+13: 'country' cannot be ordered: text only compares with = and !="});
-    CHECK(type_problems("fit_score") == std::vector<std::string>{
-        "0+9: 'fit_score' is a number, not a condition | compare it, such as fit_score >= 50, or test it with 'is set'"});
-    CHECK(type_problems("country in [\"US\", 1]") == std::vector<std::string>{
-        "0+20: the list holds a number but 'country' is text"});
-    CHECK(type_problems("fit_score contains \"5\"") == std::vector<std::string>{
-        "0+22: 'contains' looks for text inside text"});
-    CHECK(type_problems("created_at >= 2027-01-01 and created_at < 3d") == std::vector<std::string>{
-        "29+15: 'created_at' is a date but '3d' is a duration"});
+    CHECK(type_problems("fit_scor >= 50") ==
+          std::vector<std::string>{"0+8: unknown lead field 'fit_scor' | did you mean 'fit_score'?"});
+    CHECK(type_problems("fit_score >= \"50\"") ==
+          std::vector<std::string>{
+              "0+17: 'fit_score' is a number but '\"50\"' is text | remove the quotes around the number"});
+    CHECK(type_problems("country > \"M\"") ==
+          std::vector<std::string>{"0+13: 'country' cannot be ordered: text only compares with = and !="});
+    CHECK(type_problems("fit_score") ==
+          std::vector<std::string>{"0+9: 'fit_score' is a number, not a condition | compare it, such as fit_score >= "
+                                   "50, or test it with 'is set'"});
+    CHECK(type_problems("country in [\"US\", 1]") ==
+          std::vector<std::string>{"0+20: the list holds a number but 'country' is text"});
+    CHECK(type_problems("fit_score contains \"5\"") ==
+          std::vector<std::string>{"0+22: 'contains' looks for text inside text"});
+    CHECK(type_problems("created_at >= 2027-01-01 and created_at < 3d") ==
+          std::vector<std::string>{"29+15: 'created_at' is a date but '3d' is a duration"});
 }
 
 TEST_CASE("criteria in plain words")
 {
     Problem problem;
-    auto expr = parse("fit_score >= 50 and country in [\"US\", \"CA\", \"MX\"] and not is_student and email is set", problem);
+    auto expr =
+        parse("fit_score >= 50 and country in [\"US\", \"CA\", \"MX\"] and not is_student and email is set", problem);
     REQUIRE(expr);
     CHECK(to_words(*expr) ==
           "fit score is at least 50 and country is one of US, CA or MX and not is student and email is filled in");

@@ -43,6 +43,7 @@ enum class Code {
     empty_list,
     empty_value,
     conflicting_keys,
+    invalid_criteria,
     // AK2xxx: names, ids and references
     duplicate_name,
     unresolved_reference,
@@ -51,6 +52,7 @@ enum class Code {
     answer_out_of_scale,
     unanswered_questions,
     duplicate_respondent,
+    unknown_field,
     // AK3xxx: consistency of what the documents say
     attempts_do_not_fit,
     review_overdue,
@@ -63,6 +65,11 @@ enum class Code {
     response_in_future,
     review_before_effective,
     alias_conflict,
+    criteria_type_mismatch,
+    criteria_never_hold,
+    stages_contradict,
+    no_exit_criteria,
+    exit_without_reasons,
 };
 
 struct CodeInfo {

@@ -19,12 +19,19 @@ struct LeadField {
     std::string description;
 };
 
+// Criteria as written. `text.pos` is where its first character stands; when `exact`, the
+// expression sits on that one line, so a column inside it is pos.column plus the offset.
+struct Criteria {
+    Located<std::string> text;
+    bool exact = true;
+};
+
 struct LifecycleStage {
     Located<std::string> id;
     std::string name;
     Located<Team> owner{};
-    Located<std::string> entry;             // criteria expression, as written
-    Located<std::string> exit;              // may be empty
+    Criteria entry;
+    std::optional<Criteria> exit;
     std::optional<Located<Duration>> clock; // how long a lead may stay in the stage
     std::string description;
 };

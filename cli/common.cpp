@@ -1,5 +1,11 @@
 #include "common.hpp"
 
+#include "alignkit/loader.hpp"
+#include "alignkit/validate_report.hpp"
+
+#include <algorithm>
+#include <thread>
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -7,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -106,6 +113,30 @@ std::string read_stdin(std::size_t limit)
         throw std::runtime_error("cannot read standard input");
     }
     return text;
+}
+
+std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Date as_of, const GlobalOptions& global,
+                                      ValidationResult& result)
+{
+    std::optional<std::string> stdin_text;
+    if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+        stdin_text = read_stdin(k_max_config_bytes);
+    }
+    ValidateOptions options;
+    options.checks.as_of = as_of;
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    result = validate_paths(paths, stdin_text, options);
+    if (!result.diagnostics.has_errors()) {
+        return std::nullopt;
+    }
+    TextOptions text;
+    text.summary = !global.quiet;
+    const char* no_color = std::getenv("NO_COLOR");
+    text.color =
+        global.color == ColorMode::always || (global.color == ColorMode::auto_detect &&
+                                              (no_color == nullptr || *no_color == '\0') && isatty(STDERR_FILENO) != 0);
+    std::cerr << render_text(result, text);
+    return has_input_failure(result) ? exit_failure : exit_findings;
 }
 
 Date today()

@@ -2,6 +2,7 @@
 // What every command shares: global options, exit codes, output files, colour.
 
 #include "alignkit/date.hpp"
+#include "alignkit/validate.hpp"
 
 #include <CLI/CLI.hpp>
 #include <optional>
@@ -37,6 +38,12 @@ void write_output(const std::string& path, std::string_view content);
 // Reads standard input, up to a little more than `limit` bytes. Throws std::runtime_error
 // when it cannot.
 std::string read_stdin(std::size_t limit);
+
+// Loads configs for a command that needs them valid (glossary, leads, sla): on any error,
+// prints the findings to standard error and returns the exit status to end with;
+// otherwise returns nullopt and fills `result`.
+std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Date as_of, const GlobalOptions& global,
+                                      ValidationResult& result);
 
 // Today's date in the local time zone: the default of --as-of.
 Date today();

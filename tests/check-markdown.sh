@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Markdown output, rendered by a real CommonMark/GFM renderer (cmark-gfm), has the structure
+# we meant, and text from configs stays text.
+set -uo pipefail
+ak=$1
+command -v cmark-gfm >/dev/null || { echo "missing cmark-gfm: run scripts/install-test-tools"; exit 1; }
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+render() { cmark-gfm -e table; }
+
+html=$("$ak" stages --format markdown | render)
+[ "$(grep -c '<h2>' <<<"$html")" -eq 4 ] || fail "stages: expected 4 stage headings"
+[ "$(grep -c '<ol>' <<<"$html")" -eq 4 ] || fail "stages: expected a numbered list of steps per stage"
+
+html=$("$ak" glossary -c tests/fixtures/hostile-glossary.yaml --format markdown | render)
+rows=$(grep -c '^<tr>' <<<"$html")
+terms=$("$ak" glossary -c tests/fixtures/hostile-glossary.yaml --format json | grep -c '"term":')
+[ "$rows" -eq $((terms + 1)) ] || fail "glossary: $rows table rows for $terms terms (plus the header)"
+grep -q '<td><strong>A|B &lt;script&gt;alert(1)&lt;/script&gt;</strong></td>' <<<"$html" || fail "glossary: hostile term not kept as text"
+grep -q '<script>' <<<"$html" && fail "glossary: raw HTML got through"
+grep -q 'Pipes | stars \*bold\* _under_ `code` \[link\](http://x) # not a heading' <<<"$html" \
+  || fail "glossary: definition not kept as literal text"
+exit $status

@@ -1,0 +1,85 @@
+#include "findings.hpp"
+
+#include "alignkit/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <map>
+
+namespace alignkit::cli {
+
+void add_findings_options(CLI::App& sub, FindingsOptions& options)
+{
+    sub.add_option("-f,--format", options.formats,
+                   "Output format: text, json, sarif, github, junit; FORMAT:FILE writes that format to FILE "
+                   "(repeat for several)")
+        ->option_text("FORMAT[:FILE]")
+        ->allow_extra_args(false);
+    sub.add_option("-o,--output", options.output, "Write the report to FILE instead of standard output");
+    const std::map<std::string, FailOn> fail_on{
+        {"error", FailOn::error}, {"warning", FailOn::warning}, {"never", FailOn::never}};
+    sub.add_option("--fail-on", options.fail_on, "Exit 1 on findings at or above this severity (default: error)")
+        ->transform(CLI::CheckedTransformer(fail_on))
+        ->option_text("error|warning|never");
+    sub.add_option("--as-of", options.as_of, "The date date-checks use instead of today (YYYY-MM-DD)")
+        ->check([](const std::string& text) {
+            return parse_as_of(text) ? std::string{} : "'" + text + "' is not a date (YYYY-MM-DD)";
+        })
+        ->option_text("DATE");
+}
+
+Date as_of_date(const FindingsOptions& options)
+{
+    return options.as_of.empty() ? today() : *parse_as_of(options.as_of);
+}
+
+std::optional<std::vector<FormatTarget>> format_targets(std::string_view command, const FindingsOptions& options)
+{
+    std::vector<FormatTarget> targets;
+    for (const auto& spec : options.formats) {
+        const auto colon = spec.find(':');
+        auto format = parse_enum<ValidateFormat>(spec.substr(0, colon));
+        if (!format) {
+            std::cerr << fmt::format("alignkit {}: unknown format '{}'; use {}\n", command, spec,
+                                     quoted_list(enum_names<ValidateFormat>()));
+            return std::nullopt;
+        }
+        targets.push_back({*format, colon == std::string::npos ? options.output : spec.substr(colon + 1)});
+    }
+    auto to_stdout = [](const FormatTarget& t) { return t.path.empty() || t.path == "-"; };
+    if (std::count_if(targets.begin(), targets.end(), to_stdout) > 1) {
+        std::cerr << fmt::format("alignkit {}: only one format can go to standard output; give the others a file "
+                                 "(--format sarif:out.sarif)\n",
+                                 command);
+        return std::nullopt;
+    }
+    return targets;
+}
+
+int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,
+                    const FindingsOptions& options, const GlobalOptions& global, const std::string& before,
+                    const std::string& after)
+{
+    TextOptions text;
+    text.summary = !global.quiet;
+    for (const auto& target : targets) {
+        const bool to_stdout = target.path.empty() || target.path == "-";
+        text.color = to_stdout && stdout_wants_color(global);
+        std::string report = render(result, target.format, text, as_of_date(options));
+        if (target.format == ValidateFormat::text) {
+            report = before + report + after;
+        }
+        write_output(target.path, report);
+    }
+    if (has_input_failure(result)) {
+        return exit_failure;
+    }
+    const auto errors = result.count(Severity::error);
+    const auto warnings = result.count(Severity::warning);
+    const bool fails = (options.fail_on == FailOn::error && errors > 0) ||
+                       (options.fail_on == FailOn::warning && errors + warnings > 0);
+    return fails ? exit_findings : exit_ok;
+}
+
+} // namespace alignkit::cli

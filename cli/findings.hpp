@@ -1,0 +1,42 @@
+#pragma once
+// What the commands that report findings share (validate, leads check, sla check): the
+// --format/-o/--fail-on/--as-of options, writing every requested format, and the exit status.
+
+#include "alignkit/validate_report.hpp"
+#include "common.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkit::cli {
+
+enum class FailOn { error, warning, never };
+
+struct FindingsOptions {
+    std::vector<std::string> formats{"text"}; // "FORMAT" or "FORMAT:FILE"
+    std::string output;
+    FailOn fail_on = FailOn::error;
+    std::string as_of;
+};
+
+void add_findings_options(CLI::App& sub, FindingsOptions& options);
+
+// --as-of, or today.
+Date as_of_date(const FindingsOptions& options);
+
+struct FormatTarget {
+    ValidateFormat format;
+    std::string path; // empty or "-": standard output
+};
+
+// The formats asked for; on a usage error prints it (naming `command`) and returns nullopt.
+std::optional<std::vector<FormatTarget>> format_targets(std::string_view command, const FindingsOptions& options);
+
+// Writes `result` in every format. Text output gets `before` ahead of the findings and
+// `after` behind them (a command's own summary). Returns the exit status.
+int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,
+                    const FindingsOptions& options, const GlobalOptions& global, const std::string& before = {},
+                    const std::string& after = {});
+
+} // namespace alignkit::cli

@@ -299,6 +299,9 @@ ServiceLevelAgreement build_sla(const yaml::Node& spec)
         sla.follow_up = FollowUp{located_duration(*node, "first_contact"), located_int(*node, "attempts"),
                                  located_duration(*node, "window"), optional_duration(*node, "spacing")};
     }
+    if (const auto* node = get(spec, "capacity")) {
+        sla.capacity = Capacity{located_int(*node, "reps"), located_int(*node, "attempts_per_day")};
+    }
     if (auto node = get(spec, "disqualification")) {
         Disqualification rule{located_text(*node, "exit"), {true, node->pos}};
         if (auto required = get(*node, "reason_required")) {
@@ -325,11 +328,14 @@ ServiceLevelAgreement build_sla(const yaml::Node& spec)
     });
     each(spec, "feedback", [&](const yaml::Node& node) {
         sla.feedback.push_back({enum_value<Team>(node, "from"), enum_value<Team>(node, "to"), text(node, "about"),
-                                enum_value<Cadence>(node, "cadence")});
+                                located_enum<Cadence>(node, "cadence")});
     });
-    sla.engagement = texts(spec, "engagement");
+    sla.engagement = located_texts(spec, "engagement");
     if (auto node = get(spec, "disengagement")) {
-        Disengagement rules{texts(*node, "consequences"), text(*node, "disputes"), {}, texts(*node, "dissolution")};
+        Disengagement rules{located_texts(*node, "consequences"),
+                            optional_text(*node, "disputes"),
+                            {},
+                            located_texts(*node, "dissolution")};
         if (auto review = get(*node, "review")) {
             rules.review = Review{enum_value<Cadence>(*review, "cadence"), optional_date(*review, "next"),
                                   text(*review, "process")};

@@ -213,6 +213,86 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "An exit (disqualified, recycled) offers no reason codes, so the reason a lead left cannot be "
      "recorded or counted.",
      "Add `reasons` with a code for each way a lead leaves."},
+
+    {sla_no_glossary, "AK4001", k_warning, "no glossary",
+     "An SLA starts with definitions of its terms (what exactly is an MQL, an SQL). This SLA "
+     "refers to no Glossary, so its terms are defined nowhere both teams can read.",
+     "Add `glossaries:` with the Glossary that defines the SLA's terms; `alignkit glossary` has "
+     "definitions to start from."},
+    {term_undefined, "AK4002", k_warning, "term not defined",
+     "The SLA relies on a lifecycle stage (for hand-off, a target or disqualification) whose name "
+     "no glossary the SLA refers to defines. Teams that read the term differently will "
+     "disagree about whether the SLA was met.",
+     "Add the term (or an alias matching the stage id) to the SLA's glossary."},
+    {term_defined_twice, "AK4003", k_warning, "term defined differently",
+     "Two glossaries define the same term in different words, so the teams may be working from "
+     "different definitions.",
+     "Keep one definition, or make the two identical."},
+    {no_targets, "AK4101", k_warning, "no targets",
+     "The SLA sets no targets, so neither team's contribution can be measured.",
+     "Add `targets`: for example MQLs per month for marketing and the MQL-to-SQL rate for sales."},
+    {team_without_target, "AK4102", k_warning, "team without a target",
+     "A party to the SLA owns no target. An SLA is a two-way promise: each team commits to "
+     "something the other can measure.",
+     "Add a target that team owns."},
+    {no_handoff, "AK4201", k_warning, "no hand-off term",
+     "The SLA does not say when marketing hands leads to sales, the moment most disputes between "
+     "the teams are about.",
+     "Add `handoff` with the stage and the time allowed, such as `within: 4h`."},
+    {no_follow_up, "AK4202", k_warning, "no follow-up term",
+     "The SLA does not say how soon and how often sales follows up on the leads it receives.",
+     "Add `follow_up` with `first_contact`, `attempts` and `window`."},
+    {no_point_of_contact, "AK4203", k_warning, "no point of contact",
+     "A party has no named point of contact for scheduling, agendas and escalations.",
+     "Add `contact` with a name (and an email) to the party."},
+    {no_joint_meeting, "AK4204", k_warning, "no joint meeting",
+     "No recurring meeting brings sales and marketing together, so the SLA's numbers have no "
+     "regular place to be discussed.",
+     "Add a meeting with both teams as attendees and a fixed cadence."},
+    {one_way_feedback, "AK4205", k_warning, "feedback goes one way",
+     "Feedback loops should run both ways: sales tells marketing how leads and messaging land, "
+     "marketing tells sales what campaigns and content are coming.",
+     "Add the missing direction under `feedback`."},
+    {no_engagement_rules, "AK4206", k_warning, "no rules of engagement",
+     "The SLA has no rules of engagement: how, when and what the teams communicate.",
+     "Add `engagement` with a few concrete rules."},
+    {no_consequences, "AK4301", k_warning, "no consequences",
+     "The SLA does not say what happens when a shared goal is missed, so a miss has no follow-up.",
+     "Add `disengagement.consequences`."},
+    {no_dispute_resolution, "AK4302", k_warning, "no dispute resolution",
+     "The SLA does not say how disagreements between the teams are raised and settled.",
+     "Add `disengagement.disputes`: who decides, and how fast."},
+    {no_review, "AK4303", k_warning, "no review",
+     "The SLA does not say when and how it is reviewed, so it drifts away from how the teams "
+     "really work.",
+     "Add `disengagement.review` with a cadence and the next review date."},
+    {no_dissolution, "AK4304", k_warning, "no dissolution terms",
+     "The SLA does not say what circumstances would end it, such as a reorganisation.",
+     "Add `disengagement.dissolution`."},
+    {vague_clause, "AK4305", k_warning, "vague clause",
+     "A clause is a placeholder (TBD, TODO, n/a) or too short to be acted on.",
+     "Write what the teams will actually do, in a full sentence."},
+    {capacity_shortfall, "AK4401", k_error, "follow-up cannot be met",
+     "With the expected lead volume, the attempts each lead must get and the sales team's "
+     "capacity over the working days of the period, sales cannot make the attempts the SLA promises.",
+     "Add people, raise attempts per person, lower the attempts per lead, or plan for fewer leads."},
+    {capacity_headroom, "AK4402", k_info, "follow-up capacity",
+     "The arithmetic behind the follow-up promise: the attempts needed for the expected leads, "
+     "against the attempts the sales team can make in the period.",
+     "Nothing to fix; keep the headroom in mind when volume targets change."},
+    {feasibility_unknown, "AK4403", k_info, "feasibility not checked",
+     "Whether the follow-up terms can be met needs the expected lead volume (a volume target), "
+     "the attempts per lead (follow_up) and the team's capacity (capacity).",
+     "Add what the message names."},
+    {handoff_exceeds_clock, "AK4501", k_warning, "hand-off longer than the stage allows",
+     "The time the SLA allows for hand-off (and then first contact) is longer than the clocks of "
+     "the lifecycle stages the lead is in meanwhile, so a lead can comply with the SLA and still "
+     "break the lifecycle's clock.",
+     "Align the SLA's times with the stage clocks in the lead definitions."},
+    {feedback_outpaces_meetings, "AK4502", k_warning, "feedback more often than meetings",
+     "Feedback is promised more often than any meeting the two teams share, so it has no regular "
+     "place to be given.",
+     "Add a meeting of that cadence, or say how the feedback is given outside meetings."},
 });
 
 } // namespace

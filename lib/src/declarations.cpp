@@ -290,6 +290,13 @@ TypeRef sla_spec()
                      optional("spacing", duration(), "The least time between two attempts."),
                  }),
                  "How sales follows up on leads it receives."),
+        optional(
+            "capacity",
+            object({
+                required("reps", integer(1.0), "The people who make contact attempts."),
+                required("attempts_per_day", integer(1.0), "The contact attempts one person makes in a working day."),
+            }),
+            "Who follows up, so `alignkit sla check` can tell whether the follow-up terms can be met."),
         optional("disqualification",
                  object({
                      required("exit", name(), "The exit stage of disqualified leads."),

@@ -60,6 +60,7 @@ spec:
   terms:
     - {term: MQL, definition: Marketing-qualified lead., aliases: [Marketing lead], related: [SQL]}
     - {term: SQL, definition: Sales-qualified lead., owner: sales}
+    - {term: Disqualified, definition: Closed for good with a reason., owner: sales}
 )";
 
 inline constexpr const char* k_questionnaire = R"(apiVersion: alignkit/v1

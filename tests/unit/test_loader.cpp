@@ -218,7 +218,7 @@ TEST_CASE("every document of a file is read; a bad one does not hide the others"
     CHECK(docs[1].metadata.name.value == "leads");
     CHECK(lines(diags) ==
           Lines{
-              "22:35: error[AK1105]: 'salse' is not allowed for 'spec.stages[2].owner'; expected one of 'sales', "
+              "23:35: error[AK1105]: 'salse' is not allowed for 'spec.stages[2].owner'; expected one of 'sales', "
               "'marketing', 'leadership', 'revops' or 'other' | did you mean 'sales'?",
           });
 }

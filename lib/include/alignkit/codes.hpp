@@ -70,6 +70,28 @@ enum class Code {
     stages_contradict,
     no_exit_criteria,
     exit_without_reasons,
+    // AK4xxx: what an SLA should say (alignkit sla check), by group
+    sla_no_glossary,
+    term_undefined,
+    term_defined_twice,
+    no_targets,
+    team_without_target,
+    no_handoff,
+    no_follow_up,
+    no_point_of_contact,
+    no_joint_meeting,
+    one_way_feedback,
+    no_engagement_rules,
+    no_consequences,
+    no_dispute_resolution,
+    no_review,
+    no_dissolution,
+    vague_clause,
+    capacity_shortfall,
+    capacity_headroom,
+    feasibility_unknown,
+    handoff_exceeds_clock,
+    feedback_outpaces_meetings,
 };
 
 struct CodeInfo {

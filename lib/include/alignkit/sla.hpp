@@ -56,6 +56,12 @@ struct FollowUp {
     std::optional<Located<Duration>> spacing; // minimum time between two attempts
 };
 
+// Who follows up on leads, to check the follow-up terms can be met.
+struct Capacity {
+    Located<int> reps;             // people who make contact attempts
+    Located<int> attempts_per_day; // attempts one person makes in a working day
+};
+
 struct Disqualification {
     Located<std::string> exit; // exit stage id
     Located<bool> reason_required{true, {}};
@@ -81,7 +87,7 @@ struct FeedbackLoop {
     Team from{};
     Team to{};
     std::string about;
-    Cadence cadence{};
+    Located<Cadence> cadence{};
 };
 
 struct Review {
@@ -91,10 +97,10 @@ struct Review {
 };
 
 struct Disengagement {
-    std::vector<std::string> consequences;
-    std::string disputes;
+    std::vector<Located<std::string>> consequences;
+    std::optional<Located<std::string>> disputes;
     std::optional<Review> review;
-    std::vector<std::string> dissolution;
+    std::vector<Located<std::string>> dissolution;
 };
 
 struct Signatory {
@@ -114,11 +120,12 @@ struct ServiceLevelAgreement {
     std::vector<Target> targets;
     std::optional<Handoff> handoff;
     std::optional<FollowUp> follow_up;
+    std::optional<Capacity> capacity;
     std::optional<Disqualification> disqualification;
     std::optional<Calendar> calendar;
     std::vector<Meeting> meetings;
     std::vector<FeedbackLoop> feedback;
-    std::vector<std::string> engagement;
+    std::vector<Located<std::string>> engagement;
     std::optional<Disengagement> disengagement;
     std::vector<Located<std::string>> glossaries; // references to Glossary documents
     std::vector<Signatory> signatories;

@@ -1,0 +1,65 @@
+// alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
+
+#include "alignkit/loader.hpp"
+#include "alignkit/sla_review.hpp"
+#include "commands.hpp"
+#include "findings.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace alignkit::cli {
+namespace {
+
+struct SlaCheckCommand {
+    std::vector<std::string> paths;
+    FindingsOptions findings;
+};
+
+int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
+{
+    auto targets = format_targets("sla check", cmd.findings);
+    if (!targets) {
+        return exit_failure;
+    }
+    ValidateOptions options;
+    options.checks.as_of = as_of_date(cmd.findings);
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::optional<std::string> stdin_text;
+    if (std::find(cmd.paths.begin(), cmd.paths.end(), "-") != cmd.paths.end()) {
+        stdin_text = read_stdin(k_max_config_bytes);
+    }
+    ValidationResult result = validate_paths(cmd.paths, stdin_text, options);
+    const bool any = std::any_of(result.documents.begin(), result.documents.end(),
+                                 [](const Document& d) { return d.kind == Kind::ServiceLevelAgreement; });
+    if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {
+        std::cerr << "alignkit sla check: no ServiceLevelAgreement document in the paths given\n";
+        return exit_failure;
+    }
+    const auto reviews = review_slas(result.documents, options.checks, result.diagnostics);
+    std::vector<std::string> file_order;
+    for (const auto& file : result.files) {
+        file_order.push_back(file.path);
+    }
+    result.diagnostics.sort(file_order);
+    const std::string checklist = global.quiet ? std::string{} : render_sla_review_text(reviews, options.checks.as_of);
+    return report_findings(result, *targets, cmd.findings, global, {}, checklist);
+}
+
+} // namespace
+
+void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
+{
+    auto* sla = app.add_subcommand("sla", "Service-level agreements between sales and marketing");
+    sla->require_subcommand(1);
+    auto cmd = std::make_shared<SlaCheckCommand>();
+    auto* check = sla->add_subcommand(
+        "check", "Report missing or vague clauses, whether the follow-up terms can be met, and inconsistencies");
+    check->add_option("paths", cmd->paths, "Files or folders with the SLA (and what it refers to)")->required();
+    add_findings_options(*check, cmd->findings);
+    check->callback([cmd, &global, &run] { run = [cmd, &global] { return run_sla_check(*cmd, global); }; });
+}
+
+} // namespace alignkit::cli

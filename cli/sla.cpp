@@ -1,11 +1,14 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
 #include "alignkit/loader.hpp"
+#include "alignkit/sla_document.hpp"
 #include "alignkit/sla_review.hpp"
+#include "alignkit/text.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -48,6 +51,40 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
     return report_findings(result, *targets, cmd.findings, global, {}, checklist);
 }
 
+struct SlaRenderCommand {
+    std::vector<std::string> paths;
+    std::string format = "markdown";
+    std::string output;
+};
+
+int run_sla_render(const SlaRenderCommand& cmd, const GlobalOptions& global)
+{
+    auto format = parse_enum<SlaFormat>(cmd.format);
+    if (!format) {
+        std::cerr << fmt::format("alignkit sla render: unknown format '{}'; use {}\n", cmd.format,
+                                 quoted_list(enum_names<SlaFormat>()));
+        return exit_failure;
+    }
+    ValidationResult loaded;
+    if (auto status = load_valid_configs(cmd.paths, today(), global, loaded)) {
+        return *status;
+    }
+    std::vector<const Document*> slas;
+    for (const auto& doc : loaded.documents) {
+        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec)) {
+            slas.push_back(&doc);
+        }
+    }
+    if (slas.size() != 1) {
+        std::cerr << fmt::format("alignkit sla render: {} ServiceLevelAgreement documents in the paths given; pass "
+                                 "exactly one\n",
+                                 slas.size());
+        return exit_failure;
+    }
+    write_output(cmd.output, render_sla_document(build_sla_document(*slas.front(), loaded.documents), *format));
+    return exit_ok;
+}
+
 } // namespace
 
 void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
@@ -60,6 +97,14 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     check->add_option("paths", cmd->paths, "Files or folders with the SLA (and what it refers to)")->required();
     add_findings_options(*check, cmd->findings);
     check->callback([cmd, &global, &run] { run = [cmd, &global] { return run_sla_check(*cmd, global); }; });
+
+    auto render = std::make_shared<SlaRenderCommand>();
+    auto* sub = sla->add_subcommand("render", "Write the SLA as a document people read and sign");
+    sub->add_option("paths", render->paths, "The SLA file (and what it refers to, if not by relative path)")
+        ->required();
+    sub->add_option("-f,--format", render->format, "markdown (default), html or text")->option_text("FORMAT");
+    sub->add_option("-o,--output", render->output, "Write to FILE");
+    sub->callback([render, &global, &run] { run = [render, &global] { return run_sla_render(*render, global); }; });
 }
 
 } // namespace alignkit::cli

@@ -20,4 +20,15 @@ grep -q '<td><strong>A|B &lt;script&gt;alert(1)&lt;/script&gt;</strong></td>' <<
 grep -q '<script>' <<<"$html" && fail "glossary: raw HTML got through"
 grep -q 'Pipes | stars \*bold\* _under_ `code` \[link\](http://x) # not a heading' <<<"$html" \
   || fail "glossary: definition not kept as literal text"
+# The SLA document: its sections render as headings and tables, hostile text stays text.
+html=$("$ak" sla render examples/brightline/sla.yaml | render)
+for section in Parties Purpose Definitions Commitments Targets "Hand-off and follow-up" Communication \
+  "Escalation and disputes" "Review and dissolution" Signatures; do
+  grep -q "<h2>$section</h2>" <<<"$html" || fail "sla render: no '$section' section"
+done
+[ "$(grep -c '<table>' <<<"$html")" -ge 7 ] || fail "sla render: expected the parties, terms, stages, exits, targets, meetings, feedback and signature tables"
+html=$("$ak" sla render tests/fixtures/hostile-sla.yaml | render)
+grep -q '<h1>Q1 &lt;script&gt;alert(.x.)&lt;/script&gt; &amp; | \*SLA\*</h1>' <<<"$html" || fail "sla render: hostile title not kept as text"
+grep -qi '<script\|<img\|<b>\|<i>' <<<"$html" && fail "sla render: raw HTML from the config got through"
+grep -q '<h1># not a heading' <<<"$html" && fail "sla render: a party name became a heading"
 exit $status

@@ -3,11 +3,13 @@
 #include "alignkit/loader.hpp"
 #include "alignkit/sla_document.hpp"
 #include "alignkit/sla_review.hpp"
+#include "alignkit/sla_template.hpp"
 #include "alignkit/text.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
@@ -85,6 +87,22 @@ int run_sla_render(const SlaRenderCommand& cmd, const GlobalOptions& global)
     return exit_ok;
 }
 
+struct SlaInitCommand {
+    std::string output;
+    bool force = false;
+};
+
+int run_sla_init(const SlaInitCommand& cmd)
+{
+    std::error_code ec;
+    if (!cmd.output.empty() && cmd.output != "-" && std::filesystem::exists(cmd.output, ec) && !cmd.force) {
+        std::cerr << fmt::format("alignkit sla init: '{}' already exists; use --force to replace it\n", cmd.output);
+        return exit_failure;
+    }
+    write_output(cmd.output, sla_template());
+    return exit_ok;
+}
+
 } // namespace
 
 void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
@@ -105,6 +123,12 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("-f,--format", render->format, "markdown (default), html or text")->option_text("FORMAT");
     sub->add_option("-o,--output", render->output, "Write to FILE");
     sub->callback([render, &global, &run] { run = [render, &global] { return run_sla_render(*render, global); }; });
+
+    auto init = std::make_shared<SlaInitCommand>();
+    auto* start = sla->add_subcommand("init", "Write a complete, commented starting SLA with its lead definitions");
+    start->add_option("-o,--output", init->output, "Write to FILE (default: standard output)");
+    start->add_flag("--force", init->force, "Replace FILE if it exists");
+    start->callback([init, &run] { run = [init] { return run_sla_init(*init); }; });
 }
 
 } // namespace alignkit::cli

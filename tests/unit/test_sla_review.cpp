@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include "alignkit/sla_review.hpp"
+#include "alignkit/sla_template.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -161,4 +162,18 @@ TEST_CASE("vague clauses and terms defined twice")
               "glossary.yaml:8"));
     CHECK(has("sla.yaml 35:16: warning[AK4305]: the rule of engagement 'TBD' is too vague to act on | say who does "
               "what, and when, in a full sentence"));
+}
+
+TEST_CASE("the starting SLA of 'sla init' is valid and complete")
+{
+    Diagnostics diags;
+    auto docs = parse_config(sla_template(), "init.yaml", diags);
+    check_documents(docs, CheckOptions{Date{2026, 11, 22}}, diags);
+    CHECK(lines(diags) == Lines{});
+    REQUIRE(docs.size() == 3);
+    auto reviews = review_slas(docs, CheckOptions{Date{2026, 11, 22}}, diags);
+    // Only the capacity arithmetic, an info.
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == Code::capacity_headroom);
+    CHECK(reviews.at(0).name == "our-sla");
 }

@@ -1,6 +1,7 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
 #include "alignkit/loader.hpp"
+#include "alignkit/sla_diff.hpp"
 #include "alignkit/sla_document.hpp"
 #include "alignkit/sla_review.hpp"
 #include "alignkit/sla_template.hpp"
@@ -87,6 +88,65 @@ int run_sla_render(const SlaRenderCommand& cmd, const GlobalOptions& global)
     return exit_ok;
 }
 
+struct SlaDiffCommand {
+    std::string before;
+    std::string after;
+    std::string format = "text";
+    std::string output;
+};
+
+// The one SLA in `path` (and what it refers to); prints why not and returns nullptr otherwise.
+const Document* load_one_sla(const std::string& path, const GlobalOptions& global, ValidationResult& loaded,
+                             int& status)
+{
+    if (auto failed = load_valid_configs({path}, today(), global, loaded)) {
+        status = *failed;
+        return nullptr;
+    }
+    const Document* found = nullptr;
+    int count = 0;
+    for (const auto& doc : loaded.documents) {
+        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec) && doc.file == path) {
+            found = &doc;
+            ++count;
+        }
+    }
+    if (count != 1) {
+        std::cerr << fmt::format("alignkit sla diff: '{}' holds {} ServiceLevelAgreement documents; it must hold one\n",
+                                 path, count);
+        status = exit_failure;
+        return nullptr;
+    }
+    return found;
+}
+
+int run_sla_diff(const SlaDiffCommand& cmd, const GlobalOptions& global)
+{
+    auto format = parse_enum<DiffFormat>(cmd.format);
+    if (!format) {
+        std::cerr << fmt::format("alignkit sla diff: unknown format '{}'; use {}\n", cmd.format,
+                                 quoted_list(enum_names<DiffFormat>()));
+        return exit_failure;
+    }
+    ValidationResult old_loaded, new_loaded;
+    int status = exit_ok;
+    const Document* before = load_one_sla(cmd.before, global, old_loaded, status);
+    if (before == nullptr) {
+        return status;
+    }
+    const Document* after = load_one_sla(cmd.after, global, new_loaded, status);
+    if (after == nullptr) {
+        return status;
+    }
+    const auto& old_sla = std::get<ServiceLevelAgreement>(before->spec);
+    const auto& new_sla = std::get<ServiceLevelAgreement>(after->spec);
+    const std::string title =
+        fmt::format("{}: version {} → {}", after->metadata.name.value, old_sla.version, new_sla.version);
+    write_output(cmd.output, render_sla_diff(diff_slas(*before, old_loaded.documents, *after, new_loaded.documents),
+                                             title, *format));
+    return exit_ok;
+}
+
 struct SlaInitCommand {
     std::string output;
     bool force = false;
@@ -123,6 +183,15 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("-f,--format", render->format, "markdown (default), html or text")->option_text("FORMAT");
     sub->add_option("-o,--output", render->output, "Write to FILE");
     sub->callback([render, &global, &run] { run = [render, &global] { return run_sla_render(*render, global); }; });
+
+    auto diff = std::make_shared<SlaDiffCommand>();
+    auto* compare = sla->add_subcommand("diff", "What changed between two versions of an SLA, in its own terms");
+    compare->add_option("old", diff->before, "The earlier SLA file")->required();
+    compare->add_option("new", diff->after, "The later SLA file")->required();
+    compare->add_option("-f,--format", diff->format, "text (default) or markdown, for a change log")
+        ->option_text("FORMAT");
+    compare->add_option("-o,--output", diff->output, "Write to FILE");
+    compare->callback([diff, &global, &run] { run = [diff, &global] { return run_sla_diff(*diff, global); }; });
 
     auto init = std::make_shared<SlaInitCommand>();
     auto* start = sla->add_subcommand("init", "Write a complete, commented starting SLA with its lead definitions");

@@ -31,4 +31,7 @@ html=$("$ak" sla render tests/fixtures/hostile-sla.yaml | render)
 grep -q '<h1>Q1 &lt;script&gt;alert(.x.)&lt;/script&gt; &amp; | \*SLA\*</h1>' <<<"$html" || fail "sla render: hostile title not kept as text"
 grep -qi '<script\|<img\|<b>\|<i>' <<<"$html" && fail "sla render: raw HTML from the config got through"
 grep -q '<h1># not a heading' <<<"$html" && fail "sla render: a party name became a heading"
+html=$("$ak" sla diff --format markdown tests/cli/sla/diff-versions/old-sla.yaml examples/brightline/sla.yaml | render)
+[ "$(grep -c '<h3>' <<<"$html")" -ge 3 ] || fail "sla diff: expected a heading per changed section"
+grep -q '<li>first contact: 2 days → 24 hours</li>' <<<"$html" || fail "sla diff: a change did not render as a list item"
 exit $status

@@ -177,3 +177,11 @@ TEST_CASE("the starting SLA of 'sla init' is valid and complete")
     CHECK(diags.all()[0].code == Code::capacity_headroom);
     CHECK(reviews.at(0).name == "our-sla");
 }
+
+TEST_CASE("targets: each team owns at least one, and there are targets at all")
+{
+    auto marketing_only = complete_with("    - id: rate\n      owner: sales\n", "    - id: rate\n      owner: marketing\n");
+    auto r = review(set_with(marketing_only));
+    CHECK(r.problems.at(0) == "sla.yaml 11:14: warning[AK4102]: sales owns no target in this SLA | add a target with "
+                              "'owner: sales'");
+}

@@ -180,8 +180,27 @@ TEST_CASE("the starting SLA of 'sla init' is valid and complete")
 
 TEST_CASE("targets: each team owns at least one, and there are targets at all")
 {
-    auto marketing_only = complete_with("    - id: rate\n      owner: sales\n", "    - id: rate\n      owner: marketing\n");
+    auto marketing_only =
+        complete_with("    - id: rate\n      owner: sales\n", "    - id: rate\n      owner: marketing\n");
     auto r = review(set_with(marketing_only));
     CHECK(r.problems.at(0) == "sla.yaml 11:14: warning[AK4102]: sales owns no target in this SLA | add a target with "
                               "'owner: sales'");
+}
+
+TEST_CASE("definitions: every stage the SLA relies on is defined by id, name or alias")
+{
+    auto files = set_with(k_complete);
+    files[2].second =
+        with(k_glossary, "    - {term: Disqualified, definition: Closed for good with a reason., owner: sales}\n", "");
+    auto r = review(files);
+    CHECK(r.problems.at(0) ==
+          "sla.yaml 21:28: warning[AK4002]: the SLA relies on 'disqualified' (Disqualified) but no glossary it refers "
+          "to defines it | add 'disqualified' as a term or alias to the SLA's glossary");
+    // A built-in term gets a pointer to its built-in definition.
+    files[2].second = with(k_glossary, "{term: MQL,", "{term: Marketing lead,");
+    files[2].second = with(files[2].second, "aliases: [Marketing lead]", "aliases: [ML]");
+    r = review(files);
+    CHECK(r.problems.at(0) ==
+          "sla.yaml 19:20: warning[AK4002]: the SLA relies on 'mql' (MQL) but no glossary it refers to defines it | "
+          "add 'mql' as a term or alias; 'alignkit glossary mql' has a definition to start from");
 }

@@ -17,5 +17,6 @@ void add_explain_command(CLI::App& app, const GlobalOptions& global, Runner& run
 void add_glossary_command(CLI::App& app, const GlobalOptions& global, Runner& run);
 void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run);
 void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run);
+void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 } // namespace alignkit::cli

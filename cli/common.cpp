@@ -96,6 +96,17 @@ void write_output(const std::string& path, std::string_view content)
     }
 }
 
+int write_new_output(std::string_view command, const std::string& path, bool force, std::string_view content)
+{
+    std::error_code ec;
+    if (!path.empty() && path != "-" && std::filesystem::exists(path, ec) && !force) {
+        std::cerr << "alignkit " << command << ": '" << path << "' already exists; use --force to replace it\n";
+        return exit_failure;
+    }
+    write_output(path, content);
+    return exit_ok;
+}
+
 std::string read_stdin(std::size_t limit)
 {
     // Stop one byte past the limit: enough for the loader to say the input is too large,

@@ -35,6 +35,10 @@ bool stdout_wants_color(const GlobalOptions& options);
 // a message naming the path when it cannot.
 void write_output(const std::string& path, std::string_view content);
 
+// For `init` commands: writes `content` like write_output, but refuses (with a message
+// naming `command`, returning exit_failure) to replace an existing file unless `force`.
+int write_new_output(std::string_view command, const std::string& path, bool force, std::string_view content);
+
 // Reads standard input, up to a little more than `limit` bytes. Throws std::runtime_error
 // when it cannot.
 std::string read_stdin(std::size_t limit);

@@ -25,6 +25,7 @@ int main(int argc, char** argv)
     add_stages_command(app, global, run);
     add_explain_command(app, global, run);
     add_glossary_command(app, global, run);
+    add_assess_command(app, global, run);
     add_sla_command(app, global, run);
     add_leads_command(app, global, run);
 

@@ -154,13 +154,7 @@ struct SlaInitCommand {
 
 int run_sla_init(const SlaInitCommand& cmd)
 {
-    std::error_code ec;
-    if (!cmd.output.empty() && cmd.output != "-" && std::filesystem::exists(cmd.output, ec) && !cmd.force) {
-        std::cerr << fmt::format("alignkit sla init: '{}' already exists; use --force to replace it\n", cmd.output);
-        return exit_failure;
-    }
-    write_output(cmd.output, sla_template());
-    return exit_ok;
+    return write_new_output("sla init", cmd.output, cmd.force, sla_template());
 }
 
 } // namespace

@@ -2,12 +2,15 @@
 
 #include "alignkit/assessment.hpp"
 #include "alignkit/builtin_questionnaire.hpp"
+#include "alignkit/take_session.hpp"
 #include "alignkit/text.hpp"
 #include "commands.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
+#include <unistd.h>
 
 namespace alignkit::cli {
 namespace {
@@ -66,6 +69,135 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
     return exit_ok;
 }
 
+struct AssessTakeCommand {
+    std::string questionnaire;
+    std::string output;
+    std::string respondent;
+    std::string team;
+    std::string role;
+    std::string date;
+};
+
+// The prompt of one question: where the respondent is, the question, the scale.
+std::string prompt(const TakeSession& session)
+{
+    const auto& step = session.current();
+    std::string out = fmt::format("\n{} — {} of {}\n", step.dimension->title, session.position() + 1, session.size());
+    out += wrap(step.question->text, 78, "  ", "  ");
+    if (const Scale* scale = session.current_scale()) {
+        for (const auto& o : scale->options) {
+            out += fmt::format("    {}  {}\n", o.value.value, o.label);
+        }
+    }
+    out += "  (s skip, b back, ? help, q stop) > ";
+    return out;
+}
+
+int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
+{
+    ValidationResult loaded;
+    if (auto status = load_valid_configs({cmd.questionnaire}, today(), global, loaded)) {
+        return *status;
+    }
+    const Document* doc = nullptr;
+    for (const auto& d : loaded.documents) {
+        if (std::holds_alternative<Questionnaire>(d.spec)) {
+            doc = &d;
+            break;
+        }
+    }
+    if (doc == nullptr) {
+        std::cerr << fmt::format("alignkit assess take: '{}' holds no Questionnaire\n", cmd.questionnaire);
+        return exit_failure;
+    }
+    // An existing answers file is resumed; a new one needs to know who is answering.
+    std::optional<Response> earlier;
+    std::error_code ec;
+    if (std::filesystem::exists(cmd.output, ec)) {
+        ValidationResult previous;
+        if (auto status = load_valid_configs({cmd.output}, today(), global, previous)) {
+            return *status;
+        }
+        for (const auto& d : previous.documents) {
+            if (const auto* r = std::get_if<Response>(&d.spec)) {
+                earlier = *r;
+            }
+        }
+        if (!earlier) {
+            std::cerr << fmt::format("alignkit assess take: '{}' exists but holds no Response; choose another file\n",
+                                     cmd.output);
+            return exit_failure;
+        }
+    }
+    Respondent who;
+    if (earlier) {
+        who = earlier->respondent;
+    } else {
+        auto team = parse_enum<Team>(cmd.team);
+        if (cmd.respondent.empty() || !is_slug(cmd.respondent) || !team) {
+            std::cerr << "alignkit assess take: a new answers file needs --respondent ID (a name such as r-07) and "
+                         "--team (" +
+                             quoted_list(enum_names<Team>()) + ")\n";
+            return exit_failure;
+        }
+        who.id.value = cmd.respondent;
+        who.team = *team;
+        who.role = cmd.role;
+    }
+    const Date date = cmd.date.empty() ? today() : parse_date(cmd.date).value_or(today());
+    // The answers refer to the questionnaire by relative path, so they validate on their own.
+    namespace fs = std::filesystem;
+    const fs::path answers_dir = fs::absolute(cmd.output).parent_path();
+    const std::string reference = fs::relative(fs::absolute(cmd.questionnaire), answers_dir).generic_string();
+    TakeSession session(std::get<Questionnaire>(doc->spec), doc->metadata.name.value,
+                        reference.empty() ? doc->metadata.name.value : reference, who, date);
+    if (earlier) {
+        session.resume(*earlier);
+        if (!session.finished()) {
+            std::cerr << fmt::format("Resuming at question {} of {}.\n", session.position() + 1, session.size());
+        }
+    }
+    const bool interactive = isatty(STDIN_FILENO) != 0;
+    std::string line;
+    while (!session.finished()) {
+        std::cerr << prompt(session) << std::flush;
+        if (!std::getline(std::cin, line)) {
+            std::cerr << fmt::format("\nStopped at question {} of {}; run the same command to resume.\n",
+                                     session.position() + 1, session.size());
+            return exit_ok;
+        }
+        if (!interactive) {
+            std::cerr << line << "\n"; // show scripted answers as if typed
+        }
+        const auto result = session.apply(line);
+        switch (result.outcome) {
+        case TakeSession::Outcome::answered:
+        case TakeSession::Outcome::skipped:
+            // Saved after every answer: a run killed at any moment loses nothing.
+            write_output(cmd.output, session.to_yaml());
+            break;
+        case TakeSession::Outcome::help: {
+            const auto& help = session.current().question->help;
+            std::cerr << wrap(help.empty() ? "No help is written for this question." : help, 78, "  ", "  ");
+            break;
+        }
+        case TakeSession::Outcome::quit:
+            write_output(cmd.output, session.to_yaml());
+            std::cerr << fmt::format("Saved {} answers to {}; run the same command to resume.\n", session.answered(),
+                                     cmd.output);
+            return exit_ok;
+        case TakeSession::Outcome::back:
+            break;
+        case TakeSession::Outcome::invalid:
+            std::cerr << "  " << result.message << "\n";
+            break;
+        }
+    }
+    write_output(cmd.output, session.to_yaml());
+    std::cerr << fmt::format("\nAll {} questions done; answers saved to {}.\n", session.size(), cmd.output);
+    return exit_ok;
+}
+
 } // namespace
 
 void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
@@ -80,6 +212,19 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     start->callback([init, &run] {
         run = [init] { return write_new_output("assess init", init->output, init->force, builtin_questionnaire()); };
     });
+
+    auto take = std::make_shared<AssessTakeCommand>();
+    auto* ask = assess->add_subcommand("take", "Answer a questionnaire in the terminal, saved after every answer");
+    ask->add_option("questionnaire", take->questionnaire, "The Questionnaire file")->required();
+    ask->add_option("-o,--output", take->output, "The answers file (resumed when it exists)")->required();
+    ask->add_option("--respondent", take->respondent, "An id or pseudonym, such as r-07 (new files)");
+    ask->add_option("--team", take->team, "sales, marketing, leadership, revops or other (new files)");
+    ask->add_option("--role", take->role, "The respondent's role");
+    ask->add_option("--date", take->date, "The date of the answers (default today)")
+        ->check([](const std::string& text) {
+            return parse_date(text) ? std::string{} : "'" + text + "' is not a date (YYYY-MM-DD)";
+        });
+    ask->callback([take, &global, &run] { run = [take, &global] { return run_assess_take(*take, global); }; });
 
     auto report = std::make_shared<AssessReportCommand>();
     auto* sub = assess->add_subcommand("report", "Where the company stands, where the teams disagree, what to do next");

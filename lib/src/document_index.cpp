@@ -11,17 +11,28 @@ namespace fs = std::filesystem;
 
 bool is_path_reference(std::string_view ref) { return ref.ends_with(".yaml") || ref.ends_with(".yml"); }
 
+std::string canonical_path(std::string_view path)
+{
+    std::error_code ec;
+    auto absolute = fs::absolute(fs::path(path), ec);
+    if (ec) {
+        return fs::path(path).lexically_normal().generic_string();
+    }
+    auto canonical = fs::weakly_canonical(absolute, ec);
+    return (ec ? absolute.lexically_normal() : canonical).generic_string();
+}
+
 std::string referenced_path(std::string_view from_file, std::string_view ref)
 {
     fs::path base = fs::path(from_file).parent_path();
-    return (base / fs::path(ref)).lexically_normal().generic_string();
+    return canonical_path((base / fs::path(ref)).generic_string());
 }
 
 DocumentIndex::DocumentIndex(std::span<const Document> documents) : m_documents(documents)
 {
     for (const auto& doc : documents) {
         m_by_name.try_emplace({doc.kind, doc.metadata.name.value}, &doc);
-        m_by_file.try_emplace({doc.kind, fs::path(doc.file).lexically_normal().generic_string()}, &doc);
+        m_by_file.try_emplace({doc.kind, canonical_path(doc.file)}, &doc);
     }
 }
 
@@ -60,7 +71,8 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
     }
     std::string hint;
     if (by_path) {
-        hint = fmt::format("no {} was read from '{}'", to_string(kind), path);
+        std::error_code ec;
+        hint = fmt::format("no {} was read from '{}'", to_string(kind), fs::proximate(path, ec).generic_string());
     } else {
         hint = did_you_mean(name, names);
         if (hint.empty()) {

@@ -30,7 +30,11 @@ class DocumentIndex {
 
 // True when a reference is written as a file path rather than a name.
 bool is_path_reference(std::string_view ref);
-// The path a path reference in `from_file` points at, normalised.
+// One spelling per file, so "a/../b.yaml", "./b.yaml" and "/abs/b.yaml" compare equal:
+// absolute, with symbolic links and dot segments resolved as far as the file exists.
+std::string canonical_path(std::string_view path);
+
+// The file a path reference written in `from_file` points at, in canonical form.
 std::string referenced_path(std::string_view from_file, std::string_view ref);
 
 } // namespace alignkit

@@ -173,7 +173,8 @@ std::vector<Input> referenced_files(const std::vector<Document>& documents, cons
         auto path = referenced_path(from.file, ref);
         std::error_code ec;
         if (!known.contains(path) && fs::is_regular_file(path, ec) && queued.insert(path).second) {
-            more.push_back({path, false});
+            // Named relative to where the user stands, as the files they gave are.
+            more.push_back({fs::proximate(path, ec).generic_string(), false});
         }
     };
     for (const auto& doc : documents) {
@@ -200,7 +201,7 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
     while (!inputs.empty()) {
         std::vector<Document> new_documents;
         for (auto& loaded : load_all(inputs, stdin_text, options.jobs)) {
-            known.insert(fs::path(loaded.file.path).lexically_normal().generic_string());
+            known.insert(canonical_path(loaded.file.path));
             result.diagnostics.append(loaded.diagnostics);
             result.files.push_back(std::move(loaded.file));
             for (auto& doc : loaded.documents) {

@@ -6,9 +6,20 @@ ak=$1
 command -v xmllint >/dev/null || { echo "missing xmllint: run scripts/install-test-tools"; exit 1; }
 status=0
 fail() { echo "FAIL: $*"; status=1; }
-for sla in examples/brightline/sla.yaml tests/fixtures/hostile-sla.yaml; do
-  html=$("$ak" sla render --format html "$sla") || fail "$sla: render failed"
-  xmllint --html --noout - <<<"$html" 2>&1 | grep . && fail "$sla: the HTML does not parse cleanly"
+pages=("sla render --format html examples/brightline/sla.yaml"
+       "sla render --format html tests/fixtures/hostile-sla.yaml"
+       "assess report --format html --explain examples/brightline/questionnaire.yaml examples/brightline/responses")
+for page in "${pages[@]}"; do
+  sla=$page
+  # shellcheck disable=SC2086
+  html=$("$ak" $page) || fail "$page: render failed"
+  # libxml2's HTML parser predates inline SVG: check the page without its SVG, and each SVG
+  # picture on its own as the XML it is.
+  without_svg=$(perl -0pe 's{<svg\b.*?</svg>}{}gs' <<<"$html")
+  xmllint --html --noout - <<<"$without_svg" 2>&1 | grep . && fail "$sla: the HTML does not parse cleanly"
+  while IFS= read -r -d '' picture; do
+    xmllint --noout - <<<"$picture" 2>&1 | grep . && fail "$sla: an SVG picture is not well-formed"
+  done < <(perl -0ne 'print "$1\0" while m{(<svg\b.*?</svg>)}gs' <<<"$html")
   grep -qiE '<(script|img|link|iframe|object|embed)|<[a-z]+[^>]* (src|href|on[a-z]+)=' <<<"$html" \
     && fail "$sla: the page loads or runs something"
   sed -n '/<style>/,/<\/style>/p' <<<"$html" | grep -qiE '@import|url\(' && fail "$sla: the styles load something"

@@ -138,8 +138,12 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
     double weighted_index = 0;
     double total_weight = 0;
     for (const auto& dim : q.dimensions) {
-        DimensionResult dr{dim.id.value, dim.title, dim.weight, Stage::undefined, 0, {}, {}, std::nullopt,
-                           false,        {},        {}};
+        DimensionResult dr;
+        dr.id = dim.id.value;
+        dr.title = dim.title;
+        dr.weight = dim.weight;
+        double score_sum = 0;
+        double score_weight = 0;
         std::array<double, 4> weighted{};
         std::array<double, 4> weights{};
         std::map<Team, std::vector<double>> dim_team_scores; // per respondent, their mean over the dimension
@@ -181,11 +185,16 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
             qr.gap = gap_of(qr.teams);
             qr.gap_flagged = qr.gap && std::abs(*qr.gap) >= options.gap_flag;
             if (qr.score) {
+                score_sum += question.weight * *qr.score;
+                score_weight += question.weight;
                 const auto s = static_cast<std::size_t>(stage_number(question.stage.value));
                 weighted[s] += question.weight * *qr.score;
                 weights[s] += question.weight;
             }
             dr.questions.push_back(std::move(qr));
+        }
+        if (score_weight > 0) {
+            dr.score = score_sum / score_weight;
         }
         for (const auto& r : respondents) {
             if (auto m = mean(per_respondent[r.id])) {

@@ -3,6 +3,7 @@
 #include "alignkit/assessment.hpp"
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
+#include "render_assessment_html.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -245,6 +246,73 @@ std::string render_json(const AssessmentReport& r)
     return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+// A CSV cell, quoted per RFC 4180; a cell a spreadsheet would run as a formula (starting
+// with = + - @, a tab or a carriage return) gets a leading apostrophe.
+std::string csv_cell(std::string_view text)
+{
+    std::string value(text);
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+        value.insert(value.begin(), '\'');
+    }
+    if (value.find_first_of(",\"\r\n'") == std::string::npos) {
+        return value;
+    }
+    std::string out = "\"";
+    for (char c : value) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string csv_number(std::optional<double> x) { return x ? fmt::format("{:.4f}", *x) : ""; }
+
+// One row per dimension and per question, with the score of every team shown.
+std::string render_csv(const AssessmentReport& r)
+{
+    std::vector<Team> teams;
+    for (const auto& [team, n] : r.team_counts) {
+        teams.push_back(team);
+    }
+    std::string out = "level,dimension,question,text,stage,index,score";
+    for (Team t : teams) {
+        out += fmt::format(",{}_score", to_string(t));
+    }
+    out += ",gap,gap_flagged,answered,skipped\r\n";
+    auto team_scores = [&](const std::vector<TeamView>& views) {
+        std::string cells;
+        for (Team t : teams) {
+            std::optional<double> score;
+            for (const auto& v : views) {
+                if (v.team == t) {
+                    score = v.score;
+                }
+            }
+            cells += "," + csv_number(score);
+        }
+        return cells;
+    };
+    for (const auto& d : r.dimensions) {
+        std::vector<double> scores;
+        for (const auto& q : d.questions) {
+            if (q.score) {
+                scores.push_back(*q.score);
+            }
+        }
+        out += fmt::format("dimension,{},,{},{},{:.4f},{}", csv_cell(d.id), csv_cell(d.title), to_string(d.stage),
+                           d.index, csv_number(d.score));
+        out += team_scores(d.teams);
+        out += fmt::format(",{},{},,\r\n", csv_number(d.gap), d.gap_flagged ? "yes" : "no");
+        for (const auto& q : d.questions) {
+            out += fmt::format("question,{},{},{},{},,{}", csv_cell(d.id), csv_cell(q.id), csv_cell(q.text),
+                               to_string(q.stage), csv_number(q.score));
+            out += team_scores(q.teams);
+            out +=
+                fmt::format(",{},{},{},{}\r\n", csv_number(q.gap), q.gap_flagged ? "yes" : "no", q.answered, q.skipped);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::string render_assessment(const AssessmentReport& report, AssessFormat format, const AssessRenderOptions& options)
@@ -256,6 +324,10 @@ std::string render_assessment(const AssessmentReport& report, AssessFormat forma
         return render_markdown(report, options);
     case AssessFormat::json:
         return render_json(report);
+    case AssessFormat::csv:
+        return render_csv(report);
+    case AssessFormat::html:
+        return render_assessment_html(report, options);
     }
     return {};
 }

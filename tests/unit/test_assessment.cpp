@@ -126,3 +126,25 @@ TEST_CASE("the built-in questionnaire is valid, covers nine dimensions and every
     }
     CHECK(reversed >= 3);
 }
+
+TEST_CASE("CSV is safe to open in a spreadsheet: formulas from answer text stay text")
+{
+    auto r = scored(3);
+    r.dimensions[0].questions[0].text = "=HYPERLINK(\"http://x\",\"click\")";
+    r.dimensions[0].title = "+1, \"quoted\"";
+    auto csv = render_assessment(r, AssessFormat::csv, {});
+    CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",") != std::string::npos);
+    CHECK(csv.find(",\"'+1, \"\"quoted\"\"\",") != std::string::npos);
+    CHECK(csv.starts_with("level,dimension,question,text,stage,index,score,sales_score,marketing_score,gap,"));
+}
+
+TEST_CASE("HTML is one page with the radar chart and the ladder, text escaped")
+{
+    auto r = scored(3);
+    r.title = "<script>alert(1)</script>";
+    auto page = render_assessment(r, AssessFormat::html, {});
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;") != std::string::npos);
+    CHECK(page.find("class=\"radar\"") == std::string::npos); // a radar needs three dimensions; this has one
+    CHECK(page.find("class=\"ladder\"") != std::string::npos);
+}

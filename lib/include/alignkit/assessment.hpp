@@ -66,6 +66,7 @@ struct DimensionResult {
     double weight = 1;
     Stage stage = Stage::undefined;
     double index = 0;
+    std::optional<double> score;                     // weighted mean of the question scores, 0..1
     std::array<std::optional<double>, 4> evidence{}; // by stage; [0] (undefined) stays empty
     std::vector<TeamView> teams;
     std::optional<double> gap;
@@ -109,9 +110,9 @@ struct AssessmentReport {
 AssessmentReport assess(const Document& questionnaire, std::span<const Document> documents,
                         std::span<const std::pair<std::string, std::string>> sources, const AssessOptions& options);
 
-enum class AssessFormat { text, markdown, json };
+enum class AssessFormat { text, markdown, html, json, csv };
 template <> struct EnumNames<AssessFormat> {
-    static constexpr std::array<std::string_view, 3> names{"text", "markdown", "json"};
+    static constexpr std::array<std::string_view, 5> names{"text", "markdown", "html", "json", "csv"};
 };
 
 struct AssessRenderOptions {

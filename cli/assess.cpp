@@ -1,6 +1,7 @@
 // alignkit assess init | report: the consultant's maturity questionnaire and its report.
 
 #include "alignkit/assessment.hpp"
+#include "alignkit/assessment_compare.hpp"
 #include "alignkit/builtin_questionnaire.hpp"
 #include "alignkit/take_session.hpp"
 #include "alignkit/text.hpp"
@@ -8,8 +9,10 @@
 
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <unistd.h>
 
 namespace alignkit::cli {
@@ -198,6 +201,49 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
     return exit_ok;
 }
 
+struct AssessCompareCommand {
+    std::string before;
+    std::string after;
+    std::string format = "text";
+    std::string output;
+    bool fail_on_regression = false;
+};
+
+std::optional<std::string> read_text_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+int run_assess_compare(const AssessCompareCommand& cmd)
+{
+    auto format = parse_enum<CompareFormat>(cmd.format);
+    if (!format) {
+        std::cerr << fmt::format("alignkit assess compare: unknown format '{}'; use {}\n", cmd.format,
+                                 quoted_list(enum_names<CompareFormat>()));
+        return exit_failure;
+    }
+    auto before = read_text_file(cmd.before);
+    auto after = read_text_file(cmd.after);
+    if (!before || !after) {
+        std::cerr << fmt::format("alignkit assess compare: cannot read '{}'\n", before ? cmd.after : cmd.before);
+        return exit_failure;
+    }
+    std::string error;
+    auto comparison = compare_assessments(*before, *after, cmd.before, cmd.after, error);
+    if (!comparison) {
+        std::cerr << "alignkit assess compare: " << error << "\n";
+        return exit_failure;
+    }
+    write_output(cmd.output, render_comparison(*comparison, *format));
+    return cmd.fail_on_regression && comparison->regressed ? exit_findings : exit_ok;
+}
+
 } // namespace
 
 void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
@@ -225,6 +271,15 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
             return parse_date(text) ? std::string{} : "'" + text + "' is not a date (YYYY-MM-DD)";
         });
     ask->callback([take, &global, &run] { run = [take, &global] { return run_assess_take(*take, global); }; });
+
+    auto compare = std::make_shared<AssessCompareCommand>();
+    auto* cmp = assess->add_subcommand("compare", "What moved between two assessment reports (JSON)");
+    cmp->add_option("before", compare->before, "The earlier report, from 'assess report --format json'")->required();
+    cmp->add_option("after", compare->after, "The later report")->required();
+    cmp->add_option("-f,--format", compare->format, "text (default), markdown or json")->option_text("FORMAT");
+    cmp->add_option("-o,--output", compare->output, "Write to FILE");
+    cmp->add_flag("--fail-on-regression", compare->fail_on_regression, "Exit 1 when any dimension drops a stage");
+    cmp->callback([compare, &run] { run = [compare] { return run_assess_compare(*compare); }; });
 
     auto report = std::make_shared<AssessReportCommand>();
     auto* sub = assess->add_subcommand("report", "Where the company stands, where the teams disagree, what to do next");

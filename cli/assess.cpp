@@ -3,8 +3,10 @@
 #include "alignkit/assessment.hpp"
 #include "alignkit/assessment_compare.hpp"
 #include "alignkit/builtin_questionnaire.hpp"
+#include "alignkit/response_import.hpp"
 #include "alignkit/take_session.hpp"
 #include "alignkit/text.hpp"
+#include "alignkit/validate_report.hpp"
 #include "commands.hpp"
 
 #include <filesystem>
@@ -32,6 +34,8 @@ struct AssessReportCommand {
     bool explain = false;
 };
 
+std::optional<std::string> read_text_file(const std::string& path);
+
 int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& global)
 {
     auto format = parse_enum<AssessFormat>(cmd.format);
@@ -40,8 +44,12 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
                                  quoted_list(enum_names<AssessFormat>()));
         return exit_failure;
     }
+    // Survey exports (*.csv) are imported; everything else is read as configs.
     std::vector<std::string> paths{cmd.questionnaire};
-    paths.insert(paths.end(), cmd.responses.begin(), cmd.responses.end());
+    std::vector<std::string> exports;
+    for (const auto& p : cmd.responses) {
+        (p.ends_with(".csv") ? exports : paths).push_back(p);
+    }
     ValidationResult loaded;
     if (auto status = load_valid_configs(paths, today(), global, loaded)) {
         return *status;
@@ -57,13 +65,46 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
         std::cerr << fmt::format("alignkit assess report: '{}' holds no Questionnaire\n", cmd.questionnaire);
         return exit_failure;
     }
+    ValidationResult imported;
+    for (const auto& path : exports) {
+        auto text = read_text_file(path);
+        if (!text) {
+            std::cerr << fmt::format("alignkit assess report: cannot read '{}'\n", path);
+            return exit_failure;
+        }
+        for (auto& doc : import_responses_csv(*text, path, *questionnaire, imported.diagnostics)) {
+            imported.documents.push_back(std::move(doc));
+        }
+        imported.files.push_back({path, std::move(*text), 0});
+    }
+    if (!imported.diagnostics.empty()) {
+        TextOptions text;
+        text.summary = false;
+        std::cerr << render_text(imported, text);
+        if (imported.diagnostics.has_errors()) {
+            return exit_findings;
+        }
+    }
+    // The report resolves references by address: find the questionnaire in the combined list.
+    const std::string questionnaire_name = questionnaire->metadata.name.value;
+    std::vector<Document> documents = loaded.documents;
+    documents.insert(documents.end(), imported.documents.begin(), imported.documents.end());
+    questionnaire = nullptr;
+    for (const auto& doc : documents) {
+        if (std::holds_alternative<Questionnaire>(doc.spec) && doc.metadata.name.value == questionnaire_name) {
+            questionnaire = &doc;
+            break;
+        }
+    }
     std::vector<std::pair<std::string, std::string>> sources;
-    for (const auto& file : loaded.files) {
-        sources.emplace_back(file.path, file.text);
+    for (const auto* files : {&loaded.files, &imported.files}) {
+        for (const auto& file : *files) {
+            sources.emplace_back(file.path, file.text);
+        }
     }
     AssessOptions options;
     options.min_group = cmd.min_group;
-    const auto report = assess(*questionnaire, loaded.documents, sources, options);
+    const auto report = assess(*questionnaire, documents, sources, options);
     if (report.respondents == 0) {
         std::cerr << "alignkit assess report: no Response answers this questionnaire\n";
         return exit_failure;

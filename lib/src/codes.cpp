@@ -293,6 +293,23 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "Feedback is promised more often than any meeting the two teams share, so it has no regular "
      "place to be given.",
      "Add a meeting of that cadence, or say how the feedback is given outside meetings."},
+
+    {csv_malformed, "AK5001", k_error, "malformed CSV",
+     "The CSV file cannot be read as RFC 4180 CSV: a quoted field is never closed, or a row has a "
+     "different number of fields than the header.",
+     "Export the file again, or fix the row at the line shown."},
+    {csv_missing_column, "AK5002", k_error, "column missing",
+     "A column the import needs is not in the header: survey exports need one column with the "
+     "respondent and one with the team.",
+     "Add the column, or rename its header to one of the names the message lists."},
+    {csv_unknown_column, "AK5003", k_warning, "column not matched",
+     "A column matches no question of the questionnaire, by id or by text, so its answers are not "
+     "counted.",
+     "Rename the header to the question's id or its exact text; the hint names the closest question."},
+    {csv_bad_value, "AK5004", k_error, "value not understood",
+     "A cell holds a value that the question's scale does not offer (by number or by label), or "
+     "a team alignkit does not know.",
+     "Use one of the values the hint lists, or leave the cell empty to skip the question."},
 });
 
 } // namespace

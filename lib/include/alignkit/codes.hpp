@@ -92,6 +92,11 @@ enum class Code {
     feasibility_unknown,
     handoff_exceeds_clock,
     feedback_outpaces_meetings,
+    // AK5xxx: CSV files
+    csv_malformed,
+    csv_missing_column,
+    csv_unknown_column,
+    csv_bad_value,
 };
 
 struct CodeInfo {

@@ -1,0 +1,35 @@
+#pragma once
+// Reading CSV as RFC 4180 writes it: fields separated by commas, quoted fields with doubled
+// quotes and line breaks inside, CRLF or LF, an optional UTF-8 byte order mark.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alignkit {
+
+struct CsvRecord {
+    std::size_t line = 0; // 1-based line the record starts on
+    std::vector<std::string> fields;
+    std::vector<std::size_t> columns; // 1-based column (in characters) where each field starts
+};
+
+class CsvReader {
+  public:
+    explicit CsvReader(std::string_view text);
+
+    // Reads the next record; returns false at the end. An unterminated quote ends the input;
+    // `error()` then says where it started.
+    bool next(CsvRecord& record);
+    const std::string& error() const { return m_error; }
+
+  private:
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+    std::size_t m_line = 1;
+    std::size_t m_line_start = 0; // offset of the current line's first byte
+    std::string m_error;
+};
+
+} // namespace alignkit

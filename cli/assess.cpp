@@ -32,6 +32,7 @@ struct AssessReportCommand {
     std::string output;
     std::size_t min_group = 3;
     bool explain = false;
+    bool show_respondents = false;
 };
 
 std::optional<std::string> read_text_file(const std::string& path);
@@ -104,6 +105,7 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
     }
     AssessOptions options;
     options.min_group = cmd.min_group;
+    options.show_respondents = cmd.show_respondents;
     const auto report = assess(*questionnaire, documents, sources, options);
     if (report.respondents == 0) {
         std::cerr << "alignkit assess report: no Response answers this questionnaire\n";
@@ -331,6 +333,8 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("--min-group", report->min_group, "Hide the numbers of teams with fewer answers (default 3)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
     sub->add_flag("--explain", report->explain, "Show the arithmetic behind every stage and index");
+    sub->add_flag("--show-respondents", report->show_respondents,
+                  "Include each person's answers (private otherwise; only with their consent)");
     sub->callback([report, &global, &run] { run = [report, &global] { return run_assess_report(*report, global); }; });
 }
 

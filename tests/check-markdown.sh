@@ -34,4 +34,9 @@ grep -q '<h1># not a heading' <<<"$html" && fail "sla render: a party name becam
 html=$("$ak" sla diff --format markdown tests/cli/sla/diff-versions/old-sla.yaml examples/brightline/sla.yaml | render)
 [ "$(grep -c '<h3>' <<<"$html")" -ge 3 ] || fail "sla diff: expected a heading per changed section"
 grep -q '<li>first contact: 2 days → 24 hours</li>' <<<"$html" || fail "sla diff: a change did not render as a list item"
+html=$("$ak" assess report --explain --format markdown examples/brightline/questionnaire.yaml examples/brightline/responses | render)
+for section in Dimensions "How each stage was reached" Strengths "Next steps" Inputs; do
+  grep -q "<h2>$section</h2>" <<<"$html" || fail "assess report: no '$section' section"
+done
+[ "$(grep -c '^<tr>' <<<"$html")" -eq 5 ] || fail "assess report: expected a header and four dimension rows"
 exit $status

@@ -310,6 +310,20 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
     for (const auto& [file, text] : sources) {
         report.inputs.push_back({file, sha256_hex(text)});
     }
+    if (options.show_respondents) {
+        for (const auto& r : respondents) {
+            RespondentAnswers who{r.id, r.team, {}};
+            for (const auto& dim : q.dimensions) {
+                for (const auto& question : dim.questions) {
+                    auto it = r.answers.find(question.id.value);
+                    if (it != r.answers.end()) {
+                        who.answers.emplace_back(question.id.value, it->second);
+                    }
+                }
+            }
+            report.respondent_answers.push_back(std::move(who));
+        }
+    }
     return report;
 }
 

@@ -75,6 +75,17 @@ std::string render_text(const AssessmentReport& r, const AssessRenderOptions& op
                 wrap(fmt::format("{}. {} ({}): {}", n++, s.step.title, s.dimension, s.step.detail), 78, "  ", "     ");
         }
     }
+    if (!r.respondent_answers.empty()) {
+        out += "\nRespondents (shown because --show-respondents was given)\n";
+        for (const auto& who : r.respondent_answers) {
+            std::vector<std::string> cells;
+            for (const auto& [id, value] : who.answers) {
+                cells.push_back(fmt::format("{}={}", id, value ? std::to_string(*value) : "skip"));
+            }
+            out +=
+                wrap(fmt::format("{} ({}): {}", who.id, team_name(who.team), fmt::join(cells, " ")), 78, "  ", "    ");
+        }
+    }
     out += "\nInputs\n";
     for (const auto& i : r.inputs) {
         out += fmt::format("  {}  {}\n", i.sha256, i.file);
@@ -152,6 +163,17 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         int n = 1;
         for (const auto& s : r.next_steps) {
             out += fmt::format("{}. **{}** ({}): {}\n", n++, md(s.step.title), md(s.dimension), md(s.step.detail));
+        }
+    }
+    if (!r.respondent_answers.empty()) {
+        out += "\n## Respondents\n\n| Respondent | Team | Answers |\n|---|---|---|\n";
+        for (const auto& who : r.respondent_answers) {
+            std::vector<std::string> cells;
+            for (const auto& [id, value] : who.answers) {
+                cells.push_back(fmt::format("{}={}", id, value ? std::to_string(*value) : "skip"));
+            }
+            out += fmt::format("| {} | {} | {} |\n", md(who.id), team_name(who.team),
+                               md(fmt::format("{}", fmt::join(cells, " "))));
         }
     }
     out += "\n## Inputs\n\n";
@@ -243,6 +265,17 @@ std::string render_json(const AssessmentReport& r)
                    {"gaps", r.gaps},
                    {"next_steps", steps},
                    {"inputs", inputs}};
+    if (!r.respondent_answers.empty()) {
+        Json people = Json::array();
+        for (const auto& who : r.respondent_answers) {
+            Json answers = Json::object();
+            for (const auto& [id, value] : who.answers) {
+                answers[id] = value ? Json(*value) : Json("skip");
+            }
+            people.push_back({{"id", who.id}, {"team", to_string(who.team)}, {"answers", answers}});
+        }
+        report["respondents_answers"] = std::move(people);
+    }
     return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -148,3 +148,13 @@ TEST_CASE("HTML is one page with the radar chart and the ladder, text escaped")
     CHECK(page.find("class=\"radar\"") == std::string::npos); // a radar needs three dimensions; this has one
     CHECK(page.find("class=\"ladder\"") != std::string::npos);
 }
+
+TEST_CASE("individual answers appear only with --show-respondents")
+{
+    auto r = scored(3);
+    CHECK(r.respondent_answers.empty());
+    for (auto format : {AssessFormat::text, AssessFormat::markdown, AssessFormat::json, AssessFormat::html}) {
+        CHECK(render_assessment(r, format, {}).find("q1=") == std::string::npos);
+        CHECK(render_assessment(r, format, {}).find("respondents_answers") == std::string::npos);
+    }
+}

@@ -33,10 +33,11 @@
 namespace alignkit {
 
 struct AssessOptions {
-    std::size_t min_group = 3; // smallest group whose numbers are shown
-    double reach = 0.6;        // evidence a stage needs to count as reached
-    double gap_flag = 0.25;    // sales-marketing difference that is flagged
-    double spread_flag = 0.25; // within-team standard deviation that is flagged
+    std::size_t min_group = 3;     // smallest group whose numbers are shown
+    double reach = 0.6;            // evidence a stage needs to count as reached
+    double gap_flag = 0.25;        // sales-marketing difference that is flagged
+    double spread_flag = 0.25;     // within-team standard deviation that is flagged
+    bool show_respondents = false; // include each person's answers (they are private otherwise)
 };
 
 struct TeamView {
@@ -81,6 +82,13 @@ struct NextStep {
     StageStep step;
 };
 
+// One person's answers, for --show-respondents only: reports never show them otherwise.
+struct RespondentAnswers {
+    std::string id;
+    Team team{};
+    std::vector<std::pair<std::string, std::optional<int>>> answers; // question id, value (nullopt: skipped)
+};
+
 struct Input {
     std::string file;
     std::string sha256;
@@ -102,6 +110,7 @@ struct AssessmentReport {
     std::vector<NextStep> next_steps;   // ranked
     std::vector<Input> inputs;
     std::size_t min_group = 3;
+    std::vector<RespondentAnswers> respondent_answers; // empty unless AssessOptions::show_respondents
 };
 
 // Scores `questionnaire` from every Response among `documents` that answers it (a later

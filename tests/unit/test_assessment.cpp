@@ -122,6 +122,8 @@ TEST_CASE("the built-in questionnaire is valid, covers nine dimensions and every
         CHECK(d.questions.size() >= 4);
         for (const auto& question : d.questions) {
             reversed += question.reverse ? 1 : 0;
+            CAPTURE(question.id.value);
+            CHECK_FALSE(question.criteria.empty()); // something a consultant can check
         }
     }
     CHECK(reversed >= 3);

@@ -37,43 +37,46 @@ struct AssessReportCommand {
 
 std::optional<std::string> read_text_file(const std::string& path);
 
-int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& global)
+// Scores `questionnaire` from `responses` (configs, or *.csv survey exports): the work of
+// `assess report`, shared with `assess compare`. On any problem prints it and returns nullopt
+// with the exit status in `status`.
+std::optional<AssessmentReport> score(const std::string& questionnaire_path, const std::vector<std::string>& responses,
+                                      const AssessOptions& options, const GlobalOptions& global, int& status)
 {
-    auto format = parse_enum<AssessFormat>(cmd.format);
-    if (!format) {
-        std::cerr << fmt::format("alignkit assess report: unknown format '{}'; use {}\n", cmd.format,
-                                 quoted_list(enum_names<AssessFormat>()));
-        return exit_failure;
-    }
     // Survey exports (*.csv) are imported; everything else is read as configs.
-    std::vector<std::string> paths{cmd.questionnaire};
+    std::vector<std::string> paths{questionnaire_path};
     std::vector<std::string> exports;
-    for (const auto& p : cmd.responses) {
+    for (const auto& p : responses) {
         (p.ends_with(".csv") ? exports : paths).push_back(p);
     }
     ValidationResult loaded;
-    if (auto status = load_valid_configs(paths, today(), global, loaded)) {
-        return *status;
+    if (auto failed = load_valid_configs(paths, today(), global, loaded)) {
+        status = *failed;
+        return std::nullopt;
     }
-    const Document* questionnaire = nullptr;
+    std::string questionnaire_name;
+    const Document* found = nullptr;
     for (const auto& doc : loaded.documents) {
-        if (std::holds_alternative<Questionnaire>(doc.spec) && doc.file == cmd.questionnaire) {
-            questionnaire = &doc;
+        if (std::holds_alternative<Questionnaire>(doc.spec) && doc.file == questionnaire_path) {
+            found = &doc;
+            questionnaire_name = doc.metadata.name.value;
             break;
         }
     }
-    if (questionnaire == nullptr) {
-        std::cerr << fmt::format("alignkit assess report: '{}' holds no Questionnaire\n", cmd.questionnaire);
-        return exit_failure;
+    if (found == nullptr) {
+        std::cerr << fmt::format("alignkit assess: '{}' holds no Questionnaire\n", questionnaire_path);
+        status = exit_failure;
+        return std::nullopt;
     }
     ValidationResult imported;
     for (const auto& path : exports) {
         auto text = read_text_file(path);
         if (!text) {
-            std::cerr << fmt::format("alignkit assess report: cannot read '{}'\n", path);
-            return exit_failure;
+            std::cerr << fmt::format("alignkit assess: cannot read '{}'\n", path);
+            status = exit_failure;
+            return std::nullopt;
         }
-        for (auto& doc : import_responses_csv(*text, path, *questionnaire, imported.diagnostics)) {
+        for (auto& doc : import_responses_csv(*text, path, *found, imported.diagnostics)) {
             imported.documents.push_back(std::move(doc));
         }
         imported.files.push_back({path, std::move(*text), 0});
@@ -83,14 +86,14 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
         text.summary = false;
         std::cerr << render_text(imported, text);
         if (imported.diagnostics.has_errors()) {
-            return exit_findings;
+            status = exit_findings;
+            return std::nullopt;
         }
     }
     // The report resolves references by address: find the questionnaire in the combined list.
-    const std::string questionnaire_name = questionnaire->metadata.name.value;
     std::vector<Document> documents = loaded.documents;
     documents.insert(documents.end(), imported.documents.begin(), imported.documents.end());
-    questionnaire = nullptr;
+    const Document* questionnaire = nullptr;
     for (const auto& doc : documents) {
         if (std::holds_alternative<Questionnaire>(doc.spec) && doc.metadata.name.value == questionnaire_name) {
             questionnaire = &doc;
@@ -103,15 +106,32 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
             sources.emplace_back(file.path, file.text);
         }
     }
+    auto report = assess(*questionnaire, documents, sources, options);
+    if (report.respondents == 0) {
+        std::cerr << "alignkit assess: no Response answers this questionnaire\n";
+        status = exit_failure;
+        return std::nullopt;
+    }
+    return report;
+}
+
+int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& global)
+{
+    auto format = parse_enum<AssessFormat>(cmd.format);
+    if (!format) {
+        std::cerr << fmt::format("alignkit assess report: unknown format '{}'; use {}\n", cmd.format,
+                                 quoted_list(enum_names<AssessFormat>()));
+        return exit_failure;
+    }
     AssessOptions options;
     options.min_group = cmd.min_group;
     options.show_respondents = cmd.show_respondents;
-    const auto report = assess(*questionnaire, documents, sources, options);
-    if (report.respondents == 0) {
-        std::cerr << "alignkit assess report: no Response answers this questionnaire\n";
-        return exit_failure;
+    int status = exit_ok;
+    auto report = score(cmd.questionnaire, cmd.responses, options, global, status);
+    if (!report) {
+        return status;
     }
-    write_output(cmd.output, render_assessment(report, *format, {cmd.explain}));
+    write_output(cmd.output, render_assessment(*report, *format, {cmd.explain}));
     return exit_ok;
 }
 
@@ -247,6 +267,7 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
 struct AssessCompareCommand {
     std::string before;
     std::string after;
+    std::string questionnaire; // when given, before and after are responses, not reports
     std::string format = "text";
     std::string output;
     bool fail_on_regression = false;
@@ -263,7 +284,19 @@ std::optional<std::string> read_text_file(const std::string& path)
     return text.str();
 }
 
-int run_assess_compare(const AssessCompareCommand& cmd)
+// The JSON report of `questionnaire` scored from the responses in `path`, as `assess report`
+// makes it; nullopt (after printing why) when that cannot be done.
+std::optional<std::string> report_json(const std::string& questionnaire, const std::string& path,
+                                       const GlobalOptions& global, int& status)
+{
+    auto report = score(questionnaire, {path}, AssessOptions{}, global, status);
+    if (!report) {
+        return std::nullopt;
+    }
+    return render_assessment(*report, AssessFormat::json, {});
+}
+
+int run_assess_compare(const AssessCompareCommand& cmd, const GlobalOptions& global)
 {
     auto format = parse_enum<CompareFormat>(cmd.format);
     if (!format) {
@@ -271,8 +304,22 @@ int run_assess_compare(const AssessCompareCommand& cmd)
                                  quoted_list(enum_names<CompareFormat>()));
         return exit_failure;
     }
-    auto before = read_text_file(cmd.before);
-    auto after = read_text_file(cmd.after);
+    std::optional<std::string> before;
+    std::optional<std::string> after;
+    if (!cmd.questionnaire.empty()) {
+        int status = exit_ok;
+        before = report_json(cmd.questionnaire, cmd.before, global, status);
+        if (!before) {
+            return status;
+        }
+        after = report_json(cmd.questionnaire, cmd.after, global, status);
+        if (!after) {
+            return status;
+        }
+    } else {
+        before = read_text_file(cmd.before);
+        after = read_text_file(cmd.after);
+    }
     if (!before || !after) {
         std::cerr << fmt::format("alignkit assess compare: cannot read '{}'\n", before ? cmd.after : cmd.before);
         return exit_failure;
@@ -316,13 +363,19 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     ask->callback([take, &global, &run] { run = [take, &global] { return run_assess_take(*take, global); }; });
 
     auto compare = std::make_shared<AssessCompareCommand>();
-    auto* cmp = assess->add_subcommand("compare", "What moved between two assessment reports (JSON)");
-    cmp->add_option("before", compare->before, "The earlier report, from 'assess report --format json'")->required();
-    cmp->add_option("after", compare->after, "The later report")->required();
+    auto* cmp = assess->add_subcommand("compare", "What moved between two assessments (JSON reports, or responses)");
+    cmp->add_option("before", compare->before,
+                    "The earlier report (from 'assess report --format json'), or responses with --questionnaire")
+        ->required();
+    cmp->add_option("after", compare->after, "The later report, or responses")->required();
+    cmp->add_option("--questionnaire", compare->questionnaire,
+                    "Score BEFORE and AFTER as responses to this questionnaire instead of reading reports")
+        ->option_text("FILE");
     cmp->add_option("-f,--format", compare->format, "text (default), markdown or json")->option_text("FORMAT");
     cmp->add_option("-o,--output", compare->output, "Write to FILE");
     cmp->add_flag("--fail-on-regression", compare->fail_on_regression, "Exit 1 when any dimension drops a stage");
-    cmp->callback([compare, &run] { run = [compare] { return run_assess_compare(*compare); }; });
+    cmp->callback(
+        [compare, &global, &run] { run = [compare, &global] { return run_assess_compare(*compare, global); }; });
 
     auto report = std::make_shared<AssessReportCommand>();
     auto* sub = assess->add_subcommand("report", "Where the company stands, where the teams disagree, what to do next");

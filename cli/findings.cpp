@@ -1,11 +1,13 @@
 #include "findings.hpp"
 
+#include "alignkit/loader.hpp"
 #include "alignkit/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 #include <map>
+#include <thread>
 
 namespace alignkit::cli {
 
@@ -55,6 +57,20 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
         return std::nullopt;
     }
     return targets;
+}
+
+ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
+                                   const std::vector<std::string>& exclude, unsigned jobs)
+{
+    ValidateOptions validate;
+    validate.exclude = exclude;
+    validate.checks.as_of = as_of_date(options);
+    validate.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::optional<std::string> stdin_text;
+    if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+        stdin_text = read_stdin(k_max_config_bytes);
+    }
+    return validate_paths(paths, stdin_text, validate);
 }
 
 int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,

@@ -33,6 +33,11 @@ struct FormatTarget {
 // The formats asked for; on a usage error prints it (naming `command`) and returns nullopt.
 std::optional<std::vector<FormatTarget>> format_targets(std::string_view command, const FindingsOptions& options);
 
+// Loads and checks `paths` ("-" reads standard input) as validate does: what every findings
+// command starts from.
+ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
+                                   const std::vector<std::string>& exclude = {}, unsigned jobs = 0);
+
 // Writes `result` in every format. Text output gets `before` ahead of the findings and
 // `after` behind them (a command's own summary). Returns the exit status.
 int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,

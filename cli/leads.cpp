@@ -24,14 +24,7 @@ int run_leads_check(const LeadsCheckCommand& cmd, const GlobalOptions& global)
     if (!targets) {
         return exit_failure;
     }
-    ValidateOptions options;
-    options.checks.as_of = as_of_date(cmd.findings);
-    options.jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::optional<std::string> stdin_text;
-    if (std::find(cmd.paths.begin(), cmd.paths.end(), "-") != cmd.paths.end()) {
-        stdin_text = read_stdin(k_max_config_bytes);
-    }
-    const ValidationResult result = validate_paths(cmd.paths, stdin_text, options);
+    const ValidationResult result = load_for_findings(cmd.paths, cmd.findings);
 
     std::string lifecycles;
     bool any = false;

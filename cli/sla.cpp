@@ -30,27 +30,21 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
     if (!targets) {
         return exit_failure;
     }
-    ValidateOptions options;
-    options.checks.as_of = as_of_date(cmd.findings);
-    options.jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::optional<std::string> stdin_text;
-    if (std::find(cmd.paths.begin(), cmd.paths.end(), "-") != cmd.paths.end()) {
-        stdin_text = read_stdin(k_max_config_bytes);
-    }
-    ValidationResult result = validate_paths(cmd.paths, stdin_text, options);
+    ValidationResult result = load_for_findings(cmd.paths, cmd.findings);
+    const CheckOptions checks{as_of_date(cmd.findings)};
     const bool any = std::any_of(result.documents.begin(), result.documents.end(),
                                  [](const Document& d) { return d.kind == Kind::ServiceLevelAgreement; });
     if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {
         std::cerr << "alignkit sla check: no ServiceLevelAgreement document in the paths given\n";
         return exit_failure;
     }
-    const auto reviews = review_slas(result.documents, options.checks, result.diagnostics);
+    const auto reviews = review_slas(result.documents, checks, result.diagnostics);
     std::vector<std::string> file_order;
     for (const auto& file : result.files) {
         file_order.push_back(file.path);
     }
     result.diagnostics.sort(file_order);
-    const std::string checklist = global.quiet ? std::string{} : render_sla_review_text(reviews, options.checks.as_of);
+    const std::string checklist = global.quiet ? std::string{} : render_sla_review_text(reviews, checks.as_of);
     return report_findings(result, *targets, cmd.findings, global, {}, checklist);
 }
 

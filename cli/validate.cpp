@@ -25,16 +25,7 @@ int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
     if (!targets) {
         return exit_failure;
     }
-    ValidateOptions options;
-    options.exclude = cmd.exclude;
-    options.checks.as_of = as_of_date(cmd.findings);
-    options.jobs = cmd.jobs > 0 ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
-
-    std::optional<std::string> stdin_text;
-    if (std::find(cmd.paths.begin(), cmd.paths.end(), "-") != cmd.paths.end()) {
-        stdin_text = read_stdin(k_max_config_bytes);
-    }
-    const ValidationResult result = validate_paths(cmd.paths, stdin_text, options);
+    const ValidationResult result = load_for_findings(cmd.paths, cmd.findings, cmd.exclude, cmd.jobs);
     return report_findings(result, *targets, cmd.findings, global);
 }
 

@@ -1,5 +1,7 @@
 #include "alignkit/assessment_compare.hpp"
 
+#include "escape.hpp"
+
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
 
@@ -166,19 +168,7 @@ std::string render_comparison(const AssessmentComparison& c, CompareFormat forma
         return out.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
     }
     const bool md = format == CompareFormat::markdown;
-    auto esc = [&](std::string_view text) {
-        if (!md) {
-            return std::string(text);
-        }
-        std::string out;
-        for (char ch : text) {
-            if (std::string_view("\\`*_[]<>|#&").find(ch) != std::string_view::npos) {
-                out += '\\';
-            }
-            out += ch;
-        }
-        return out;
-    };
+    auto esc = [&](std::string_view text) { return md ? markdown_escape(text) : std::string(text); };
     auto stage_move = [](std::optional<Stage> a, std::optional<Stage> b) {
         if (!a || !b) {
             return std::string(b ? "new" : "gone");

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <fmt/format.h>
 
 namespace alignkit {
 namespace {
@@ -64,6 +65,27 @@ std::string to_string(Duration duration)
         }
     }
     return out;
+}
+
+std::string to_words(Duration duration)
+{
+    constexpr std::int64_t k_hour = 60;
+    constexpr std::int64_t k_day = 24 * k_hour;
+    constexpr std::int64_t k_week = 7 * k_day;
+    const auto m = duration.minutes;
+    auto count = [](std::int64_t n, std::string_view unit) {
+        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
+    };
+    if (m > 0 && m % k_week == 0) {
+        return count(m / k_week, "week");
+    }
+    if (m >= 2 * k_day && m % k_day == 0) {
+        return count(m / k_day, "day");
+    }
+    if (m % k_hour == 0) {
+        return count(m / k_hour, "hour");
+    }
+    return m > k_hour ? count(m / k_hour, "hour") + " " + count(m % k_hour, "minute") : count(m, "minute");
 }
 
 } // namespace alignkit

@@ -1,4 +1,5 @@
 #include "alignkit/glossary_book.hpp"
+#include "escape.hpp"
 
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
@@ -158,26 +159,14 @@ std::string render_text(std::span<const GlossaryEntry> entries)
     return out;
 }
 
-// GitHub-flavoured Markdown: table cells escape pipes and the characters that start markup.
-std::string md_cell(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) {
-            out += '\\';
-        }
-        out += c == '\n' ? ' ' : c;
-    }
-    return out;
-}
-
 std::string render_markdown(std::span<const GlossaryEntry> entries)
 {
     std::string out = "| Term | Team | Definition | Also | See |\n|---|---|---|---|---|\n";
     for (const auto& e : entries) {
-        out += fmt::format("| **{}** | {} | {} | {} | {} |\n", md_cell(e.term), owner_name(e), md_cell(e.definition),
-                           md_cell(fmt::format("{}", fmt::join(e.aliases, ", "))),
-                           md_cell(fmt::format("{}", fmt::join(e.related, ", "))));
+        out +=
+            fmt::format("| **{}** | {} | {} | {} | {} |\n", markdown_escape(e.term), owner_name(e),
+                        markdown_escape(e.definition), markdown_escape(fmt::format("{}", fmt::join(e.aliases, ", "))),
+                        markdown_escape(fmt::format("{}", fmt::join(e.related, ", "))));
     }
     return out;
 }

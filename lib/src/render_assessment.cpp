@@ -3,6 +3,7 @@
 #include "alignkit/assessment.hpp"
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
+#include "escape.hpp"
 #include "render_assessment_html.hpp"
 
 #include <fmt/format.h>
@@ -94,21 +95,9 @@ std::string render_text(const AssessmentReport& r, const AssessRenderOptions& op
     return out;
 }
 
-std::string md(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>|#&").find(c) != std::string_view::npos) {
-            out += '\\';
-        }
-        out += c == '\n' ? ' ' : c;
-    }
-    return out;
-}
-
 std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions& options)
 {
-    std::string out = fmt::format("# {}\n\n", md(r.title));
+    std::string out = fmt::format("# {}\n\n", markdown_escape(r.title));
     std::vector<std::string> counts;
     for (const auto& [team, n] : r.team_counts) {
         counts.push_back(fmt::format("{} {}", n, team_name(team)));
@@ -117,7 +106,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
                        "**Answers:** {}, {} skipped\n\n",
                        to_string(r.stage), r.index, r.respondents, fmt::join(counts, ", "), r.answers, r.skips);
     if (options.explain) {
-        out += md(r.overall_arithmetic) + "\n\n";
+        out += markdown_escape(r.overall_arithmetic) + "\n\n";
     }
     out += "## Dimensions\n\n| Dimension | Stage | Index | Sales | Marketing | Leadership | Gap |\n"
            "|---|---|---|---|---|---|---|\n";
@@ -130,9 +119,9 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
             }
             return std::string("-");
         };
-        out += fmt::format("| {} | {} | {:.2f} | {} | {} | {} | {}{} |\n", md(d.title), to_string(d.stage), d.index,
-                           team(Team::sales), team(Team::marketing), team(Team::leadership), signed_points(d.gap),
-                           d.gap_flagged ? " **!**" : "");
+        out += fmt::format("| {} | {} | {:.2f} | {} | {} | {} | {}{} |\n", markdown_escape(d.title), to_string(d.stage),
+                           d.index, team(Team::sales), team(Team::marketing), team(Team::leadership),
+                           signed_points(d.gap), d.gap_flagged ? " **!**" : "");
     }
     out += fmt::format("\nGap: sales minus marketing, in points of 100. Teams with fewer than {} answers are "
                        "hidden.\n",
@@ -140,9 +129,9 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
     if (options.explain) {
         out += "\n## How each stage was reached\n\n";
         for (const auto& d : r.dimensions) {
-            out += "**" + md(d.title) + "**\n\n";
+            out += "**" + markdown_escape(d.title) + "**\n\n";
             for (const auto& line : d.arithmetic) {
-                out += "- " + md(line) + "\n";
+                out += "- " + markdown_escape(line) + "\n";
             }
             out += "\n";
         }
@@ -153,7 +142,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         }
         out += fmt::format("\n## {}\n\n", heading);
         for (const auto& i : items) {
-            out += "- " + md(i) + "\n";
+            out += "- " + markdown_escape(i) + "\n";
         }
     };
     list("Strengths", r.strengths);
@@ -162,7 +151,8 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         out += "\n## Next steps\n\n";
         int n = 1;
         for (const auto& s : r.next_steps) {
-            out += fmt::format("{}. **{}** ({}): {}\n", n++, md(s.step.title), md(s.dimension), md(s.step.detail));
+            out += fmt::format("{}. **{}** ({}): {}\n", n++, markdown_escape(s.step.title),
+                               markdown_escape(s.dimension), markdown_escape(s.step.detail));
         }
     }
     if (!r.respondent_answers.empty()) {
@@ -172,13 +162,13 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
             for (const auto& [id, value] : who.answers) {
                 cells.push_back(fmt::format("{}={}", id, value ? std::to_string(*value) : "skip"));
             }
-            out += fmt::format("| {} | {} | {} |\n", md(who.id), team_name(who.team),
-                               md(fmt::format("{}", fmt::join(cells, " "))));
+            out += fmt::format("| {} | {} | {} |\n", markdown_escape(who.id), team_name(who.team),
+                               markdown_escape(fmt::format("{}", fmt::join(cells, " "))));
         }
     }
     out += "\n## Inputs\n\n";
     for (const auto& i : r.inputs) {
-        out += fmt::format("- `{}` {}\n", i.sha256, md(i.file));
+        out += fmt::format("- `{}` {}\n", i.sha256, markdown_escape(i.file));
     }
     out += fmt::format("- alignkit {}\n", version());
     return out;

@@ -1,4 +1,5 @@
 #include "render_assessment_html.hpp"
+#include "escape.hpp"
 
 #include "alignkit/version.hpp"
 
@@ -9,33 +10,6 @@
 
 namespace alignkit {
 namespace {
-
-std::string html(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string percent(std::optional<double> x) { return x ? fmt::format("{:.0f}%", *x * 100) : "&ndash;"; }
 
@@ -91,7 +65,8 @@ std::string radar(const AssessmentReport& r, const std::vector<Series>& series)
         svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" font-size=\"11\">", lx,
                            ly + 4 - 6.5 * static_cast<double>(lines.size() - 1), anchor);
         for (std::size_t k = 0; k < lines.size(); ++k) {
-            svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"{}\">{}</tspan>", lx, k == 0 ? "0" : "13", html(lines[k]));
+            svg +=
+                fmt::format("<tspan x=\"{:.1f}\" dy=\"{}\">{}</tspan>", lx, k == 0 ? "0" : "13", html_escape(lines[k]));
         }
         svg += "</text>\n";
     }
@@ -110,7 +85,7 @@ std::string radar(const AssessmentReport& r, const std::vector<Series>& series)
     for (const auto& s : series) {
         svg += fmt::format("<rect x=\"{:.0f}\" y=\"{:.0f}\" width=\"14\" height=\"4\" fill=\"{}\"/><text x=\"{:.0f}\" "
                            "y=\"{:.0f}\" font-size=\"12\">{}</text>\n",
-                           lx, ly - 4, s.color, lx + 20, ly + 1, html(s.name));
+                           lx, ly - 4, s.color, lx + 20, ly + 1, html_escape(s.name));
         lx += 130;
     }
     return svg + "</svg>\n";
@@ -182,11 +157,11 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{0}</title>\n<style>\n{1}\n"
         "</style>\n</head>\n<body>\n<h1>{0}</h1>\n<p class=\"summary\">Overall stage: <strong>{2}</strong> "
         "(index {3:.2f} of 3). {4} respondents ({5}); {6} answers, {7} skipped.</p>\n",
-        html(r.title), k_css, stage_guide(r.stage).title, r.index, r.respondents,
-        html(fmt::format("{}", fmt::join(counts, ", "))), r.answers, r.skips);
+        html_escape(r.title), k_css, stage_guide(r.stage).title, r.index, r.respondents,
+        html_escape(fmt::format("{}", fmt::join(counts, ", "))), r.answers, r.skips);
     out += ladder(r);
     if (options.explain) {
-        out += "<p class=\"muted\">" + html(r.overall_arithmetic) + "</p>\n";
+        out += "<p class=\"muted\">" + html_escape(r.overall_arithmetic) + "</p>\n";
     }
     out += "<h2>Dimensions</h2>\n" + radar(r, series);
     out += fmt::format("<p class=\"muted\">Scores run from 0% to 100%. Teams with fewer than {} answers are not shown; "
@@ -208,13 +183,13 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{:.2f}</td><td style=\"width:6rem\"><div "
                            "class=\"bar\" style=\"width:{:.0f}%\"></div></td><td class=\"num\">{}</td><td "
                            "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num{}\">{}</td></tr>\n",
-                           html(d.title), to_string(d.stage), d.index, d.index / 3 * 100, team(Team::sales),
+                           html_escape(d.title), to_string(d.stage), d.index, d.index / 3 * 100, team(Team::sales),
                            team(Team::marketing), team(Team::leadership), d.gap_flagged ? " flag" : "",
                            d.gap ? fmt::format("{:+.0f}", *d.gap * 100) : "&ndash;");
         if (options.explain) {
             out += "<tr><td colspan=\"8\" class=\"muted\">";
             for (const auto& line : d.arithmetic) {
-                out += html(line) + "<br>";
+                out += html_escape(line) + "<br>";
             }
             out += "</td></tr>\n";
         }
@@ -226,7 +201,7 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         }
         out += fmt::format("<h2>{}</h2>\n<ul>\n", heading);
         for (const auto& i : items) {
-            out += "<li>" + html(i) + "</li>\n";
+            out += "<li>" + html_escape(i) + "</li>\n";
         }
         out += "</ul>\n";
     };
@@ -236,13 +211,13 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         out += "<h2>Next steps</h2>\n<ol>\n";
         for (const auto& s : r.next_steps) {
             out += fmt::format("<li><strong>{}</strong> <span class=\"muted\">({})</span><br>{}</li>\n",
-                               html(s.step.title), html(s.dimension), html(s.step.detail));
+                               html_escape(s.step.title), html_escape(s.dimension), html_escape(s.step.detail));
         }
         out += "</ol>\n";
     }
     out += "<h2>Inputs</h2>\n<ul class=\"muted\">\n";
     for (const auto& i : r.inputs) {
-        out += fmt::format("<li><code>{}</code> {}</li>\n", i.sha256, html(i.file));
+        out += fmt::format("<li><code>{}</code> {}</li>\n", i.sha256, html_escape(i.file));
     }
     out += fmt::format("<li>alignkit {}</li>\n</ul>\n</body>\n</html>\n", version());
     return out;

@@ -1,50 +1,11 @@
 #include "alignkit/validate_report.hpp"
+#include "escape.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace alignkit {
 namespace {
-
-// Escapes text for XML 1.0. Attributes also escape quotes and whitespace that attribute
-// normalisation would otherwise fold; control characters XML 1.0 cannot carry become U+FFFD.
-std::string xml_escape(std::string_view text, bool attribute)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += attribute ? "&quot;" : "\"";
-            break;
-        case '\n':
-            out += attribute ? "&#10;" : "\n";
-            break;
-        case '\t':
-            out += attribute ? "&#9;" : "\t";
-            break;
-        case '\r':
-            out += "&#13;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\xEF\xBF\xBD";
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
-}
 
 std::string diagnostic_line(const Diagnostic& d)
 {

@@ -3,6 +3,7 @@
 
 #include "alignkit/sla_document.hpp"
 #include "alignkit/text.hpp"
+#include "escape.hpp"
 
 #include <fmt/format.h>
 
@@ -11,18 +12,6 @@ namespace {
 
 // --- Markdown ----------------------------------------------------------------------------
 
-std::string md(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>|#&").find(c) != std::string_view::npos) {
-            out += '\\';
-        }
-        out += c == '\n' ? ' ' : c;
-    }
-    return out;
-}
-
 std::string md_table(const TextTable& t)
 {
     if (t.rows.empty()) {
@@ -30,7 +19,7 @@ std::string md_table(const TextTable& t)
     }
     std::string out = "|";
     for (const auto& h : t.header) {
-        out += " " + md(h) + " |";
+        out += " " + markdown_escape(h) + " |";
     }
     out += "\n|";
     for (std::size_t i = 0; i < t.header.size(); ++i) {
@@ -40,7 +29,7 @@ std::string md_table(const TextTable& t)
     for (const auto& row : t.rows) {
         out += "|";
         for (const auto& cell : row) {
-            out += " " + md(cell) + " |";
+            out += " " + markdown_escape(cell) + " |";
         }
         out += "\n";
     }
@@ -51,20 +40,20 @@ std::string md_list(const std::vector<std::string>& items)
 {
     std::string out;
     for (const auto& i : items) {
-        out += "- " + md(i) + "\n";
+        out += "- " + markdown_escape(i) + "\n";
     }
     return items.empty() ? out : out + "\n";
 }
 
 std::string render_markdown(const SlaDocument& d)
 {
-    std::string out = "# " + md(d.title) + "\n\n";
+    std::string out = "# " + markdown_escape(d.title) + "\n\n";
     for (const auto& [k, v] : d.facts) {
-        out += fmt::format("**{}:** {}  \n", md(k), md(v));
+        out += fmt::format("**{}:** {}  \n", markdown_escape(k), markdown_escape(v));
     }
     out += "\n## Parties\n\n" + md_table(d.parties);
     if (!d.purpose.empty()) {
-        out += "## Purpose\n\n" + md(d.purpose) + "\n\n";
+        out += "## Purpose\n\n" + markdown_escape(d.purpose) + "\n\n";
     }
     out += "## Definitions\n\n" + md_table(d.terms);
     if (!d.stages.rows.empty()) {
@@ -72,7 +61,7 @@ std::string render_markdown(const SlaDocument& d)
     }
     out += "## Commitments\n\n";
     for (const auto& c : d.commitments) {
-        out += "### " + md(c.team) + "\n\n" + md_list(c.promises);
+        out += "### " + markdown_escape(c.team) + "\n\n" + md_list(c.promises);
     }
     if (!d.targets.rows.empty()) {
         out += "## Targets\n\n" + md_table(d.targets);
@@ -81,7 +70,7 @@ std::string render_markdown(const SlaDocument& d)
     out += "## Communication\n\n" + md_table(d.meetings) + md_table(d.feedback);
     out += "## Escalation and disputes\n\n";
     if (!d.disputes.empty()) {
-        out += md(d.disputes) + "\n\n";
+        out += markdown_escape(d.disputes) + "\n\n";
     }
     if (!d.consequences.empty()) {
         out += "When a shared goal is missed:\n\n" + md_list(d.consequences);
@@ -92,39 +81,13 @@ std::string render_markdown(const SlaDocument& d)
     }
     out += "## Signatures\n\n| Name | Title | Team | Date | Signature |\n|---|---|---|---|---|\n";
     for (const auto& s : d.signatures) {
-        out += fmt::format("| {} | {} | {} | {} | |\n", md(s.name), md(s.title), md(s.team), md(s.date));
+        out += fmt::format("| {} | {} | {} | {} | |\n", markdown_escape(s.name), markdown_escape(s.title),
+                           markdown_escape(s.team), markdown_escape(s.date));
     }
     return out;
 }
 
 // --- HTML --------------------------------------------------------------------------------
-
-std::string html(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string html_table(const TextTable& t)
 {
@@ -133,13 +96,13 @@ std::string html_table(const TextTable& t)
     }
     std::string out = "<table>\n<thead><tr>";
     for (const auto& h : t.header) {
-        out += "<th>" + html(h) + "</th>";
+        out += "<th>" + html_escape(h) + "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
         out += "<tr>";
         for (const auto& cell : row) {
-            out += "<td>" + html(cell) + "</td>";
+            out += "<td>" + html_escape(cell) + "</td>";
         }
         out += "</tr>\n";
     }
@@ -153,7 +116,7 @@ std::string html_list(const std::vector<std::string>& items)
     }
     std::string out = "<ul>\n";
     for (const auto& i : items) {
-        out += "<li>" + html(i) + "</li>\n";
+        out += "<li>" + html_escape(i) + "</li>\n";
     }
     return out + "</ul>\n";
 }
@@ -173,13 +136,13 @@ std::string render_html(const SlaDocument& d)
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                                   "<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n"
                                   "<dl class=\"facts\">\n",
-                                  html(d.title), k_css, html(d.title));
+                                  html_escape(d.title), k_css, html_escape(d.title));
     for (const auto& [k, v] : d.facts) {
-        out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(k), html(v));
+        out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(k), html_escape(v));
     }
     out += "</dl>\n<h2>Parties</h2>\n" + html_table(d.parties);
     if (!d.purpose.empty()) {
-        out += "<h2>Purpose</h2>\n<p>" + html(d.purpose) + "</p>\n";
+        out += "<h2>Purpose</h2>\n<p>" + html_escape(d.purpose) + "</p>\n";
     }
     out += "<h2>Definitions</h2>\n" + html_table(d.terms);
     if (!d.stages.rows.empty()) {
@@ -187,7 +150,7 @@ std::string render_html(const SlaDocument& d)
     }
     out += "<h2>Commitments</h2>\n";
     for (const auto& c : d.commitments) {
-        out += "<h3>" + html(c.team) + "</h3>\n" + html_list(c.promises);
+        out += "<h3>" + html_escape(c.team) + "</h3>\n" + html_list(c.promises);
     }
     if (!d.targets.rows.empty()) {
         out += "<h2>Targets</h2>\n" + html_table(d.targets);
@@ -196,7 +159,7 @@ std::string render_html(const SlaDocument& d)
     out += "<h2>Communication</h2>\n" + html_table(d.meetings) + html_table(d.feedback);
     out += "<h2>Escalation and disputes</h2>\n";
     if (!d.disputes.empty()) {
-        out += "<p>" + html(d.disputes) + "</p>\n";
+        out += "<p>" + html_escape(d.disputes) + "</p>\n";
     }
     if (!d.consequences.empty()) {
         out += "<p>When a shared goal is missed:</p>\n" + html_list(d.consequences);
@@ -208,8 +171,8 @@ std::string render_html(const SlaDocument& d)
     out += "<h2>Signatures</h2>\n<table class=\"signatures\">\n<thead><tr><th>Name</th><th>Title</th><th>Team</th>"
            "<th>Date</th><th>Signature</th></tr></thead>\n<tbody>\n";
     for (const auto& s : d.signatures) {
-        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td></td></tr>\n", html(s.name),
-                           html(s.title), html(s.team), html(s.date));
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td></td></tr>\n", html_escape(s.name),
+                           html_escape(s.title), html_escape(s.team), html_escape(s.date));
     }
     return out + "</tbody>\n</table>\n</body>\n</html>\n";
 }

@@ -1,6 +1,7 @@
 #include "alignkit/stages.hpp"
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
+#include "escape.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -58,33 +59,19 @@ std::string render_text(const std::vector<const StageGuide*>& guides)
     return out;
 }
 
-// Markdown text from our own tables holds no markup characters; escape anyway so a future
-// edit cannot break the page.
-std::string md(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out;
-}
-
 std::string render_markdown(const std::vector<const StageGuide*>& guides)
 {
     std::string out = "# The four stages of the sales and marketing relationship\n";
     for (const auto* g : guides) {
-        out += fmt::format("\n## {}. {}\n\n{}\n\n### Signs\n\n", static_cast<int>(g->stage) + 1, md(g->title),
-                           md(g->summary));
+        out += fmt::format("\n## {}. {}\n\n{}\n\n### Signs\n\n", static_cast<int>(g->stage) + 1,
+                           markdown_escape(g->title), markdown_escape(g->summary));
         for (auto sign : g->signs) {
-            out += fmt::format("- {}\n", md(sign));
+            out += fmt::format("- {}\n", markdown_escape(sign));
         }
         out += fmt::format("\n### {}\n\n", steps_heading(g->stage));
         int n = 1;
         for (const auto& step : g->steps) {
-            out += fmt::format("{}. **{}.** {}\n", n++, md(step.title), md(step.detail));
+            out += fmt::format("{}. **{}.** {}\n", n++, markdown_escape(step.title), markdown_escape(step.detail));
         }
     }
     return out;

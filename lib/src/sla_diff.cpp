@@ -2,6 +2,7 @@
 
 #include "alignkit/text.hpp"
 #include "document_index.hpp"
+#include "escape.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -11,25 +12,7 @@
 namespace alignkit {
 namespace {
 
-// Durations as the document writes them: "24 hours", "10 days", "2 weeks".
-std::string words(Duration d)
-{
-    constexpr std::int64_t k_hour = 60, k_day = 24 * k_hour, k_week = 7 * k_day;
-    auto count = [](std::int64_t n, std::string_view unit) {
-        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
-    };
-    const auto m = d.minutes;
-    if (m > 0 && m % k_week == 0) {
-        return count(m / k_week, "week");
-    }
-    if (m >= 2 * k_day && m % k_day == 0) {
-        return count(m / k_day, "day");
-    }
-    if (m % k_hour == 0) {
-        return count(m / k_hour, "hour");
-    }
-    return to_string(d);
-}
+std::string words(Duration d) { return to_words(d); }
 
 std::string words(Cadence c) { return c == Cadence::as_needed ? "as needed" : std::string(to_string(c)); }
 std::string words(Team t) { return std::string(to_string(t)); }
@@ -335,16 +318,7 @@ std::vector<SlaChange> diff_slas(const Document& before_doc, std::span<const Doc
 
 std::string render_sla_diff(std::span<const SlaChange> changes, const std::string& title, DiffFormat format)
 {
-    auto md = [](std::string_view text) {
-        std::string out;
-        for (char c : text) {
-            if (std::string_view("\\`*_[]<>|#&").find(c) != std::string_view::npos) {
-                out += '\\';
-            }
-            out += c;
-        }
-        return out;
-    };
+    const auto md = [](std::string_view text) { return markdown_escape(text); };
     std::string out = format == DiffFormat::markdown ? "## " + md(title) + "\n" : title + "\n";
     if (changes.empty()) {
         return out + (format == DiffFormat::markdown ? "\nNo changes.\n" : "  no changes\n");

@@ -59,29 +59,6 @@ std::string days_words(const std::vector<Weekday>& days)
     return fmt::format("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
 }
 
-// Durations as people read them, in the largest unit that is exact: "24 hours" (not
-// "1 day"), "10 days", "2 weeks", "1 hour 30 minutes".
-std::string duration_words(Duration d)
-{
-    constexpr std::int64_t k_hour = 60;
-    constexpr std::int64_t k_day = 24 * k_hour;
-    constexpr std::int64_t k_week = 7 * k_day;
-    const auto m = d.minutes;
-    auto count = [](std::int64_t n, std::string_view unit) {
-        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
-    };
-    if (m > 0 && m % k_week == 0) {
-        return count(m / k_week, "week");
-    }
-    if (m >= 2 * k_day && m % k_day == 0) {
-        return count(m / k_day, "day");
-    }
-    if (m % k_hour == 0) {
-        return count(m / k_hour, "hour");
-    }
-    return m > k_hour ? count(m / k_hour, "hour") + " " + count(m % k_hour, "minute") : count(m, "minute");
-}
-
 // "Campaigns coming up" inside a sentence: "campaigns coming up", but "MQL quality" stays.
 std::string lowered_start(std::string_view text)
 {
@@ -180,7 +157,7 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
     out.facts.emplace_back("Effective", date_words(sla.effective.value));
     if (sla.term) {
         const Date end = add_days(sla.effective.value, static_cast<long>(sla.term->value.minutes / (24 * 60)) - 1);
-        out.facts.emplace_back("Term", fmt::format("{}, until {}", duration_words(sla.term->value), date_words(end)));
+        out.facts.emplace_back("Term", fmt::format("{}, until {}", to_words(sla.term->value), date_words(end)));
     }
     out.facts.emplace_back("Document", doc.metadata.name.value);
 
@@ -214,7 +191,7 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
         for (const auto& s : leads->stages) {
             out.stages.rows.push_back({stage_label(leads, s.id.value), team_name(s.owner.value),
                                        criteria_words(s.entry), s.exit ? criteria_words(*s.exit) : "",
-                                       s.clock ? duration_words(s.clock->value) : ""});
+                                       s.clock ? to_words(s.clock->value) : ""});
         }
         for (const auto& e : leads->exits) {
             std::vector<std::string> reasons;
@@ -261,7 +238,7 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
     if (sla.handoff) {
         const std::string rule =
             fmt::format("Marketing hands every lead that enters {} to sales within {}.",
-                        stage_label(leads, sla.handoff->stage.value), duration_words(sla.handoff->within.value));
+                        stage_label(leads, sla.handoff->stage.value), to_words(sla.handoff->within.value));
         out.rules.push_back(rule);
         promises_of(Team::marketing)->push_back(rule);
     }
@@ -269,10 +246,10 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
         const auto& f = *sla.follow_up;
         std::string rule = fmt::format("Sales makes first contact within {} of the hand-off, and at least {} "
                                        "contact attempt{} within {}",
-                                       duration_words(f.first_contact.value), f.attempts.value,
-                                       f.attempts.value == 1 ? "" : "s", duration_words(f.window.value));
+                                       to_words(f.first_contact.value), f.attempts.value,
+                                       f.attempts.value == 1 ? "" : "s", to_words(f.window.value));
         if (f.spacing) {
-            rule += fmt::format(", at least {} apart", duration_words(f.spacing->value));
+            rule += fmt::format(", at least {} apart", to_words(f.spacing->value));
         }
         out.rules.push_back(rule + ".");
         promises_of(Team::sales)->push_back(rule + ".");

@@ -32,3 +32,13 @@ TEST_CASE("durations print canonically")
     CHECK(to_string(Duration{1440 * 8}) == "1w1d");
     CHECK(to_string(*parse_duration("48h")) == "2d");
 }
+
+TEST_CASE("durations in words use the largest exact unit")
+{
+    CHECK(to_words(Duration{24 * 60}) == "24 hours");
+    CHECK(to_words(Duration{10 * 24 * 60}) == "10 days");
+    CHECK(to_words(Duration{14 * 24 * 60}) == "2 weeks");
+    CHECK(to_words(Duration{90}) == "1 hour 30 minutes");
+    CHECK(to_words(Duration{1}) == "1 minute");
+    CHECK(to_words(Duration{60}) == "1 hour");
+}

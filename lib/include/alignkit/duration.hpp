@@ -21,4 +21,8 @@ std::optional<Duration> parse_duration(std::string_view text);
 // The canonical spelling: largest units first, zero units omitted, "0m" for zero.
 std::string to_string(Duration duration);
 
+// As people read it, in the largest unit that is exact: "24 hours" (not "1 day"),
+// "10 days", "2 weeks", "1 hour 30 minutes".
+std::string to_words(Duration duration);
+
 } // namespace alignkit

@@ -1,13 +1,19 @@
 // alignkit leads check PATH...: the lead lifecycle as alignkit reads it, and its findings.
 
+#include "alignkit/csv.hpp"
+#include "alignkit/lead_classifier.hpp"
 #include "alignkit/lifecycle_report.hpp"
 #include "alignkit/loader.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
 #include <thread>
 
 namespace alignkit::cli {
@@ -44,11 +50,152 @@ int run_leads_check(const LeadsCheckCommand& cmd, const GlobalOptions& global)
     return report_findings(result, *targets, cmd.findings, global, lifecycles);
 }
 
+struct LeadsClassifyCommand {
+    std::string definitions;
+    std::string export_path;
+    std::string output;
+    std::vector<std::string> columns; // FIELD=HEADER
+    bool counts = false;
+    bool strict = false;
+};
+
+// RFC 4180 output: quoted only when the field needs it.
+std::string csv_field(std::string_view text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields)
+{
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += (i == 0 ? "" : ",") + csv_field(fields[i]);
+    }
+    return out + "\n";
+}
+
+int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& global)
+{
+    std::map<std::string, std::string> overrides;
+    for (const auto& pair : cmd.columns) {
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << fmt::format("alignkit leads classify: '{}' is not FIELD=HEADER\n", pair);
+            return exit_failure;
+        }
+        overrides[pair.substr(0, eq)] = pair.substr(eq + 1);
+    }
+    ValidationResult loaded;
+    if (auto status = load_valid_configs({cmd.definitions}, today(), global, loaded)) {
+        return *status;
+    }
+    const LeadDefinitions* defs = nullptr;
+    for (const auto& doc : loaded.documents) {
+        if (const auto* d = std::get_if<LeadDefinitions>(&doc.spec)) {
+            defs = d;
+            break;
+        }
+    }
+    if (defs == nullptr) {
+        std::cerr << fmt::format("alignkit leads classify: '{}' holds no LeadDefinitions\n", cmd.definitions);
+        return exit_failure;
+    }
+    std::string text;
+    if (cmd.export_path == "-") {
+        text = read_stdin(std::string::npos - 1);
+    } else {
+        std::ifstream in(cmd.export_path, std::ios::binary);
+        if (!in) {
+            std::cerr << fmt::format("alignkit leads classify: cannot read '{}'\n", cmd.export_path);
+            return exit_failure;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text = buffer.str();
+    }
+    CsvReader reader(text);
+    CsvRecord header;
+    if (!reader.next(header)) {
+        std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);
+        return exit_failure;
+    }
+    std::string error;
+    auto classifier = LeadClassifier::make(*defs, header.fields, overrides, error);
+    if (!classifier) {
+        std::cerr << "alignkit leads classify: " << error << "\n";
+        return exit_failure;
+    }
+    std::string out;
+    if (!cmd.counts) {
+        auto fields = header.fields;
+        fields.push_back("alignkit_stage");
+        fields.push_back("alignkit_rule");
+        out += csv_line(fields);
+    }
+    std::map<std::string, std::size_t> counts;
+    std::vector<BadValue> bad;
+    std::size_t ragged = 0;
+    std::size_t first_ragged = 0;
+    CsvRecord row;
+    while (reader.next(row)) {
+        if (row.fields.size() != header.fields.size()) {
+            if (ragged++ == 0) {
+                first_ragged = row.line;
+            }
+        }
+        const auto result = classifier->classify(row.fields, row.line, bad);
+        const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
+        ++counts[stage];
+        if (!cmd.counts) {
+            row.fields.push_back(stage);
+            row.fields.push_back(result.rule);
+            out += csv_line(row.fields);
+        }
+    }
+    if (!reader.error().empty()) {
+        std::cerr << fmt::format("alignkit leads classify: {}: {}\n", cmd.export_path, reader.error());
+        return exit_findings;
+    }
+    if (cmd.counts) {
+        for (const auto& stage : defs->stages) {
+            out += fmt::format("{:<16} {}\n", stage.id.value, counts[stage.id.value]);
+        }
+        out += fmt::format("{:<16} {}\n", "(none)", counts[""]);
+    }
+    // Rows that cannot be read fully are never dropped silently: counted, the first listed.
+    if (ragged > 0) {
+        std::cerr << fmt::format("alignkit leads classify: {} row(s) with a different number of fields than the "
+                                 "header (first on line {})\n",
+                                 ragged, first_ragged);
+    }
+    if (!bad.empty()) {
+        std::map<std::string, std::size_t> by_field;
+        for (const auto& b : bad) {
+            ++by_field[b.field];
+        }
+        for (const auto& [field, n] : by_field) {
+            auto first = std::find_if(bad.begin(), bad.end(), [&](const BadValue& b) { return b.field == field; });
+            std::cerr << fmt::format("alignkit leads classify: {} value(s) of '{}' not understood (first on line {}: "
+                                     "'{}'); they count as empty\n",
+                                     n, field, first->line, first->text);
+        }
+    }
+    write_output(cmd.output, out);
+    return cmd.strict && (ragged > 0 || !bad.empty()) ? exit_findings : exit_ok;
+}
+
 } // namespace
 
 void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
 {
-    auto* leads = app.add_subcommand("leads", "Lead definitions: check the lifecycle");
+    auto* leads = app.add_subcommand("leads", "Lead definitions: check the lifecycle, classify exported leads");
     leads->require_subcommand(1);
     auto cmd = std::make_shared<LeadsCheckCommand>();
     auto* check = leads->add_subcommand(
@@ -57,6 +204,20 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->required();
     add_findings_options(*check, cmd->findings);
     check->callback([cmd, &global, &run] { run = [cmd, &global] { return run_leads_check(*cmd, global); }; });
+
+    auto classify = std::make_shared<LeadsClassifyCommand>();
+    auto* sub = leads->add_subcommand("classify", "The lifecycle stage each lead of a CSV export qualifies for");
+    sub->add_option("definitions", classify->definitions, "The LeadDefinitions file")->required();
+    sub->add_option("export", classify->export_path, "The CSV export, or - for standard input")->required();
+    sub->add_option("-o,--output", classify->output, "Write the CSV to FILE");
+    sub->add_option("--columns", classify->columns, "Map a field to a CSV header (repeatable): FIELD=HEADER")
+        ->option_text("FIELD=HEADER")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    sub->add_flag("--counts", classify->counts, "Print only the number of leads per stage");
+    sub->add_flag("--strict", classify->strict, "Exit 1 when any row or value cannot be read");
+    sub->callback(
+        [classify, &global, &run] { run = [classify, &global] { return run_leads_classify(*classify, global); }; });
 }
 
 } // namespace alignkit::cli

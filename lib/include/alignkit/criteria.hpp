@@ -98,6 +98,14 @@ struct TypeProblem {
 // Every unknown field and every comparison of incompatible types, in text order.
 std::vector<TypeProblem> type_check(const Expr& expr, const FieldTypes& fields);
 
+// A lead's field values, by field name, for evaluation; an absent name or nullopt is unset.
+using Row = std::map<std::string, std::optional<Literal>, std::less<>>;
+
+// Whether the criteria hold for `row`. A comparison, `in` or `contains` with an unset field
+// is false (so `not (x > 5)` is true when x is unset); `is set` / `is empty` test presence.
+// Dates compare with dates, numbers with numbers, text with text (byte-exact).
+bool evaluate(const Expr& expr, const Row& row);
+
 // The canonical spelling: `fit_score >= 50 and country in ["US", "CA"]`.
 std::string to_string(const Expr& expr);
 

@@ -1,0 +1,51 @@
+#pragma once
+// `alignkit leads classify`: the lifecycle stage each lead of a CRM export qualifies for,
+// and the criterion that decided it.
+
+#include "alignkit/criteria.hpp"
+#include "alignkit/lead_definitions.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkit {
+
+// A value the export holds that its field's type cannot read ("abc" for a number).
+struct BadValue {
+    std::string field;
+    std::size_t line = 0;
+    std::string text;
+};
+
+class LeadClassifier {
+  public:
+    // Maps the definitions' fields to `header` columns: a field's `column` (or its name),
+    // unless `overrides` names another header. Returns nullopt and sets `error` when a field
+    // the criteria use has no column.
+    static std::optional<LeadClassifier> make(const LeadDefinitions& defs, const std::vector<std::string>& header,
+                                              const std::map<std::string, std::string>& overrides, std::string& error);
+
+    struct Result {
+        const LifecycleStage* stage = nullptr; // the furthest stage whose entry criteria hold; null if none
+        std::string rule;                      // those criteria, canonical
+    };
+
+    // Classifies one record (`line` for bad-value reports, which are appended to `bad`).
+    Result classify(const std::vector<std::string>& fields, std::size_t line, std::vector<BadValue>& bad) const;
+
+    const LeadDefinitions& definitions() const { return *m_defs; }
+
+  private:
+    struct FieldColumn {
+        std::string name;
+        FieldType type{};
+        std::size_t column = 0;
+    };
+    const LeadDefinitions* m_defs = nullptr;
+    std::vector<FieldColumn> m_fields;
+    std::vector<std::shared_ptr<criteria::Expr>> m_entries; // per stage; null when unparsable
+};
+
+} // namespace alignkit

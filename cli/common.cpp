@@ -96,6 +96,77 @@ void write_output(const std::string& path, std::string_view content)
     }
 }
 
+StreamingOutput::StreamingOutput(std::string path) : m_path(std::move(path))
+{
+    if (m_path.empty() || m_path == "-") {
+        return;
+    }
+    namespace fs = std::filesystem;
+    const fs::path target(m_path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    m_temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    m_fd = mkstemp(m_temp.data());
+    if (m_fd < 0) {
+        throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(errno));
+    }
+}
+
+StreamingOutput::~StreamingOutput()
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        std::remove(m_temp.c_str());
+    }
+}
+
+void StreamingOutput::write(std::string_view text)
+{
+    m_buffer += text;
+    if (m_buffer.size() >= (1U << 20)) {
+        flush();
+    }
+}
+
+void StreamingOutput::flush()
+{
+    if (m_fd < 0) {
+        std::cout.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_buffer.clear();
+        if (!std::cout) {
+            throw std::runtime_error("cannot write to standard output");
+        }
+        return;
+    }
+    std::size_t written = 0;
+    while (written < m_buffer.size()) {
+        ssize_t n = ::write(m_fd, m_buffer.data() + written, m_buffer.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(errno));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    m_buffer.clear();
+}
+
+void StreamingOutput::commit()
+{
+    flush();
+    if (m_fd < 0) {
+        std::cout.flush();
+        return;
+    }
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0 || std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+        const int error = errno;
+        std::remove(m_temp.c_str());
+        throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(error));
+    }
+}
+
 int write_new_output(std::string_view command, const std::string& path, bool force, std::string_view content)
 {
     std::error_code ec;

@@ -35,6 +35,27 @@ bool stdout_wants_color(const GlobalOptions& options);
 // a message naming the path when it cannot.
 void write_output(const std::string& path, std::string_view content);
 
+// An output written in pieces (a large CSV) that still lands whole or not at all: to a
+// temporary file beside `path`, renamed into place by commit(); standard output for "" or
+// "-". Throws std::runtime_error naming the path when it cannot write.
+class StreamingOutput {
+  public:
+    explicit StreamingOutput(std::string path);
+    StreamingOutput(const StreamingOutput&) = delete;
+    StreamingOutput& operator=(const StreamingOutput&) = delete;
+    ~StreamingOutput(); // an output never committed is removed
+
+    void write(std::string_view text);
+    void commit();
+
+  private:
+    void flush();
+    std::string m_path;
+    std::string m_temp;
+    int m_fd = -1;
+    std::string m_buffer;
+};
+
 // For `init` commands: writes `content` like write_output, but refuses (with a message
 // naming `command`, returning exit_failure) to replace an existing file unless `force`.
 int write_new_output(std::string_view command, const std::string& path, bool force, std::string_view content);

@@ -107,20 +107,16 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         std::cerr << fmt::format("alignkit leads classify: '{}' holds no LeadDefinitions\n", cmd.definitions);
         return exit_failure;
     }
-    std::string text;
-    if (cmd.export_path == "-") {
-        text = read_stdin(std::string::npos - 1);
-    } else {
-        std::ifstream in(cmd.export_path, std::ios::binary);
-        if (!in) {
+    // Both the export and the result stream: memory does not grow with the number of rows.
+    std::ifstream file;
+    if (cmd.export_path != "-") {
+        file.open(cmd.export_path, std::ios::binary);
+        if (!file) {
             std::cerr << fmt::format("alignkit leads classify: cannot read '{}'\n", cmd.export_path);
             return exit_failure;
         }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        text = buffer.str();
     }
-    CsvReader reader(text);
+    CsvReader reader(cmd.export_path == "-" ? std::cin : file);
     CsvRecord header;
     if (!reader.next(header)) {
         std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);
@@ -132,15 +128,18 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         std::cerr << "alignkit leads classify: " << error << "\n";
         return exit_failure;
     }
-    std::string out;
+    StreamingOutput out(cmd.counts ? std::string{} : cmd.output);
+    std::string counts_text;
     if (!cmd.counts) {
         auto fields = header.fields;
         fields.push_back("alignkit_stage");
         fields.push_back("alignkit_rule");
-        out += csv_line(fields);
+        out.write(csv_line(fields));
     }
     std::map<std::string, std::size_t> counts;
+    // Unreadable values: counted by field, the first of each kept for the message.
     std::vector<BadValue> bad;
+    std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
     std::size_t ragged = 0;
     std::size_t first_ragged = 0;
     CsvRecord row;
@@ -151,12 +150,17 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
             }
         }
         const auto result = classifier->classify(row.fields, row.line, bad);
+        for (const auto& b : bad) {
+            auto [it, fresh] = unreadable.try_emplace(b.field, std::pair<std::size_t, BadValue>{0, b});
+            ++it->second.first;
+        }
+        bad.clear();
         const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
         ++counts[stage];
         if (!cmd.counts) {
             row.fields.push_back(stage);
             row.fields.push_back(result.rule);
-            out += csv_line(row.fields);
+            out.write(csv_line(row.fields));
         }
     }
     if (!reader.error().empty()) {
@@ -165,9 +169,9 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
     }
     if (cmd.counts) {
         for (const auto& stage : defs->stages) {
-            out += fmt::format("{:<16} {}\n", stage.id.value, counts[stage.id.value]);
+            counts_text += fmt::format("{:<16} {}\n", stage.id.value, counts[stage.id.value]);
         }
-        out += fmt::format("{:<16} {}\n", "(none)", counts[""]);
+        counts_text += fmt::format("{:<16} {}\n", "(none)", counts[""]);
     }
     // Rows that cannot be read fully are never dropped silently: counted, the first listed.
     if (ragged > 0) {
@@ -175,20 +179,17 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
                                  "header (first on line {})\n",
                                  ragged, first_ragged);
     }
-    if (!bad.empty()) {
-        std::map<std::string, std::size_t> by_field;
-        for (const auto& b : bad) {
-            ++by_field[b.field];
-        }
-        for (const auto& [field, n] : by_field) {
-            auto first = std::find_if(bad.begin(), bad.end(), [&](const BadValue& b) { return b.field == field; });
-            std::cerr << fmt::format("alignkit leads classify: {} value(s) of '{}' not understood (first on line {}: "
-                                     "'{}'); they count as empty\n",
-                                     n, field, first->line, first->text);
-        }
+    for (const auto& [field, seen] : unreadable) {
+        std::cerr << fmt::format("alignkit leads classify: {} value(s) of '{}' not understood (first on line {}: "
+                                 "'{}'); they count as empty\n",
+                                 seen.first, field, seen.second.line, seen.second.text);
     }
-    write_output(cmd.output, out);
-    return cmd.strict && (ragged > 0 || !bad.empty()) ? exit_findings : exit_ok;
+    if (cmd.counts) {
+        write_output(cmd.output, counts_text);
+    } else {
+        out.commit();
+    }
+    return cmd.strict && (ragged > 0 || !unreadable.empty()) ? exit_findings : exit_ok;
 }
 
 } // namespace

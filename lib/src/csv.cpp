@@ -3,16 +3,10 @@
 #include <fmt/format.h>
 
 namespace alignkit {
-
-CsvReader::CsvReader(std::string_view text) : m_text(text)
-{
-    if (m_text.starts_with("\xEF\xBB\xBF")) {
-        m_pos = 3;
-        m_line_start = 3;
-    }
-}
-
 namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+constexpr std::size_t k_chunk = 1 << 16;
 
 // Characters (not bytes) from `from` to `to`: the column of a field in its line.
 std::size_t characters(std::string_view text, std::size_t from, std::size_t to)
@@ -26,63 +20,138 @@ std::size_t characters(std::string_view text, std::size_t from, std::size_t to)
 
 } // namespace
 
+CsvReader::CsvReader(std::string_view text) : m_text(text)
+{
+    if (m_text.starts_with(k_bom)) {
+        m_pos = m_line_start = k_bom.size();
+    }
+}
+
+CsvReader::CsvReader(std::istream& in) : m_in(&in), m_eof(false)
+{
+    while (m_buffer.size() < k_bom.size() && refill()) {
+    }
+    if (m_text.starts_with(k_bom)) {
+        m_pos = m_line_start = k_bom.size();
+    }
+}
+
+// Drops what was read, appends the next buffer of input. Records start at line starts, so
+// the current record (from m_line_start) is kept whole and parsed again.
+bool CsvReader::refill()
+{
+    if (m_eof || m_in == nullptr) {
+        return false;
+    }
+    m_buffer.erase(0, m_line_start);
+    m_pos = 0;
+    m_line_start = 0;
+    const std::size_t had = m_buffer.size();
+    m_buffer.resize(had + k_chunk);
+    m_in->read(m_buffer.data() + had, static_cast<std::streamsize>(k_chunk));
+    const auto got = static_cast<std::size_t>(m_in->gcount());
+    m_buffer.resize(had + got);
+    m_eof = got == 0;
+    m_text = m_buffer;
+    return got > 0;
+}
+
 bool CsvReader::next(CsvRecord& record)
+{
+    while (true) {
+        const std::size_t line = m_line;
+        switch (parse(record)) {
+        case Step::record:
+            return true;
+        case Step::end:
+            return false;
+        case Step::more:
+            // The record runs past the buffer: read more and parse it again from its start.
+            m_line = line;
+            m_pos = m_line_start;
+            if (!refill()) {
+                m_eof = true;
+            }
+            break;
+        }
+    }
+}
+
+CsvReader::Step CsvReader::parse(CsvRecord& record)
 {
     record.fields.clear();
     record.columns.clear();
     record.line = m_line;
-    if (m_pos >= m_text.size() || !m_error.empty()) {
-        return false;
+    if (!m_error.empty()) {
+        return Step::end;
+    }
+    if (m_pos >= m_text.size()) {
+        return m_eof ? Step::end : Step::more;
     }
     std::string field;
     bool quoted = false;
     record.columns.push_back(characters(m_text, m_line_start, m_pos) + 1);
-    while (m_pos < m_text.size()) {
-        const char c = m_text[m_pos];
+    std::size_t pos = m_pos;
+    std::size_t line_start = m_line_start;
+    std::size_t line = m_line;
+    while (pos < m_text.size()) {
+        const char c = m_text[pos];
         if (quoted) {
             if (c == '"') {
-                if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') {
+                if (pos + 1 == m_text.size() && !m_eof) {
+                    return Step::more; // a doubled quote may continue in the next buffer
+                }
+                if (pos + 1 < m_text.size() && m_text[pos + 1] == '"') {
                     field += '"';
-                    m_pos += 2;
+                    pos += 2;
                     continue;
                 }
                 quoted = false;
-                ++m_pos;
+                ++pos;
                 continue;
             }
             if (c == '\n') {
-                ++m_line;
-                m_line_start = m_pos + 1;
+                ++line;
+                line_start = pos + 1;
             }
             field += c;
-            ++m_pos;
+            ++pos;
             continue;
         }
         if (c == '"' && field.empty()) {
             quoted = true;
-            ++m_pos;
+            ++pos;
         } else if (c == ',') {
             record.fields.push_back(std::move(field));
             field.clear();
-            ++m_pos;
-            record.columns.push_back(characters(m_text, m_line_start, m_pos) + 1);
+            ++pos;
+            record.columns.push_back(characters(m_text, line_start, pos) + 1);
         } else if (c == '\r' || c == '\n') {
-            m_pos += c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n' ? 2U : 1U;
-            ++m_line;
-            m_line_start = m_pos;
+            if (c == '\r' && pos + 1 == m_text.size() && !m_eof) {
+                return Step::more; // CRLF split across buffers
+            }
+            pos += c == '\r' && pos + 1 < m_text.size() && m_text[pos + 1] == '\n' ? 2U : 1U;
+            m_pos = pos;
+            m_line = line + 1;
+            m_line_start = pos;
             record.fields.push_back(std::move(field));
-            return true;
+            return Step::record;
         } else {
             field += c;
-            ++m_pos;
+            ++pos;
         }
+    }
+    if (!m_eof) {
+        return Step::more;
     }
     if (quoted) {
         m_error = fmt::format("a quoted field that starts on line {} is never closed", record.line);
-        return false;
+        return Step::end;
     }
+    m_pos = pos;
+    m_line = line;
     record.fields.push_back(std::move(field));
-    return true;
+    return Step::record;
 }
 
 } // namespace alignkit

@@ -1,6 +1,7 @@
 #include "alignkit/csv.hpp"
 
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace alignkit;
 
@@ -47,4 +48,37 @@ TEST_CASE("an unterminated quote is reported with its line")
     CHECK(reader.next(r));
     CHECK_FALSE(reader.next(r));
     CHECK(reader.error() == "a quoted field that starts on line 2 is never closed");
+}
+
+TEST_CASE("a stream is read a buffer at a time, with records split anywhere across buffers")
+{
+    // Records long enough to cross the 64 KiB buffer, with quotes, doubled quotes, CRLF and
+    // line breaks inside fields at every possible split.
+    std::string text = "\xEF\xBB\xBFid,note\r\n";
+    std::vector<std::vector<std::string>> expected;
+    for (int i = 0; i < 3000; ++i) {
+        std::string note = std::string(static_cast<std::size_t>(i % 97), 'x') + "\"q\"\n," + std::to_string(i);
+        expected.push_back({std::to_string(i), note});
+        std::string quoted;
+        for (char c : note) {
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        }
+        text += std::to_string(i) + ",\"" + quoted + "\"\r\n";
+    }
+    std::istringstream in(text);
+    CsvReader reader(in);
+    CsvRecord r;
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"id", "note"});
+    std::size_t n = 0;
+    std::size_t line = 2;
+    while (reader.next(r)) {
+        REQUIRE(n < expected.size());
+        CHECK(r.fields == expected[n]);
+        CHECK(r.line == line);
+        line += 2; // each note holds one line break
+        ++n;
+    }
+    CHECK(n == expected.size());
+    CHECK(reader.error().empty());
 }

@@ -3,6 +3,7 @@
 // quotes and line breaks inside, CRLF or LF, an optional UTF-8 byte order mark.
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,11 @@ struct CsvRecord {
 
 class CsvReader {
   public:
+    // Reads records from text already in memory.
     explicit CsvReader(std::string_view text);
+    // Reads records from a stream a buffer at a time: memory holds one buffer and the record
+    // being read, however large the input.
+    explicit CsvReader(std::istream& in);
 
     // Reads the next record; returns false at the end. An unterminated quote ends the input;
     // `error()` then says where it started.
@@ -25,6 +30,13 @@ class CsvReader {
     const std::string& error() const { return m_error; }
 
   private:
+    enum class Step { record, end, more };
+    Step parse(CsvRecord& record);
+    bool refill();
+
+    std::istream* m_in = nullptr;
+    std::string m_buffer; // streaming: the unread input
+    bool m_eof = true;
     std::string_view m_text;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;

@@ -1,18 +1,24 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
+#include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
+#include "alignkit/sla_audit.hpp"
 #include "alignkit/sla_diff.hpp"
 #include "alignkit/sla_document.hpp"
 #include "alignkit/sla_review.hpp"
 #include "alignkit/sla_template.hpp"
 #include "alignkit/text.hpp"
+#include "alignkit/timestamp.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -141,6 +147,111 @@ int run_sla_diff(const SlaDiffCommand& cmd, const GlobalOptions& global)
     return exit_ok;
 }
 
+struct SlaAuditCommand {
+    std::string sla;
+    std::string export_path;
+    std::string as_of;
+    std::string format = "text";
+    std::string output;
+    std::vector<std::string> columns;
+};
+
+int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
+{
+    if (cmd.format != "text" && cmd.format != "canonical") {
+        std::cerr << fmt::format("alignkit sla audit: unknown format '{}'; use 'text' or 'canonical'\n", cmd.format);
+        return exit_failure;
+    }
+    std::map<std::string, std::string> overrides;
+    for (const auto& pair : cmd.columns) {
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << fmt::format("alignkit sla audit: '{}' is not FIELD=HEADER\n", pair);
+            return exit_failure;
+        }
+        overrides[pair.substr(0, eq)] = pair.substr(eq + 1);
+    }
+    std::int64_t as_of = 0;
+    if (cmd.as_of.empty()) {
+        as_of = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+    } else if (auto t = parse_timestamp(cmd.as_of)) {
+        as_of = *t;
+    } else {
+        std::cerr << fmt::format("alignkit sla audit: '{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)\n", cmd.as_of);
+        return exit_failure;
+    }
+    ValidationResult loaded;
+    if (auto status = load_valid_configs({cmd.sla}, today(), global, loaded)) {
+        return *status;
+    }
+    const Document* sla_doc = nullptr;
+    for (const auto& doc : loaded.documents) {
+        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec) && doc.file == cmd.sla) {
+            sla_doc = &doc;
+        }
+    }
+    if (sla_doc == nullptr) {
+        std::cerr << fmt::format("alignkit sla audit: '{}' holds no ServiceLevelAgreement\n", cmd.sla);
+        return exit_failure;
+    }
+    const auto& sla = std::get<ServiceLevelAgreement>(sla_doc->spec);
+    const LeadDefinitions* defs = nullptr;
+    for (const auto& doc : loaded.documents) {
+        if (const auto* d = std::get_if<LeadDefinitions>(&doc.spec)) {
+            if (doc.metadata.name.value == sla.leads.value || sla.leads.value.ends_with(".yaml") ||
+                sla.leads.value.ends_with(".yml")) {
+                defs = d;
+            }
+        }
+    }
+    if (defs == nullptr) {
+        std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
+        return exit_failure;
+    }
+    std::ifstream file;
+    if (cmd.export_path != "-") {
+        file.open(cmd.export_path, std::ios::binary);
+        if (!file) {
+            std::cerr << fmt::format("alignkit sla audit: cannot read '{}'\n", cmd.export_path);
+            return exit_failure;
+        }
+    }
+    CsvReader reader(cmd.export_path == "-" ? std::cin : file);
+    CsvRecord header;
+    if (!reader.next(header)) {
+        std::cerr << fmt::format("alignkit sla audit: '{}' is empty\n", cmd.export_path);
+        return exit_failure;
+    }
+    std::string error;
+    auto auditor = SlaAuditor::make(sla, *defs, header.fields, overrides, as_of, error);
+    if (!auditor) {
+        std::cerr << "alignkit sla audit: " << error << "\n";
+        return exit_failure;
+    }
+    CsvRecord row;
+    while (reader.next(row)) {
+        auditor->add(row.fields, row.line);
+    }
+    if (!reader.error().empty()) {
+        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, reader.error());
+        return exit_findings;
+    }
+    const auto result = auditor->finish();
+    // Rows that cannot be read fully are never dropped silently: counted, the first listed.
+    if (result.ragged_rows > 0) {
+        std::cerr << fmt::format("alignkit sla audit: {} row(s) with a different number of fields than the header\n",
+                                 result.ragged_rows);
+    }
+    for (const auto& [field, n] : result.bad_values) {
+        std::cerr << fmt::format("alignkit sla audit: {} value(s) of '{}' not understood (first on line {}); they "
+                                 "count as empty\n",
+                                 n, field, result.first_bad_line.at(field));
+    }
+    write_output(cmd.output, cmd.format == "canonical" ? audit_canonical_json(result) : render_audit_text(result));
+    return exit_ok;
+}
+
 struct SlaInitCommand {
     std::string output;
     bool force = false;
@@ -171,6 +282,25 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("-f,--format", render->format, "markdown (default), html or text")->option_text("FORMAT");
     sub->add_option("-o,--output", render->output, "Write to FILE");
     sub->callback([render, &global, &run] { run = [render, &global] { return run_sla_render(*render, global); }; });
+
+    auto audit = std::make_shared<SlaAuditCommand>();
+    auto* check_records = sla->add_subcommand("audit", "Check the SLA against the records of a CSV export");
+    check_records->add_option("sla", audit->sla, "The SLA file (its lead definitions referred to by path)")->required();
+    check_records->add_option("export", audit->export_path, "The CSV export, or - for standard input")->required();
+    check_records
+        ->add_option("--as-of", audit->as_of,
+                     "The time deadlines are judged at (default now), such as "
+                     "2026-07-01T00:00:00Z")
+        ->option_text("TIME");
+    check_records->add_option("-f,--format", audit->format, "text (default), or canonical: the reference JSON")
+        ->option_text("FORMAT");
+    check_records->add_option("-o,--output", audit->output, "Write to FILE");
+    check_records->add_option("--columns", audit->columns, "Map a field to a CSV header (repeatable): FIELD=HEADER")
+        ->option_text("FIELD=HEADER")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    check_records->callback(
+        [audit, &global, &run] { run = [audit, &global] { return run_sla_audit(*audit, global); }; });
 
     auto diff = std::make_shared<SlaDiffCommand>();
     auto* compare = sla->add_subcommand("diff", "What changed between two versions of an SLA, in its own terms");

@@ -1,0 +1,96 @@
+#pragma once
+// `alignkit sla audit`: an SLA checked against the records of a CRM export, one streaming
+// pass, memory growing with the number of groups (owners, sources, months) and first-touch
+// latencies, not with rows.
+//
+// For each SLA term a lead is either not eligible or exactly one of met / breached / pending
+// at `as_of`:
+//   handoff      eligible when the hand-off stage was entered (<stage>_at set); met when
+//                assigned_at - <stage>_at <= handoff.within; breached when later, or when not
+//                assigned and the deadline <= as_of; pending when not assigned before it.
+//   first_touch  eligible when assigned_at is set; the same with first_touch_at and
+//                follow_up.first_contact.
+//   attempts     eligible when disqualified_at is set; met when touch_attempts (empty = 0)
+//                >= follow_up.attempts.
+//   reason       eligible when disqualified_at is set and the SLA requires a reason; met when
+//                disqualify_reason holds a character other than a space.
+// Exactly at a limit is met; a negative delay is met; a deadline equal to as_of has passed.
+
+#include "alignkit/lead_definitions.hpp"
+#include "alignkit/sla.hpp"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkit {
+
+struct TermCounts {
+    std::int64_t eligible = 0, met = 0, breached = 0, pending = 0;
+};
+
+struct TermResult {
+    TermCounts overall;
+    std::map<std::string, TermCounts> by_owner;
+    std::map<std::string, TermCounts> by_source;
+};
+
+struct Latency {
+    std::int64_t n = 0;
+    std::optional<std::int64_t> median, p90; // nearest rank
+};
+
+struct AuditResult {
+    std::int64_t as_of = 0;
+    std::int64_t rows = 0;
+    std::map<std::string, TermResult> terms;              // handoff, first_touch, attempts, reason
+    std::map<std::string, std::int64_t> entries_by_month; // hand-off stage entries per YYYY-MM
+    struct Conversion {
+        std::int64_t from = 0, to = 0;
+    };
+    std::map<std::string, Conversion> conversion_by_source; // hand-off stage -> conversion target stage
+    Latency first_touch_overall;
+    std::map<std::string, Latency> first_touch_by_owner;
+    std::map<std::string, std::int64_t> bad_values; // field -> count of unreadable values
+    std::map<std::string, std::int64_t> first_bad_line;
+    std::int64_t ragged_rows = 0;
+    std::string handoff_stage, conversion_stage;
+};
+
+class SlaAuditor {
+  public:
+    // Finds the columns of the fields the audit reads (by their `column`, their name, or
+    // `overrides`). Returns nullopt and sets `error` when a needed column is missing.
+    static std::optional<SlaAuditor> make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                          const std::vector<std::string>& header,
+                                          const std::map<std::string, std::string>& overrides, std::int64_t as_of,
+                                          std::string& error);
+
+    void add(const std::vector<std::string>& fields, std::size_t line);
+    AuditResult finish();
+
+  private:
+    struct Columns {
+        std::optional<std::size_t> owner, source, entered, assigned, first_touch, attempts, converted, disqualified,
+            reason;
+    } m_col;
+    std::int64_t m_handoff = 0, m_first_contact = 0, m_min_attempts = 0;
+    bool m_reason_required = true;
+    std::size_t m_width = 0;
+    AuditResult m_result;
+    std::vector<std::int64_t> m_latencies;
+    std::map<std::string, std::vector<std::int64_t>> m_latencies_by_owner;
+};
+
+// The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md
+// defines it, ending in a newline.
+std::string audit_canonical_json(const AuditResult& result);
+
+// A report for people: each term's compliance overall and by owner, the monthly volume,
+// conversion by source, first-touch latency.
+std::string render_audit_text(const AuditResult& result);
+
+} // namespace alignkit

@@ -1,0 +1,275 @@
+#include "alignkit/sla_audit.hpp"
+
+#include "alignkit/timestamp.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace alignkit {
+namespace {
+
+enum class Status { not_eligible, met, breached, pending };
+
+void count(TermResult& term, Status status, const std::string& owner, const std::string& source)
+{
+    if (status == Status::not_eligible) {
+        return;
+    }
+    for (TermCounts* c : {&term.overall, &term.by_owner[owner], &term.by_source[source]}) {
+        ++c->eligible;
+        (status == Status::met ? c->met : status == Status::breached ? c->breached : c->pending)++;
+    }
+}
+
+// A deadline term: eligible when `start` is set; met or breached by `done`, pending before the deadline.
+Status deadline(std::optional<std::int64_t> start, std::optional<std::int64_t> done, std::int64_t limit,
+                std::int64_t as_of)
+{
+    if (!start) {
+        return Status::not_eligible;
+    }
+    if (done) {
+        return *done - *start <= limit ? Status::met : Status::breached;
+    }
+    return *start + limit <= as_of ? Status::breached : Status::pending;
+}
+
+Latency nearest_rank(std::vector<std::int64_t>& values)
+{
+    Latency l;
+    l.n = static_cast<std::int64_t>(values.size());
+    if (values.empty()) {
+        return l;
+    }
+    std::sort(values.begin(), values.end());
+    auto at = [&](std::int64_t p) {
+        const std::int64_t k = std::max<std::int64_t>((p * l.n + 99) / 100, 1);
+        return values[static_cast<std::size_t>(k - 1)];
+    };
+    l.median = at(50);
+    l.p90 = at(90);
+    return l;
+}
+
+std::optional<std::size_t> column(const LeadDefinitions& defs, const std::vector<std::string>& header,
+                                  const std::map<std::string, std::string>& overrides, const std::string& field,
+                                  std::vector<std::string>* missing)
+{
+    std::string wanted = field;
+    for (const auto& f : defs.fields) {
+        if (f.name.value == field && !f.column.empty()) {
+            wanted = f.column;
+        }
+    }
+    if (auto it = overrides.find(field); it != overrides.end()) {
+        wanted = it->second;
+    }
+    auto it = std::find(header.begin(), header.end(), wanted);
+    if (it == header.end()) {
+        if (missing != nullptr) {
+            missing->push_back(fmt::format("'{}' (column '{}')", field, wanted));
+        }
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - header.begin());
+}
+
+} // namespace
+
+std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                           const std::vector<std::string>& header,
+                                           const std::map<std::string, std::string>& overrides, std::int64_t as_of,
+                                           std::string& error)
+{
+    if (!sla.handoff || !sla.follow_up) {
+        error = "the SLA needs 'handoff' and 'follow_up' terms to audit";
+        return std::nullopt;
+    }
+    SlaAuditor a;
+    a.m_result.as_of = as_of;
+    a.m_width = header.size();
+    a.m_handoff = sla.handoff->within.value.minutes * 60;
+    a.m_first_contact = sla.follow_up->first_contact.value.minutes * 60;
+    a.m_min_attempts = sla.follow_up->attempts.value;
+    a.m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
+    a.m_result.handoff_stage = sla.handoff->stage.value;
+    a.m_result.conversion_stage = "sql";
+    for (const auto& t : sla.targets) {
+        if (t.conversion && t.conversion->from.value == sla.handoff->stage.value) {
+            a.m_result.conversion_stage = t.conversion->to.value;
+        }
+    }
+    std::vector<std::string> missing;
+    a.m_col.owner = column(defs, header, overrides, "owner", &missing);
+    a.m_col.source = column(defs, header, overrides, "source", &missing);
+    a.m_col.entered = column(defs, header, overrides, a.m_result.handoff_stage + "_at", &missing);
+    a.m_col.assigned = column(defs, header, overrides, "assigned_at", &missing);
+    a.m_col.first_touch = column(defs, header, overrides, "first_touch_at", &missing);
+    a.m_col.attempts = column(defs, header, overrides, "touch_attempts", &missing);
+    a.m_col.converted = column(defs, header, overrides, a.m_result.conversion_stage + "_at", &missing);
+    a.m_col.disqualified = column(defs, header, overrides, "disqualified_at", &missing);
+    a.m_col.reason = column(defs, header, overrides, "disqualify_reason", &missing);
+    if (!missing.empty()) {
+        error = fmt::format("the export has no column for {}; map it with --columns FIELD=HEADER",
+                            fmt::join(missing, ", "));
+        return std::nullopt;
+    }
+    for (const char* term : {"handoff", "first_touch", "attempts", "reason"}) {
+        a.m_result.terms[term];
+    }
+    return a;
+}
+
+void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
+{
+    ++m_result.rows;
+    if (fields.size() != m_width) {
+        ++m_result.ragged_rows;
+    }
+    auto cell = [&](const std::optional<std::size_t>& c) -> std::string_view {
+        return c && *c < fields.size() ? std::string_view(fields[*c]) : std::string_view{};
+    };
+    auto time = [&](const std::optional<std::size_t>& c, const char* name) -> std::optional<std::int64_t> {
+        const auto text = cell(c);
+        if (text.empty()) {
+            return std::nullopt;
+        }
+        auto t = parse_timestamp(text);
+        if (!t) {
+            if (m_result.bad_values[name]++ == 0) {
+                m_result.first_bad_line[name] = static_cast<std::int64_t>(line);
+            }
+        }
+        return t;
+    };
+    const std::string owner(cell(m_col.owner));
+    const std::string source(cell(m_col.source));
+    const auto entered = time(m_col.entered, "entered");
+    const auto assigned = time(m_col.assigned, "assigned_at");
+    const auto touched = time(m_col.first_touch, "first_touch_at");
+    const auto converted = time(m_col.converted, "converted");
+    const auto disqualified = time(m_col.disqualified, "disqualified_at");
+    std::int64_t attempts = 0;
+    if (const auto text = cell(m_col.attempts); !text.empty()) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
+        if (ec != std::errc{} || end != text.data() + text.size()) {
+            attempts = 0;
+            if (m_result.bad_values["touch_attempts"]++ == 0) {
+                m_result.first_bad_line["touch_attempts"] = static_cast<std::int64_t>(line);
+            }
+        }
+    }
+
+    count(m_result.terms["handoff"], deadline(entered, assigned, m_handoff, m_result.as_of), owner, source);
+    count(m_result.terms["first_touch"], deadline(assigned, touched, m_first_contact, m_result.as_of), owner, source);
+    if (disqualified) {
+        count(m_result.terms["attempts"], attempts >= m_min_attempts ? Status::met : Status::breached, owner, source);
+        if (m_reason_required) {
+            const auto reason = cell(m_col.reason);
+            const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
+            count(m_result.terms["reason"], given ? Status::met : Status::breached, owner, source);
+        }
+    }
+    if (entered) {
+        ++m_result.entries_by_month[std::string(cell(m_col.entered).substr(0, 7))];
+        auto& c = m_result.conversion_by_source[source];
+        ++c.from;
+        c.to += converted ? 1 : 0;
+    }
+    if (assigned && touched) {
+        m_latencies.push_back(*touched - *assigned);
+        m_latencies_by_owner[owner].push_back(*touched - *assigned);
+    }
+}
+
+AuditResult SlaAuditor::finish()
+{
+    m_result.first_touch_overall = nearest_rank(m_latencies);
+    for (auto& [owner, values] : m_latencies_by_owner) {
+        m_result.first_touch_by_owner[owner] = nearest_rank(values);
+    }
+    return std::move(m_result);
+}
+
+std::string audit_canonical_json(const AuditResult& r)
+{
+    using Json = nlohmann::json; // std::map objects: keys in byte order, as the reference wants
+    auto counts = [](const TermCounts& c) {
+        return Json{{"eligible", c.eligible}, {"met", c.met}, {"breached", c.breached}, {"pending", c.pending}};
+    };
+    auto latency = [](const Latency& l) {
+        return Json{{"n", l.n},
+                    {"median", l.median ? Json(*l.median) : Json(nullptr)},
+                    {"p90", l.p90 ? Json(*l.p90) : Json(nullptr)}};
+    };
+    Json sla = Json::object();
+    for (const auto& [name, term] : r.terms) {
+        Json by_owner = Json::object();
+        for (const auto& [k, c] : term.by_owner) {
+            by_owner[k] = counts(c);
+        }
+        Json by_source = Json::object();
+        for (const auto& [k, c] : term.by_source) {
+            by_source[k] = counts(c);
+        }
+        sla[name] = {{"overall", counts(term.overall)}, {"by_owner", by_owner}, {"by_source", by_source}};
+    }
+    Json months = Json::object();
+    for (const auto& [month, n] : r.entries_by_month) {
+        months[month] = n;
+    }
+    Json conversion = Json::object();
+    for (const auto& [source, c] : r.conversion_by_source) {
+        conversion[source] = {{"mql", c.from}, {"sql", c.to}, {"rate_ppm", (2000000 * c.to + c.from) / (2 * c.from)}};
+    }
+    Json by_owner = Json::object();
+    for (const auto& [owner, l] : r.first_touch_by_owner) {
+        by_owner[owner] = latency(l);
+    }
+    Json out = {{"as_of", format_timestamp(r.as_of)},
+                {"rows", r.rows},
+                {"sla", sla},
+                {"mql_by_month", months},
+                {"mql_to_sql_by_source", conversion},
+                {"first_touch_latency_s", {{"overall", latency(r.first_touch_overall)}, {"by_owner", by_owner}}}};
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_audit_text(const AuditResult& r)
+{
+    auto rate = [](const TermCounts& c) {
+        const auto decided = c.met + c.breached;
+        return decided == 0 ? std::string("-")
+                            : fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.met) / static_cast<double>(decided));
+    };
+    std::string out = fmt::format("SLA audit as of {}: {} leads\n\n", format_timestamp(r.as_of), r.rows);
+    out += fmt::format("  {:<12} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "term", "eligible", "met", "breached",
+                       "pending", "compliance");
+    for (const auto& name : {"handoff", "first_touch", "attempts", "reason"}) {
+        auto it = r.terms.find(name);
+        if (it == r.terms.end()) {
+            continue;
+        }
+        const auto& c = it->second.overall;
+        out += fmt::format("  {:<12} {:>10} {:>10} {:>10} {:>10} {:>10}\n", name, c.eligible, c.met, c.breached,
+                           c.pending, rate(c));
+    }
+    out += "\n  compliance = met / (met + breached); pending leads have not reached their deadline.\n";
+    const auto& l = r.first_touch_overall;
+    out += fmt::format("\nFirst touch after hand-off: {} leads, median {}, p90 {} (seconds, nearest rank)\n", l.n,
+                       l.median ? std::to_string(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-");
+    out += fmt::format("\nLeads entering '{}' by month\n", r.handoff_stage);
+    for (const auto& [month, n] : r.entries_by_month) {
+        out += fmt::format("  {}  {}\n", month, n);
+    }
+    out += fmt::format("\n'{}' to '{}' by source\n", r.handoff_stage, r.conversion_stage);
+    for (const auto& [source, c] : r.conversion_by_source) {
+        out += fmt::format("  {:<32} {:>8} -> {:>8}  {:.1f}%\n", source, c.from, c.to,
+                           100.0 * static_cast<double>(c.to) / static_cast<double>(c.from));
+    }
+    return out;
+}
+
+} // namespace alignkit

@@ -1,0 +1,81 @@
+#include "alignkit/timestamp.hpp"
+
+#include "alignkit/date.hpp"
+
+#include <fmt/format.h>
+
+namespace alignkit {
+namespace {
+
+std::optional<int> digits(std::string_view text)
+{
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        value = value * 10 + (c - '0');
+    }
+    return text.empty() ? std::nullopt : std::optional<int>(value);
+}
+
+} // namespace
+
+std::optional<std::int64_t> parse_timestamp(std::string_view text)
+{
+    auto date = parse_date(text.substr(0, 10));
+    if (!date) {
+        return std::nullopt;
+    }
+    const std::int64_t day = days_since_epoch(*date) * 86400;
+    if (text.size() == 10) {
+        return day;
+    }
+    if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') {
+        return std::nullopt;
+    }
+    auto h = digits(text.substr(11, 2));
+    auto m = digits(text.substr(14, 2));
+    auto s = digits(text.substr(17, 2));
+    if (!h || !m || !s || *h > 23 || *m > 59 || *s > 60) {
+        return std::nullopt;
+    }
+    std::int64_t seconds = day + *h * 3600 + *m * 60 + *s;
+    const auto zone = text.substr(19);
+    if (zone.empty() || zone == "Z") {
+        return seconds;
+    }
+    if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+        auto zh = digits(zone.substr(1, 2));
+        auto zm = digits(zone.substr(4, 2));
+        if (!zh || !zm || *zh > 23 || *zm > 59) {
+            return std::nullopt;
+        }
+        const std::int64_t offset = *zh * 3600 + *zm * 60;
+        return zone[0] == '+' ? seconds - offset : seconds + offset;
+    }
+    return std::nullopt;
+}
+
+std::string format_timestamp(std::int64_t seconds)
+{
+    std::int64_t days = seconds / 86400;
+    std::int64_t rest = seconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    // Civil from days (Howard Hinnant).
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rest / 3600, rest % 3600 / 60, rest % 60);
+}
+
+} // namespace alignkit

@@ -2,6 +2,7 @@
 
 #include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
+#include "alignkit/references.hpp"
 #include "alignkit/sla_audit.hpp"
 #include "alignkit/sla_diff.hpp"
 #include "alignkit/sla_document.hpp"
@@ -196,15 +197,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         return exit_failure;
     }
     const auto& sla = std::get<ServiceLevelAgreement>(sla_doc->spec);
-    const LeadDefinitions* defs = nullptr;
-    for (const auto& doc : loaded.documents) {
-        if (const auto* d = std::get_if<LeadDefinitions>(&doc.spec)) {
-            if (doc.metadata.name.value == sla.leads.value || sla.leads.value.ends_with(".yaml") ||
-                sla.leads.value.ends_with(".yml")) {
-                defs = d;
-            }
-        }
-    }
+    const Document* leads = resolve_reference(loaded.documents, *sla_doc, sla.leads, Kind::LeadDefinitions);
+    const auto* defs = leads != nullptr ? std::get_if<LeadDefinitions>(&leads->spec) : nullptr;
     if (defs == nullptr) {
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;

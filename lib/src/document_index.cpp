@@ -1,5 +1,7 @@
 #include "document_index.hpp"
 
+#include "alignkit/references.hpp"
+
 #include "alignkit/text.hpp"
 
 #include <filesystem>
@@ -85,6 +87,17 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
              fmt::format("no {} named '{}' among the documents checked", to_string(kind), text), std::move(hint))
         .length = static_cast<int>(text.size());
     return nullptr;
+}
+
+} // namespace alignkit
+
+namespace alignkit {
+
+const Document* resolve_reference(std::span<const Document> documents, const Document& from,
+                                  const Located<std::string>& ref, Kind kind)
+{
+    Diagnostics ignored;
+    return DocumentIndex(documents).resolve(ref, kind, from, ignored);
 }
 
 } // namespace alignkit

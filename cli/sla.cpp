@@ -155,7 +155,22 @@ struct SlaAuditCommand {
     std::string format = "text";
     std::string output;
     std::vector<std::string> columns;
+    std::string breaches;
+    double fail_under_value = 0;
+    std::optional<double> fail_under; // set when --fail-under is given
 };
+
+std::string csv_cell(std::string_view text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
 
 int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
 {
@@ -223,9 +238,21 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: " << error << "\n";
         return exit_failure;
     }
+    std::optional<StreamingOutput> breaches;
+    if (!cmd.breaches.empty()) {
+        breaches.emplace(cmd.breaches);
+        breaches->write("lead_id,term,deadline,actual,owner\n");
+        auditor->on_breach([&](const Breach& b) {
+            breaches->write(fmt::format("{},{},{},{},{}\n", csv_cell(b.lead), b.term, b.deadline, csv_cell(b.actual),
+                                        csv_cell(b.owner)));
+        });
+    }
     CsvRecord row;
     while (reader.next(row)) {
         auditor->add(row.fields, row.line);
+    }
+    if (breaches) {
+        breaches->commit();
     }
     if (!reader.error().empty()) {
         std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, reader.error());
@@ -243,7 +270,20 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
                                  n, field, result.first_bad_line.at(field));
     }
     write_output(cmd.output, cmd.format == "canonical" ? audit_canonical_json(result) : render_audit_text(result));
-    return exit_ok;
+    // For scheduled jobs: a term whose compliance (met / decided) is under the bar fails the run.
+    bool under = false;
+    for (const auto& [term, counts] : result.terms) {
+        const auto decided = counts.overall.met + counts.overall.breached;
+        if (cmd.fail_under && decided > 0) {
+            const double rate = 100.0 * static_cast<double>(counts.overall.met) / static_cast<double>(decided);
+            if (rate < *cmd.fail_under) {
+                std::cerr << fmt::format("alignkit sla audit: {} compliance {:.1f}% is under {:g}%\n", term, rate,
+                                         *cmd.fail_under);
+                under = true;
+            }
+        }
+    }
+    return under ? exit_findings : exit_ok;
 }
 
 struct SlaInitCommand {
@@ -293,6 +333,12 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->option_text("FIELD=HEADER")
         ->delimiter(',')
         ->allow_extra_args(false);
+    check_records->add_option("--breaches", audit->breaches, "Write one CSV row per breach to FILE")
+        ->option_text("FILE");
+    check_records->add_option("--fail-under", audit->fail_under_value, "Exit 1 when a term's compliance is under PCT")
+        ->option_text("PCT")
+        ->check(CLI::Range(0.0, 100.0))
+        ->each([audit](const std::string& text) { audit->fail_under = std::stod(text); });
     check_records->callback(
         [audit, &global, &run] { run = [audit, &global] { return run_sla_audit(*audit, global); }; });
 

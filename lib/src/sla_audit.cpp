@@ -102,6 +102,8 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         }
     }
     std::vector<std::string> missing;
+    a.m_col.lead_id =
+        column(defs, header, overrides, "lead_id", nullptr); // optional: breaches name the line without it
     a.m_col.owner = column(defs, header, overrides, "owner", &missing);
     a.m_col.source = column(defs, header, overrides, "source", &missing);
     a.m_col.entered = column(defs, header, overrides, a.m_result.handoff_stage + "_at", &missing);
@@ -162,14 +164,38 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
         }
     }
 
-    count(m_result.terms["handoff"], deadline(entered, assigned, m_handoff, m_result.as_of), owner, source);
-    count(m_result.terms["first_touch"], deadline(assigned, touched, m_first_contact, m_result.as_of), owner, source);
+    auto breach = [&](const char* term, std::optional<std::int64_t> due, std::string actual) {
+        if (!m_on_breach) {
+            return;
+        }
+        const auto id = cell(m_col.lead_id);
+        m_on_breach({id.empty() ? fmt::format("line {}", line) : std::string(id), term,
+                     due ? format_timestamp(*due) : std::string{}, std::move(actual), owner});
+    };
+    auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
+    const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);
+    count(m_result.terms["handoff"], handoff, owner, source);
+    if (handoff == Status::breached) {
+        breach("handoff", *entered + m_handoff, when(assigned));
+    }
+    const auto first_touch = deadline(assigned, touched, m_first_contact, m_result.as_of);
+    count(m_result.terms["first_touch"], first_touch, owner, source);
+    if (first_touch == Status::breached) {
+        breach("first_touch", *assigned + m_first_contact, when(touched));
+    }
     if (disqualified) {
-        count(m_result.terms["attempts"], attempts >= m_min_attempts ? Status::met : Status::breached, owner, source);
+        const bool enough = attempts >= m_min_attempts;
+        count(m_result.terms["attempts"], enough ? Status::met : Status::breached, owner, source);
+        if (!enough) {
+            breach("attempts", std::nullopt, std::to_string(attempts));
+        }
         if (m_reason_required) {
             const auto reason = cell(m_col.reason);
             const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
             count(m_result.terms["reason"], given ? Status::met : Status::breached, owner, source);
+            if (!given) {
+                breach("reason", std::nullopt, std::string(reason));
+            }
         }
     }
     if (entered) {

@@ -21,6 +21,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,15 @@ struct AuditResult {
     std::string handoff_stage, conversion_stage;
 };
 
+// One breach, for people to act on.
+struct Breach {
+    std::string lead;     // the lead_id column, or "line N"
+    std::string term;     // handoff, first_touch, attempts, reason
+    std::string deadline; // a timestamp, or "" for terms without one
+    std::string actual;   // when it happened, the attempts made, the reason given; "" if nothing happened
+    std::string owner;
+};
+
 class SlaAuditor {
   public:
     // Finds the columns of the fields the audit reads (by their `column`, their name, or
@@ -70,12 +80,15 @@ class SlaAuditor {
                                           std::string& error);
 
     void add(const std::vector<std::string>& fields, std::size_t line);
+    // Called for every breach as rows are read (for --breaches).
+    void on_breach(std::function<void(const Breach&)> sink) { m_on_breach = std::move(sink); }
     AuditResult finish();
 
   private:
+    std::function<void(const Breach&)> m_on_breach;
     struct Columns {
-        std::optional<std::size_t> owner, source, entered, assigned, first_touch, attempts, converted, disqualified,
-            reason;
+        std::optional<std::size_t> lead_id, owner, source, entered, assigned, first_touch, attempts, converted,
+            disqualified, reason;
     } m_col;
     std::int64_t m_handoff = 0, m_first_contact = 0, m_min_attempts = 0;
     bool m_reason_required = true;

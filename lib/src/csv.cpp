@@ -88,57 +88,86 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
     if (m_pos >= m_text.size()) {
         return m_eof ? Step::end : Step::more;
     }
+    // Columns count characters from the line start; `column` follows the position.
+    std::size_t column = characters(m_text, m_line_start, m_pos) + 1;
+    auto advance = [&](std::size_t from, std::size_t to) { column += characters(m_text, from, to); };
     std::string field;
     bool quoted = false;
-    record.columns.push_back(characters(m_text, m_line_start, m_pos) + 1);
+    record.columns.push_back(column);
     std::size_t pos = m_pos;
-    std::size_t line_start = m_line_start;
     std::size_t line = m_line;
-    while (pos < m_text.size()) {
-        const char c = m_text[pos];
+    const std::size_t size = m_text.size();
+    while (pos < size) {
         if (quoted) {
-            if (c == '"') {
-                if (pos + 1 == m_text.size() && !m_eof) {
-                    return Step::more; // a doubled quote may continue in the next buffer
-                }
-                if (pos + 1 < m_text.size() && m_text[pos + 1] == '"') {
-                    field += '"';
-                    pos += 2;
-                    continue;
-                }
-                quoted = false;
+            // Copy the run up to the next quote or line break at once.
+            std::size_t stop = pos;
+            while (stop < size && m_text[stop] != '"' && m_text[stop] != '\n') {
+                ++stop;
+            }
+            field.append(m_text, pos, stop - pos);
+            advance(pos, stop);
+            pos = stop;
+            if (pos == size) {
+                break;
+            }
+            if (m_text[pos] == '\n') {
+                ++line;
+                field += '\n';
                 ++pos;
+                column = 1;
                 continue;
             }
-            if (c == '\n') {
-                ++line;
-                line_start = pos + 1;
+            // A quote: doubled, or the end of the quoted part.
+            if (pos + 1 == size && !m_eof) {
+                return Step::more; // a doubled quote may continue in the next buffer
             }
-            field += c;
+            if (pos + 1 < size && m_text[pos + 1] == '"') {
+                field += '"';
+                pos += 2;
+                column += 2;
+                continue;
+            }
+            quoted = false;
             ++pos;
+            ++column;
             continue;
         }
+        const char c = m_text[pos];
         if (c == '"' && field.empty()) {
             quoted = true;
             ++pos;
+            ++column;
         } else if (c == ',') {
             record.fields.push_back(std::move(field));
             field.clear();
             ++pos;
-            record.columns.push_back(characters(m_text, line_start, pos) + 1);
+            ++column;
+            record.columns.push_back(column);
         } else if (c == '\r' || c == '\n') {
-            if (c == '\r' && pos + 1 == m_text.size() && !m_eof) {
+            if (c == '\r' && pos + 1 == size && !m_eof) {
                 return Step::more; // CRLF split across buffers
             }
-            pos += c == '\r' && pos + 1 < m_text.size() && m_text[pos + 1] == '\n' ? 2U : 1U;
+            pos += c == '\r' && pos + 1 < size && m_text[pos + 1] == '\n' ? 2U : 1U;
             m_pos = pos;
             m_line = line + 1;
             m_line_start = pos;
             record.fields.push_back(std::move(field));
             return Step::record;
         } else {
-            field += c;
-            ++pos;
+            // An unquoted run: up to the next separator, quote or line break.
+            std::size_t stop = pos + 1;
+            while (stop < size && m_text[stop] != ',' && m_text[stop] != '\r' && m_text[stop] != '\n' &&
+                   m_text[stop] != '"') {
+                ++stop;
+            }
+            field.append(m_text, pos, stop - pos);
+            advance(pos, stop);
+            pos = stop;
+            if (pos < size && m_text[pos] == '"') {
+                field += '"'; // a quote inside an unquoted field is kept as it is
+                ++pos;
+                ++column;
+            }
         }
     }
     if (!m_eof) {

@@ -12,12 +12,14 @@ namespace {
 
 enum class Status { not_eligible, met, breached, pending };
 
-void count(TermResult& term, Status status, const std::string& owner, const std::string& source)
+constexpr std::array<const char*, 4> k_terms{"handoff", "first_touch", "attempts", "reason"};
+
+void count(std::initializer_list<TermCounts*> counts, Status status)
 {
     if (status == Status::not_eligible) {
         return;
     }
-    for (TermCounts* c : {&term.overall, &term.by_owner[owner], &term.by_source[source]}) {
+    for (TermCounts* c : counts) {
         ++c->eligible;
         (status == Status::met ? c->met : status == Status::breached ? c->breached : c->pending)++;
     }
@@ -118,10 +120,20 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
                             fmt::join(missing, ", "));
         return std::nullopt;
     }
-    for (const char* term : {"handoff", "first_touch", "attempts", "reason"}) {
-        a.m_result.terms[term];
-    }
     return a;
+}
+
+std::size_t SlaAuditor::group(std::unordered_map<std::string, std::size_t>& index, std::vector<Group>& groups,
+                              std::vector<std::string>& names, std::string_view key)
+{
+    auto it = index.find(std::string(key));
+    if (it != index.end()) {
+        return it->second;
+    }
+    index.emplace(std::string(key), groups.size());
+    names.emplace_back(key);
+    groups.emplace_back();
+    return groups.size() - 1;
 }
 
 void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
@@ -147,7 +159,9 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
         return t;
     };
     const std::string owner(cell(m_col.owner));
-    const std::string source(cell(m_col.source));
+    Group& by_owner = m_owners[group(m_owner_index, m_owners, m_owner_names, owner)];
+    Group& by_source = m_sources[group(m_source_index, m_sources, m_source_names, cell(m_col.source))];
+
     const auto entered = time(m_col.entered, "entered");
     const auto assigned = time(m_col.assigned, "assigned_at");
     const auto touched = time(m_col.first_touch, "first_touch_at");
@@ -174,25 +188,25 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
     };
     auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
     const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);
-    count(m_result.terms["handoff"], handoff, owner, source);
+    count({&m_overall[0], &by_owner.terms[0], &by_source.terms[0]}, handoff);
     if (handoff == Status::breached) {
         breach("handoff", *entered + m_handoff, when(assigned));
     }
     const auto first_touch = deadline(assigned, touched, m_first_contact, m_result.as_of);
-    count(m_result.terms["first_touch"], first_touch, owner, source);
+    count({&m_overall[1], &by_owner.terms[1], &by_source.terms[1]}, first_touch);
     if (first_touch == Status::breached) {
         breach("first_touch", *assigned + m_first_contact, when(touched));
     }
     if (disqualified) {
         const bool enough = attempts >= m_min_attempts;
-        count(m_result.terms["attempts"], enough ? Status::met : Status::breached, owner, source);
+        count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2]}, enough ? Status::met : Status::breached);
         if (!enough) {
             breach("attempts", std::nullopt, std::to_string(attempts));
         }
         if (m_reason_required) {
             const auto reason = cell(m_col.reason);
             const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
-            count(m_result.terms["reason"], given ? Status::met : Status::breached, owner, source);
+            count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3]}, given ? Status::met : Status::breached);
             if (!given) {
                 breach("reason", std::nullopt, std::string(reason));
             }
@@ -200,21 +214,42 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
     }
     if (entered) {
         ++m_result.entries_by_month[std::string(cell(m_col.entered).substr(0, 7))];
-        auto& c = m_result.conversion_by_source[source];
-        ++c.from;
-        c.to += converted ? 1 : 0;
+        ++by_source.conversion.from;
+        by_source.conversion.to += converted ? 1 : 0;
     }
     if (assigned && touched) {
         m_latencies.push_back(*touched - *assigned);
-        m_latencies_by_owner[owner].push_back(*touched - *assigned);
+        by_owner.latencies.push_back(*touched - *assigned);
     }
 }
 
 AuditResult SlaAuditor::finish()
 {
+    // A group appears under a term only when one of its leads is eligible for it.
+    for (std::size_t t = 0; t < k_terms.size(); ++t) {
+        TermResult& term = m_result.terms[k_terms[t]];
+        term.overall = m_overall[t];
+        for (std::size_t i = 0; i < m_owners.size(); ++i) {
+            if (m_owners[i].terms[t].eligible > 0) {
+                term.by_owner[m_owner_names[i]] = m_owners[i].terms[t];
+            }
+        }
+        for (std::size_t i = 0; i < m_sources.size(); ++i) {
+            if (m_sources[i].terms[t].eligible > 0) {
+                term.by_source[m_source_names[i]] = m_sources[i].terms[t];
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        if (m_sources[i].conversion.from > 0) {
+            m_result.conversion_by_source[m_source_names[i]] = m_sources[i].conversion;
+        }
+    }
     m_result.first_touch_overall = nearest_rank(m_latencies);
-    for (auto& [owner, values] : m_latencies_by_owner) {
-        m_result.first_touch_by_owner[owner] = nearest_rank(values);
+    for (std::size_t i = 0; i < m_owners.size(); ++i) {
+        if (!m_owners[i].latencies.empty()) {
+            m_result.first_touch_by_owner[m_owner_names[i]] = nearest_rank(m_owners[i].latencies);
+        }
     }
     return std::move(m_result);
 }

@@ -25,6 +25,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace alignkit {
@@ -94,8 +96,19 @@ class SlaAuditor {
     bool m_reason_required = true;
     std::size_t m_width = 0;
     AuditResult m_result;
+    // Per row, an owner and a source are looked up once; their counts live in vectors.
+    struct Group {
+        std::array<TermCounts, 4> terms{}; // handoff, first_touch, attempts, reason
+        AuditResult::Conversion conversion;
+        std::vector<std::int64_t> latencies;
+    };
+    std::size_t group(std::unordered_map<std::string, std::size_t>& index, std::vector<Group>& groups,
+                      std::vector<std::string>& names, std::string_view key);
+    std::unordered_map<std::string, std::size_t> m_owner_index, m_source_index;
+    std::vector<Group> m_owners, m_sources;
+    std::vector<std::string> m_owner_names, m_source_names;
+    std::array<TermCounts, 4> m_overall{};
     std::vector<std::int64_t> m_latencies;
-    std::map<std::string, std::vector<std::int64_t>> m_latencies_by_owner;
 };
 
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md

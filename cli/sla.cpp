@@ -1,6 +1,6 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
-#include "alignkit/csv.hpp"
+#include "alignkit/audit_export.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/references.hpp"
 #include "alignkit/sla_audit.hpp"
@@ -158,6 +158,7 @@ struct SlaAuditCommand {
     std::string breaches;
     double fail_under_value = 0;
     std::optional<double> fail_under; // set when --fail-under is given
+    unsigned jobs = 0;                // 0: one per core
 };
 
 std::string csv_cell(std::string_view text)
@@ -226,39 +227,38 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
             return exit_failure;
         }
     }
-    CsvReader reader(cmd.export_path == "-" ? std::cin : file);
-    CsvRecord header;
-    if (!reader.next(header)) {
-        std::cerr << fmt::format("alignkit sla audit: '{}' is empty\n", cmd.export_path);
-        return exit_failure;
-    }
-    std::string error;
-    auto auditor = SlaAuditor::make(sla, *defs, header.fields, overrides, as_of, error);
-    if (!auditor) {
-        std::cerr << "alignkit sla audit: " << error << "\n";
-        return exit_failure;
-    }
+    AuditExportOptions options;
+    options.columns = std::move(overrides);
+    options.as_of = as_of;
+    options.jobs = cmd.jobs > 0 ? cmd.jobs : std::max(1U, std::thread::hardware_concurrency());
     std::optional<StreamingOutput> breaches;
     if (!cmd.breaches.empty()) {
         breaches.emplace(cmd.breaches);
         breaches->write("lead_id,term,deadline,actual,owner\n");
-        auditor->on_breach([&](const Breach& b) {
-            breaches->write(fmt::format("{},{},{},{},{}\n", csv_cell(b.lead), b.term, b.deadline, csv_cell(b.actual),
-                                        csv_cell(b.owner)));
-        });
+        options.on_breach = [&](const Breach& b) {
+            breaches->write(fmt::format("{},{},{},{},{}\n",
+                                        csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
+                                        b.deadline, csv_cell(b.actual), csv_cell(b.owner)));
+        };
     }
-    CsvRecord row;
-    while (reader.next(row)) {
-        auditor->add(row.fields, row.line);
-    }
-    if (breaches) {
+    auto outcome = audit_export(cmd.export_path == "-" ? std::cin : file, sla, *defs, options);
+    if (breaches && outcome.failure != AuditFailure::empty && outcome.failure != AuditFailure::columns) {
         breaches->commit();
     }
-    if (!reader.error().empty()) {
-        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, reader.error());
+    switch (outcome.failure) {
+    case AuditFailure::none:
+        break;
+    case AuditFailure::empty:
+        std::cerr << fmt::format("alignkit sla audit: '{}' is empty\n", cmd.export_path);
+        return exit_failure;
+    case AuditFailure::columns:
+        std::cerr << "alignkit sla audit: " << outcome.error << "\n";
+        return exit_failure;
+    case AuditFailure::malformed:
+        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, outcome.error);
         return exit_findings;
     }
-    const auto result = auditor->finish();
+    const auto& result = *outcome.result;
     // Rows that cannot be read fully are never dropped silently: counted, the first listed.
     if (result.ragged_rows > 0) {
         std::cerr << fmt::format("alignkit sla audit: {} row(s) with a different number of fields than the header\n",
@@ -339,6 +339,10 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->option_text("PCT")
         ->check(CLI::Range(0.0, 100.0))
         ->each([audit](const std::string& text) { audit->fail_under = std::stod(text); });
+    check_records
+        ->add_option("-j,--jobs", audit->jobs, "Pieces of the export audited in parallel (default: one per core)")
+        ->option_text("N")
+        ->check(CLI::PositiveNumber);
     check_records->callback(
         [audit, &global, &run] { run = [audit, &global] { return run_sla_audit(*audit, global); }; });
 

@@ -20,9 +20,10 @@ std::size_t characters(std::string_view text, std::size_t from, std::size_t to)
 
 } // namespace
 
-CsvReader::CsvReader(std::string_view text) : m_text(text)
+CsvReader::CsvReader(std::string_view text, std::size_t first_line, bool at_input_start)
+    : m_text(text), m_line(first_line)
 {
-    if (m_text.starts_with(k_bom)) {
+    if (at_input_start && m_text.starts_with(k_bom)) {
         m_pos = m_line_start = k_bom.size();
     }
 }

@@ -182,9 +182,8 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
         if (!m_on_breach) {
             return;
         }
-        const auto id = cell(m_col.lead_id);
-        m_on_breach({id.empty() ? fmt::format("line {}", line) : std::string(id), term,
-                     due ? format_timestamp(*due) : std::string{}, std::move(actual), owner});
+        m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
+                     std::move(actual), owner});
     };
     auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
     const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);
@@ -220,6 +219,49 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
     if (assigned && touched) {
         m_latencies.push_back(*touched - *assigned);
         by_owner.latencies.push_back(*touched - *assigned);
+    }
+}
+
+void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
+{
+    auto add_counts = [](TermCounts& to, const TermCounts& from) {
+        to.eligible += from.eligible;
+        to.met += from.met;
+        to.breached += from.breached;
+        to.pending += from.pending;
+    };
+    auto add_group = [&](Group& to, Group& from) {
+        for (std::size_t t = 0; t < to.terms.size(); ++t) {
+            add_counts(to.terms[t], from.terms[t]);
+        }
+        to.conversion.from += from.conversion.from;
+        to.conversion.to += from.conversion.to;
+        to.latencies.insert(to.latencies.end(), from.latencies.begin(), from.latencies.end());
+    };
+    for (std::size_t i = 0; i < other.m_owners.size(); ++i) {
+        add_group(m_owners[group(m_owner_index, m_owners, m_owner_names, other.m_owner_names[i])], other.m_owners[i]);
+    }
+    for (std::size_t i = 0; i < other.m_sources.size(); ++i) {
+        add_group(m_sources[group(m_source_index, m_sources, m_source_names, other.m_source_names[i])],
+                  other.m_sources[i]);
+    }
+    for (std::size_t t = 0; t < m_overall.size(); ++t) {
+        add_counts(m_overall[t], other.m_overall[t]);
+    }
+    m_latencies.insert(m_latencies.end(), other.m_latencies.begin(), other.m_latencies.end());
+    AuditResult& to = m_result;
+    AuditResult& from = other.m_result;
+    to.rows += from.rows;
+    to.ragged_rows += from.ragged_rows;
+    for (const auto& [month, n] : from.entries_by_month) {
+        to.entries_by_month[month] += n;
+    }
+    for (const auto& [field, n] : from.bad_values) {
+        const auto line = from.first_bad_line.at(field) + static_cast<std::int64_t>(line_offset);
+        if (to.bad_values[field] == 0 || line < to.first_bad_line[field]) {
+            to.first_bad_line[field] = line;
+        }
+        to.bad_values[field] += n;
     }
 }
 

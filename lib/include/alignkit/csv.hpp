@@ -18,8 +18,9 @@ struct CsvRecord {
 
 class CsvReader {
   public:
-    // Reads records from text already in memory.
-    explicit CsvReader(std::string_view text);
+    // Reads records from text already in memory. A piece of a larger input (cut at a line
+    // break) gives the line it starts on and keeps a leading byte order mark as data.
+    explicit CsvReader(std::string_view text, std::size_t first_line = 1, bool at_input_start = true);
     // Reads records from a stream a buffer at a time: memory holds one buffer and the record
     // being read, however large the input.
     explicit CsvReader(std::istream& in);
@@ -28,6 +29,9 @@ class CsvReader {
     // `error()` then says where it started.
     bool next(CsvRecord& record);
     const std::string& error() const { return m_error; }
+    // The line the next record starts on, and (in memory) the offset of its first byte.
+    std::size_t line() const { return m_line; }
+    std::size_t offset() const { return m_pos; }
 
   private:
     enum class Step { record, end, more };

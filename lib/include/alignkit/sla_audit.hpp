@@ -65,7 +65,8 @@ struct AuditResult {
 
 // One breach, for people to act on.
 struct Breach {
-    std::string lead;     // the lead_id column, or "line N"
+    std::string lead;     // the lead_id column; empty when the export has none
+    std::size_t line = 0; // where the lead's record starts in the export
     std::string term;     // handoff, first_touch, attempts, reason
     std::string deadline; // a timestamp, or "" for terms without one
     std::string actual;   // when it happened, the attempts made, the reason given; "" if nothing happened
@@ -84,6 +85,9 @@ class SlaAuditor {
     void add(const std::vector<std::string>& fields, std::size_t line);
     // Called for every breach as rows are read (for --breaches).
     void on_breach(std::function<void(const Breach&)> sink) { m_on_breach = std::move(sink); }
+    // Adds the counts of an auditor (made by the same `make`) that read a later piece of the
+    // export, whose line numbers start `line_offset` lines further on.
+    void merge(SlaAuditor&& other, std::size_t line_offset);
     AuditResult finish();
 
   private:

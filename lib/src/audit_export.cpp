@@ -1,0 +1,197 @@
+#include "alignkit/audit_export.hpp"
+
+#include "alignkit/csv.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace alignkit {
+namespace {
+
+// Cuts the input into pieces that end just after a line break (the last one may not). A line
+// break can sit inside a quoted field; the piece's reader then finds the quote unclosed and
+// the piece is audited again joined to the next one, so a cut never changes a record.
+class LinePieces {
+  public:
+    LinePieces(std::istream& in, std::size_t bytes) : m_in(in), m_bytes(std::max<std::size_t>(bytes, 1)) {}
+
+    bool next(std::string& piece)
+    {
+        piece.swap(m_rest);
+        m_rest.clear();
+        while (!m_done) {
+            const std::size_t had = piece.size();
+            piece.resize(had + m_bytes);
+            m_in.read(piece.data() + had, static_cast<std::streamsize>(m_bytes));
+            const auto got = static_cast<std::size_t>(m_in.gcount());
+            piece.resize(had + got);
+            if (got == 0) {
+                m_done = true;
+                break;
+            }
+            const auto cut = piece.rfind('\n');
+            if (cut != std::string::npos && cut >= had) {
+                m_rest.assign(piece, cut + 1);
+                piece.resize(cut + 1);
+                return true;
+            }
+        }
+        return !piece.empty();
+    }
+
+  private:
+    std::istream& m_in;
+    std::size_t m_bytes;
+    std::string m_rest;
+    bool m_done = false;
+};
+
+struct Piece {
+    std::optional<SlaAuditor> auditor;
+    std::vector<Breach> breaches; // lines relative to the piece
+    std::size_t lines = 0;        // line breaks the piece's records span
+    bool unclosed = false;        // ends inside a quoted field: the records before it were audited,
+    std::size_t unclosed_at = 0;  // and the record holding it starts at this offset
+    std::string error;
+};
+
+Piece audit_piece(const SlaAuditor& blank, std::string_view text, std::size_t first_line, bool collect_breaches)
+{
+    Piece piece;
+    piece.auditor = blank;
+    if (collect_breaches) {
+        piece.auditor->on_breach([&piece](const Breach& b) { piece.breaches.push_back(b); });
+    }
+    CsvReader reader(text, first_line, false);
+    CsvRecord row;
+    while (reader.next(row)) {
+        piece.auditor->add(row.fields, row.line);
+    }
+    piece.auditor->on_breach(nullptr);
+    piece.lines = reader.line() - first_line;
+    piece.unclosed = !reader.error().empty();
+    piece.unclosed_at = reader.offset();
+    piece.error = reader.error();
+    return piece;
+}
+
+} // namespace
+
+AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                const AuditExportOptions& options)
+{
+    AuditExportOutcome outcome;
+    LinePieces pieces(in, options.piece_bytes);
+    // The header, however many pieces its quoted fields span.
+    std::string first;
+    CsvRecord header;
+    std::size_t header_end = 0, line = 0;
+    for (;;) {
+        std::string more;
+        const bool got = pieces.next(more);
+        first += more;
+        CsvReader reader(first);
+        if (reader.next(header)) {
+            header_end = reader.offset();
+            line = reader.line() - 1;
+            break;
+        }
+        if (!got) {
+            outcome.failure = reader.error().empty() ? AuditFailure::empty : AuditFailure::malformed;
+            outcome.error = reader.error().empty() ? "the export is empty" : reader.error();
+            return outcome;
+        }
+    }
+    auto blank = SlaAuditor::make(sla, defs, header.fields, options.columns, options.as_of, outcome.error);
+    if (!blank) {
+        outcome.failure = AuditFailure::columns;
+        return outcome;
+    }
+    SlaAuditor total = *blank;
+    const bool collect = static_cast<bool>(options.on_breach);
+    auto take = [&](Piece& piece, std::size_t offset) {
+        total.merge(std::move(*piece.auditor), offset);
+        for (auto& b : piece.breaches) {
+            b.line += offset;
+            options.on_breach(b);
+        }
+    };
+
+    std::string carry = first.substr(header_end); // records not audited yet, whole lines
+    first.clear();
+    const std::size_t jobs = std::max(1U, options.jobs);
+    for (;;) {
+        std::vector<std::string> texts;
+        if (!carry.empty()) {
+            texts.push_back(std::move(carry));
+            carry.clear();
+        }
+        for (std::string text; texts.size() < jobs && pieces.next(text);) {
+            texts.push_back(std::move(text));
+        }
+        if (texts.empty()) {
+            break;
+        }
+        std::vector<Piece> done(texts.size());
+        std::vector<std::exception_ptr> failures(texts.size());
+        auto work = [&](std::size_t k) {
+            try {
+                done[k] = audit_piece(*blank, texts[k], 1, collect);
+            } catch (...) {
+                failures[k] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> threads;
+        for (std::size_t k = 1; k < texts.size(); ++k) {
+            threads.emplace_back(work, k);
+        }
+        work(0);
+        for (auto& t : threads) {
+            t.join();
+        }
+        for (const auto& f : failures) {
+            if (f) {
+                std::rethrow_exception(f);
+            }
+        }
+        bool at_end = false;
+        for (std::size_t k = 0; k < texts.size(); ++k) {
+            take(done[k], line);
+            line += done[k].lines;
+            if (done[k].unclosed) {
+                // A cut inside a quoted field: from the record holding it, the round's text goes
+                // again, joined to at least as much again of what follows (so a quote that never
+                // closes costs linear, not quadratic, time). When nothing follows, it is final.
+                carry.assign(texts[k], done[k].unclosed_at);
+                for (std::size_t j = k + 1; j < texts.size(); ++j) {
+                    carry += texts[j];
+                }
+                const std::size_t target = 2 * carry.size();
+                at_end = true;
+                for (std::string more; carry.size() < target && pieces.next(more);) {
+                    carry += more;
+                    at_end = false;
+                }
+                break;
+            }
+        }
+        if (at_end) {
+            // Nothing follows: the joined pieces are audited as they are, the lines counted from
+            // where they start; a quote still open really is never closed.
+            Piece last = audit_piece(*blank, carry, line + 1, collect);
+            take(last, 0);
+            if (last.unclosed) {
+                outcome.failure = AuditFailure::malformed;
+                outcome.error = last.error;
+                return outcome;
+            }
+            break;
+        }
+    }
+    outcome.result = total.finish();
+    return outcome;
+}
+
+} // namespace alignkit

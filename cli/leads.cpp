@@ -117,6 +117,7 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         }
     }
     CsvReader reader(cmd.export_path == "-" ? std::cin : file);
+    reader.track_columns(false);
     CsvRecord header;
     if (!reader.next(header)) {
         std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);

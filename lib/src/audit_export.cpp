@@ -65,6 +65,7 @@ Piece audit_piece(const SlaAuditor& blank, std::string_view text, std::size_t fi
         piece.auditor->on_breach([&piece](const Breach& b) { piece.breaches.push_back(b); });
     }
     CsvReader reader(text, first_line, false);
+    reader.track_columns(false);
     CsvRecord row;
     while (reader.next(row)) {
         piece.auditor->add(row.fields, row.line);

@@ -80,21 +80,43 @@ bool CsvReader::next(CsvRecord& record)
 
 CsvReader::Step CsvReader::parse(CsvRecord& record)
 {
-    record.fields.clear();
+    // Fields are written into the record's strings in place, so reading row after row of the
+    // same width allocates nothing once the first row has sized them.
+    std::size_t count = 0;
+    auto start_field = [&]() -> std::string& {
+        if (count == record.fields.size()) {
+            record.fields.emplace_back();
+        }
+        std::string& f = record.fields[count++];
+        f.clear();
+        return f;
+    };
+    auto finish = [&] { record.fields.resize(count); };
     record.columns.clear();
     record.line = m_line;
     if (!m_error.empty()) {
+        finish();
         return Step::end;
     }
     if (m_pos >= m_text.size()) {
+        finish();
         return m_eof ? Step::end : Step::more;
     }
     // Columns count characters from the line start; `column` follows the position.
-    std::size_t column = characters(m_text, m_line_start, m_pos) + 1;
-    auto advance = [&](std::size_t from, std::size_t to) { column += characters(m_text, from, to); };
-    std::string field;
+    std::size_t column = m_columns ? characters(m_text, m_line_start, m_pos) + 1 : 0;
+    auto advance = [&](std::size_t from, std::size_t to) {
+        if (m_columns) {
+            column += characters(m_text, from, to);
+        }
+    };
+    auto mark_column = [&] {
+        if (m_columns) {
+            record.columns.push_back(column);
+        }
+    };
+    std::string* field = &start_field();
     bool quoted = false;
-    record.columns.push_back(column);
+    mark_column();
     std::size_t pos = m_pos;
     std::size_t line = m_line;
     const std::size_t size = m_text.size();
@@ -105,7 +127,7 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             while (stop < size && m_text[stop] != '"' && m_text[stop] != '\n') {
                 ++stop;
             }
-            field.append(m_text, pos, stop - pos);
+            field->append(m_text, pos, stop - pos);
             advance(pos, stop);
             pos = stop;
             if (pos == size) {
@@ -113,17 +135,18 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             }
             if (m_text[pos] == '\n') {
                 ++line;
-                field += '\n';
+                *field += '\n';
                 ++pos;
                 column = 1;
                 continue;
             }
             // A quote: doubled, or the end of the quoted part.
             if (pos + 1 == size && !m_eof) {
+                finish();
                 return Step::more; // a doubled quote may continue in the next buffer
             }
             if (pos + 1 < size && m_text[pos + 1] == '"') {
-                field += '"';
+                *field += '"';
                 pos += 2;
                 column += 2;
                 continue;
@@ -134,25 +157,25 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             continue;
         }
         const char c = m_text[pos];
-        if (c == '"' && field.empty()) {
+        if (c == '"' && field->empty()) {
             quoted = true;
             ++pos;
             ++column;
         } else if (c == ',') {
-            record.fields.push_back(std::move(field));
-            field.clear();
+            field = &start_field();
             ++pos;
             ++column;
-            record.columns.push_back(column);
+            mark_column();
         } else if (c == '\r' || c == '\n') {
             if (c == '\r' && pos + 1 == size && !m_eof) {
+                finish();
                 return Step::more; // CRLF split across buffers
             }
             pos += c == '\r' && pos + 1 < size && m_text[pos + 1] == '\n' ? 2U : 1U;
             m_pos = pos;
             m_line = line + 1;
             m_line_start = pos;
-            record.fields.push_back(std::move(field));
+            finish();
             return Step::record;
         } else {
             // An unquoted run: up to the next separator, quote or line break.
@@ -161,16 +184,17 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
                    m_text[stop] != '"') {
                 ++stop;
             }
-            field.append(m_text, pos, stop - pos);
+            field->append(m_text, pos, stop - pos);
             advance(pos, stop);
             pos = stop;
             if (pos < size && m_text[pos] == '"') {
-                field += '"'; // a quote inside an unquoted field is kept as it is
+                *field += '"'; // a quote inside an unquoted field is kept as it is
                 ++pos;
                 ++column;
             }
         }
     }
+    finish();
     if (!m_eof) {
         return Step::more;
     }
@@ -180,7 +204,6 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
     }
     m_pos = pos;
     m_line = line;
-    record.fields.push_back(std::move(field));
     return Step::record;
 }
 

@@ -45,13 +45,16 @@ Latency nearest_rank(std::vector<std::int64_t>& values)
     if (values.empty()) {
         return l;
     }
-    std::sort(values.begin(), values.end());
-    auto at = [&](std::int64_t p) {
-        const std::int64_t k = std::max<std::int64_t>((p * l.n + 99) / 100, 1);
-        return values[static_cast<std::size_t>(k - 1)];
+    // Two order statistics, not a sort: the 90th first, then the median among those below it.
+    auto rank = [&](std::int64_t p) {
+        return static_cast<std::size_t>(std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1);
     };
-    l.median = at(50);
-    l.p90 = at(90);
+    const auto p90 = values.begin() + static_cast<std::ptrdiff_t>(rank(90));
+    std::nth_element(values.begin(), p90, values.end());
+    l.p90 = *p90; // before the second pass, which may move it
+    const auto median = values.begin() + static_cast<std::ptrdiff_t>(rank(50));
+    std::nth_element(values.begin(), median, p90 + 1);
+    l.median = *median;
     return l;
 }
 
@@ -123,10 +126,10 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     return a;
 }
 
-std::size_t SlaAuditor::group(std::unordered_map<std::string, std::size_t>& index, std::vector<Group>& groups,
-                              std::vector<std::string>& names, std::string_view key)
+std::size_t SlaAuditor::group(GroupIndex& index, std::vector<Group>& groups, std::vector<std::string>& names,
+                              std::string_view key)
 {
-    auto it = index.find(std::string(key));
+    auto it = index.find(key);
     if (it != index.end()) {
         return it->second;
     }
@@ -158,7 +161,7 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
         }
         return t;
     };
-    const std::string owner(cell(m_col.owner));
+    const std::string_view owner = cell(m_col.owner);
     Group& by_owner = m_owners[group(m_owner_index, m_owners, m_owner_names, owner)];
     Group& by_source = m_sources[group(m_source_index, m_sources, m_source_names, cell(m_col.source))];
 
@@ -183,7 +186,7 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
             return;
         }
         m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
-                     std::move(actual), owner});
+                     std::move(actual), std::string(owner)});
     };
     auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
     const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);

@@ -82,3 +82,19 @@ TEST_CASE("a stream is read a buffer at a time, with records split anywhere acro
     CHECK(n == expected.size());
     CHECK(reader.error().empty());
 }
+
+TEST_CASE("a record read into again holds only the new fields, whatever widths came before")
+{
+    CsvReader reader("a,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,c\n\"x\"\n,\nlong-long-long-long-long,y,z,w\n");
+    reader.track_columns(false);
+    CsvRecord r;
+    std::vector<std::vector<std::string>> rows;
+    while (reader.next(r)) {
+        rows.push_back(r.fields);
+        CHECK(r.columns.empty());
+    }
+    CHECK(rows == std::vector<std::vector<std::string>>{{"a", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "c"},
+                                                        {"x"},
+                                                        {"", ""},
+                                                        {"long-long-long-long-long", "y", "z", "w"}});
+}

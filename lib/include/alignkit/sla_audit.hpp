@@ -106,9 +106,15 @@ class SlaAuditor {
         AuditResult::Conversion conversion;
         std::vector<std::int64_t> latencies;
     };
-    std::size_t group(std::unordered_map<std::string, std::size_t>& index, std::vector<Group>& groups,
-                      std::vector<std::string>& names, std::string_view key);
-    std::unordered_map<std::string, std::size_t> m_owner_index, m_source_index;
+    // Looked up by the field's text as it is, without making a string of it each row.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    using GroupIndex = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>>;
+    std::size_t group(GroupIndex& index, std::vector<Group>& groups, std::vector<std::string>& names,
+                      std::string_view key);
+    GroupIndex m_owner_index, m_source_index;
     std::vector<Group> m_owners, m_sources;
     std::vector<std::string> m_owner_names, m_source_names;
     std::array<TermCounts, 4> m_overall{};

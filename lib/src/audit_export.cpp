@@ -3,8 +3,8 @@
 #include "alignkit/csv.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <thread>
+#include <deque>
+#include <future>
 #include <vector>
 
 namespace alignkit {
@@ -66,7 +66,7 @@ Piece audit_piece(const SlaAuditor& blank, std::string_view text, std::size_t fi
     }
     CsvReader reader(text, first_line, false);
     reader.track_columns(false);
-    CsvRecord row;
+    CsvRecordView row;
     while (reader.next(row)) {
         piece.auditor->add(row.fields, row.line);
     }
@@ -120,67 +120,77 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
         }
     };
 
+    // Pieces in flight, oldest first: each audited on its own thread while the next is read,
+    // then merged in input order.
+    struct InFlight {
+        std::string text;
+        std::future<Piece> piece;
+    };
+    std::deque<InFlight> flight;
+    auto launch = [&](std::string text) {
+        InFlight& f = flight.emplace_back();
+        f.text = std::move(text);
+        f.piece =
+            std::async(std::launch::async, [&blank, &f, collect] { return audit_piece(*blank, f.text, 1, collect); });
+    };
     std::string carry = first.substr(header_end); // records not audited yet, whole lines
     first.clear();
+    // The piece after those in flight, read while they are audited.
+    std::string ahead;
+    bool have_ahead = false;
+    auto next_text = [&](std::string& text) {
+        if (!carry.empty()) {
+            text.swap(carry);
+            carry.clear();
+            return true;
+        }
+        if (have_ahead) {
+            text.swap(ahead);
+            have_ahead = false;
+            return true;
+        }
+        return pieces.next(text);
+    };
     const std::size_t jobs = std::max(1U, options.jobs);
     for (;;) {
-        std::vector<std::string> texts;
-        if (!carry.empty()) {
-            texts.push_back(std::move(carry));
-            carry.clear();
+        for (std::string text; flight.size() < jobs && next_text(text);) {
+            launch(std::move(text));
         }
-        for (std::string text; texts.size() < jobs && pieces.next(text);) {
-            texts.push_back(std::move(text));
-        }
-        if (texts.empty()) {
+        if (flight.empty()) {
             break;
         }
-        std::vector<Piece> done(texts.size());
-        std::vector<std::exception_ptr> failures(texts.size());
-        auto work = [&](std::size_t k) {
-            try {
-                done[k] = audit_piece(*blank, texts[k], 1, collect);
-            } catch (...) {
-                failures[k] = std::current_exception();
-            }
-        };
-        std::vector<std::thread> threads;
-        for (std::size_t k = 1; k < texts.size(); ++k) {
-            threads.emplace_back(work, k);
+        if (!have_ahead) {
+            have_ahead = next_text(ahead);
         }
-        work(0);
-        for (auto& t : threads) {
-            t.join();
+        Piece done = flight.front().piece.get();
+        take(done, line);
+        line += done.lines;
+        if (!done.unclosed) {
+            flight.pop_front();
+            continue;
         }
-        for (const auto& f : failures) {
-            if (f) {
-                std::rethrow_exception(f);
-            }
+        // A cut inside a quoted field: from the record holding it, the text in flight goes
+        // again, joined to at least as much again of what follows (so a quote that never
+        // closes costs linear, not quadratic, time).
+        carry.assign(flight.front().text, done.unclosed_at);
+        for (std::size_t k = 1; k < flight.size(); ++k) {
+            flight[k].piece.wait();
+            carry += flight[k].text;
         }
-        bool at_end = false;
-        for (std::size_t k = 0; k < texts.size(); ++k) {
-            take(done[k], line);
-            line += done[k].lines;
-            if (done[k].unclosed) {
-                // A cut inside a quoted field: from the record holding it, the round's text goes
-                // again, joined to at least as much again of what follows (so a quote that never
-                // closes costs linear, not quadratic, time). When nothing follows, it is final.
-                carry.assign(texts[k], done[k].unclosed_at);
-                for (std::size_t j = k + 1; j < texts.size(); ++j) {
-                    carry += texts[j];
-                }
-                const std::size_t target = 2 * carry.size();
-                at_end = true;
-                for (std::string more; carry.size() < target && pieces.next(more);) {
-                    carry += more;
-                    at_end = false;
-                }
-                break;
-            }
+        flight.clear();
+        if (have_ahead) {
+            carry += ahead;
+            have_ahead = false;
         }
-        if (at_end) {
-            // Nothing follows: the joined pieces are audited as they are, the lines counted from
-            // where they start; a quote still open really is never closed.
+        const std::size_t target = 2 * carry.size();
+        bool more = false;
+        for (std::string text; carry.size() < target && pieces.next(text);) {
+            carry += text;
+            more = true;
+        }
+        if (!more) {
+            // Nothing follows: the joined text is audited as it is, its lines counted from where
+            // it starts; a quote still open really is never closed.
             Piece last = audit_piece(*blank, carry, line + 1, collect);
             take(last, 0);
             if (last.unclosed) {

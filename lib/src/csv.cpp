@@ -1,6 +1,9 @@
 #include "alignkit/csv.hpp"
 
 #include <fmt/format.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace alignkit {
 namespace {
@@ -16,6 +19,29 @@ std::size_t characters(std::string_view text, std::size_t from, std::size_t to)
         n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1U : 0U;
     }
     return n;
+}
+
+// The offset of the first byte from `from` that is one of `Stops`, or the text's size. Most
+// of reading is this search, so it looks at 16 bytes a step where the processor can.
+template <char... Stops> std::size_t find_first(std::string_view text, std::size_t from)
+{
+    const char* p = text.data() + from;
+    const char* const end = text.data() + text.size();
+#ifdef __SSE2__
+    while (end - p >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        __m128i hits = _mm_setzero_si128();
+        ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(Stops)))), ...);
+        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0) {
+            return static_cast<std::size_t>(p - text.data()) + static_cast<std::size_t>(__builtin_ctz(mask));
+        }
+        p += 16;
+    }
+#endif
+    while (p < end && ((*p != Stops) && ...)) {
+        ++p;
+    }
+    return static_cast<std::size_t>(p - text.data());
 }
 
 } // namespace
@@ -59,6 +85,21 @@ bool CsvReader::refill()
 
 bool CsvReader::next(CsvRecord& record)
 {
+    if (!next(m_view)) {
+        return false;
+    }
+    record.line = m_view.line;
+    record.columns.swap(m_view.columns);
+    // Assigning into the strings already there keeps their memory from row to row.
+    record.fields.resize(m_view.fields.size());
+    for (std::size_t i = 0; i < m_view.fields.size(); ++i) {
+        record.fields[i].assign(m_view.fields[i]);
+    }
+    return true;
+}
+
+bool CsvReader::next(CsvRecordView& record)
+{
     while (true) {
         const std::size_t line = m_line;
         switch (parse(record)) {
@@ -78,28 +119,16 @@ bool CsvReader::next(CsvRecord& record)
     }
 }
 
-CsvReader::Step CsvReader::parse(CsvRecord& record)
+CsvReader::Step CsvReader::parse(CsvRecordView& record)
 {
-    // Fields are written into the record's strings in place, so reading row after row of the
-    // same width allocates nothing once the first row has sized them.
-    std::size_t count = 0;
-    auto start_field = [&]() -> std::string& {
-        if (count == record.fields.size()) {
-            record.fields.emplace_back();
-        }
-        std::string& f = record.fields[count++];
-        f.clear();
-        return f;
-    };
-    auto finish = [&] { record.fields.resize(count); };
+    m_places.clear();
+    m_unquoted.clear();
     record.columns.clear();
     record.line = m_line;
     if (!m_error.empty()) {
-        finish();
         return Step::end;
     }
     if (m_pos >= m_text.size()) {
-        finish();
         return m_eof ? Step::end : Step::more;
     }
     // Columns count characters from the line start; `column` follows the position.
@@ -114,20 +143,27 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             record.columns.push_back(column);
         }
     };
-    std::string* field = &start_field();
-    bool quoted = false;
-    mark_column();
+    // A field that does not start with a quote is the input as it is, [start, end). One that
+    // does is written into m_unquoted from `rewritten_start`, with what follows its closing quote.
     std::size_t pos = m_pos;
+    std::size_t start = pos;
+    bool rewritten = false;
+    std::size_t rewritten_start = 0;
+    auto end_field = [&](std::size_t end) {
+        m_places.push_back(rewritten ? Place{true, rewritten_start, m_unquoted.size() - rewritten_start}
+                                     : Place{false, start, end - start});
+    };
+    auto field_empty = [&] { return rewritten ? m_unquoted.size() == rewritten_start : pos == start; };
+    bool quoted = false;
+    bool ended = false; // by a line break
+    mark_column();
     std::size_t line = m_line;
     const std::size_t size = m_text.size();
     while (pos < size) {
         if (quoted) {
             // Copy the run up to the next quote or line break at once.
-            std::size_t stop = pos;
-            while (stop < size && m_text[stop] != '"' && m_text[stop] != '\n') {
-                ++stop;
-            }
-            field->append(m_text, pos, stop - pos);
+            const std::size_t stop = find_first<'"', '\n'>(m_text, pos);
+            m_unquoted.append(m_text, pos, stop - pos);
             advance(pos, stop);
             pos = stop;
             if (pos == size) {
@@ -135,18 +171,17 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             }
             if (m_text[pos] == '\n') {
                 ++line;
-                *field += '\n';
+                m_unquoted += '\n';
                 ++pos;
                 column = 1;
                 continue;
             }
             // A quote: doubled, or the end of the quoted part.
             if (pos + 1 == size && !m_eof) {
-                finish();
                 return Step::more; // a doubled quote may continue in the next buffer
             }
             if (pos + 1 < size && m_text[pos + 1] == '"') {
-                *field += '"';
+                m_unquoted += '"';
                 pos += 2;
                 column += 2;
                 continue;
@@ -157,53 +192,63 @@ CsvReader::Step CsvReader::parse(CsvRecord& record)
             continue;
         }
         const char c = m_text[pos];
-        if (c == '"' && field->empty()) {
+        if (c == '"' && field_empty()) {
             quoted = true;
+            if (!rewritten) {
+                rewritten = true;
+                rewritten_start = m_unquoted.size();
+            }
             ++pos;
             ++column;
         } else if (c == ',') {
-            field = &start_field();
+            end_field(pos);
             ++pos;
             ++column;
+            start = pos;
+            rewritten = false;
             mark_column();
         } else if (c == '\r' || c == '\n') {
             if (c == '\r' && pos + 1 == size && !m_eof) {
-                finish();
                 return Step::more; // CRLF split across buffers
             }
+            end_field(pos);
             pos += c == '\r' && pos + 1 < size && m_text[pos + 1] == '\n' ? 2U : 1U;
             m_pos = pos;
             m_line = line + 1;
             m_line_start = pos;
-            finish();
-            return Step::record;
+            ended = true;
+            break;
         } else {
             // An unquoted run: up to the next separator, quote or line break.
-            std::size_t stop = pos + 1;
-            while (stop < size && m_text[stop] != ',' && m_text[stop] != '\r' && m_text[stop] != '\n' &&
-                   m_text[stop] != '"') {
-                ++stop;
+            std::size_t stop = find_first<',', '\r', '\n', '"'>(m_text, pos + 1);
+            if (stop < size && m_text[stop] == '"') {
+                ++stop; // a quote inside an unquoted field is kept as it is
             }
-            field->append(m_text, pos, stop - pos);
+            if (rewritten) {
+                m_unquoted.append(m_text, pos, stop - pos);
+            }
             advance(pos, stop);
             pos = stop;
-            if (pos < size && m_text[pos] == '"') {
-                *field += '"'; // a quote inside an unquoted field is kept as it is
-                ++pos;
-                ++column;
-            }
         }
     }
-    finish();
-    if (!m_eof) {
-        return Step::more;
+    if (!ended) {
+        // The input (or the buffer) ended inside the record.
+        if (!m_eof) {
+            return Step::more;
+        }
+        if (quoted) {
+            m_error = fmt::format("a quoted field that starts on line {} is never closed", record.line);
+            return Step::end;
+        }
+        end_field(pos);
+        m_pos = pos;
+        m_line = line;
     }
-    if (quoted) {
-        m_error = fmt::format("a quoted field that starts on line {} is never closed", record.line);
-        return Step::end;
+    record.fields.resize(m_places.size());
+    for (std::size_t i = 0; i < m_places.size(); ++i) {
+        const Place& p = m_places[i];
+        record.fields[i] = (p.rewritten ? std::string_view(m_unquoted) : m_text).substr(p.offset, p.size);
     }
-    m_pos = pos;
-    m_line = line;
     return Step::record;
 }
 

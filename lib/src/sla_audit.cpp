@@ -139,14 +139,14 @@ std::size_t SlaAuditor::group(GroupIndex& index, std::vector<Group>& groups, std
     return groups.size() - 1;
 }
 
-void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
+void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
 {
     ++m_result.rows;
     if (fields.size() != m_width) {
         ++m_result.ragged_rows;
     }
     auto cell = [&](const std::optional<std::size_t>& c) -> std::string_view {
-        return c && *c < fields.size() ? std::string_view(fields[*c]) : std::string_view{};
+        return c && *c < fields.size() ? fields[*c] : std::string_view{};
     };
     auto time = [&](const std::optional<std::size_t>& c, const char* name) -> std::optional<std::int64_t> {
         const auto text = cell(c);
@@ -215,7 +215,13 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
         }
     }
     if (entered) {
-        ++m_result.entries_by_month[std::string(cell(m_col.entered).substr(0, 7))];
+        // Exports run in time order, so the month is nearly always the last one counted.
+        const auto month = cell(m_col.entered).substr(0, 7);
+        if (month != m_month) {
+            count_month();
+            m_month = month;
+        }
+        ++m_month_entries;
         ++by_source.conversion.from;
         by_source.conversion.to += converted ? 1 : 0;
     }
@@ -225,8 +231,18 @@ void SlaAuditor::add(const std::vector<std::string>& fields, std::size_t line)
     }
 }
 
+void SlaAuditor::count_month()
+{
+    if (m_month_entries > 0) {
+        m_result.entries_by_month[m_month] += m_month_entries;
+        m_month_entries = 0;
+    }
+}
+
 void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
 {
+    count_month();
+    other.count_month();
     auto add_counts = [](TermCounts& to, const TermCounts& from) {
         to.eligible += from.eligible;
         to.met += from.met;
@@ -270,6 +286,7 @@ void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
 
 AuditResult SlaAuditor::finish()
 {
+    count_month();
     // A group appears under a term only when one of its leads is eligible for it.
     for (std::size_t t = 0; t < k_terms.size(); ++t) {
         TermResult& term = m_result.terms[k_terms[t]];

@@ -108,7 +108,8 @@ Run sequential(const std::string& csv)
     REQUIRE(auditor);
     auditor->on_breach([&](const Breach& b) { run.breaches.push_back(show(b)); });
     while (reader.next(row)) {
-        auditor->add(row.fields, row.line);
+        const std::vector<std::string_view> fields(row.fields.begin(), row.fields.end());
+        auditor->add(fields, row.line);
     }
     const auto result = auditor->finish();
     run.json = audit_canonical_json(result);

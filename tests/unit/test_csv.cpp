@@ -98,3 +98,23 @@ TEST_CASE("a record read into again holds only the new fields, whatever widths c
                                                         {"", ""},
                                                         {"long-long-long-long-long", "y", "z", "w"}});
 }
+
+TEST_CASE("long fields: separators, quotes and line breaks found past the first 16 bytes")
+{
+    const std::string text = "0123456789abcdefghij-0123456789,\"quoted 0123456789abcdef \"\"x\"\" and,\nmore\","
+                             "0123456789abcdefghij\"stray,"
+                             "\"closed\"0123456789abcdefghijklmnop\r\nnext-0123456789abcdefghij";
+    CsvReader reader(text);
+    CsvRecordView view;
+    REQUIRE(reader.next(view));
+    CHECK(view.line == 1);
+    REQUIRE(view.fields.size() == 4);
+    CHECK(view.fields[0] == "0123456789abcdefghij-0123456789");
+    CHECK(view.fields[1] == "quoted 0123456789abcdef \"x\" and,\nmore");
+    CHECK(view.fields[2] == "0123456789abcdefghij\"stray");
+    CHECK(view.fields[3] == "closed0123456789abcdefghijklmnop");
+    REQUIRE(reader.next(view));
+    CHECK(view.line == 3);
+    CHECK(view.fields == std::vector<std::string_view>{"next-0123456789abcdefghij"});
+    CHECK_FALSE(reader.next(view));
+}

@@ -16,6 +16,14 @@ struct CsvRecord {
     std::vector<std::size_t> columns; // 1-based column (in characters) where each field starts, if tracked
 };
 
+// A record as views: into the input where a field is written as it is, into the reader's
+// own buffer where quotes had to be undone. Valid until the reader reads again.
+struct CsvRecordView {
+    std::size_t line = 0;
+    std::vector<std::string_view> fields;
+    std::vector<std::size_t> columns;
+};
+
 class CsvReader {
   public:
     // Reads records from text already in memory. A piece of a larger input (cut at a line
@@ -28,6 +36,8 @@ class CsvReader {
     // Reads the next record; returns false at the end. An unterminated quote ends the input;
     // `error()` then says where it started.
     bool next(CsvRecord& record);
+    // The same without copying fields: for readers that look at each record once.
+    bool next(CsvRecordView& record);
     const std::string& error() const { return m_error; }
     // Whether records carry each field's column (on by default). Counting characters costs a
     // third of the reading; readers that never point at a field turn it off.
@@ -38,7 +48,7 @@ class CsvReader {
 
   private:
     enum class Step { record, end, more };
-    Step parse(CsvRecord& record);
+    Step parse(CsvRecordView& record);
     bool refill();
 
     std::istream* m_in = nullptr;
@@ -50,6 +60,14 @@ class CsvReader {
     std::size_t m_line_start = 0; // offset of the current line's first byte
     std::string m_error;
     bool m_columns = true;
+    // Where each field of the record being read lies: in the input, or rewritten in m_unquoted.
+    struct Place {
+        bool rewritten = false;
+        std::size_t offset = 0, size = 0;
+    };
+    std::vector<Place> m_places;
+    std::string m_unquoted; // quoted fields' text with the quotes undone
+    CsvRecordView m_view;   // behind next(CsvRecord&)
 };
 
 } // namespace alignkit

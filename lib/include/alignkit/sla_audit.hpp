@@ -24,6 +24,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,7 +83,7 @@ class SlaAuditor {
                                           const std::map<std::string, std::string>& overrides, std::int64_t as_of,
                                           std::string& error);
 
-    void add(const std::vector<std::string>& fields, std::size_t line);
+    void add(std::span<const std::string_view> fields, std::size_t line);
     // Called for every breach as rows are read (for --breaches).
     void on_breach(std::function<void(const Breach&)> sink) { m_on_breach = std::move(sink); }
     // Adds the counts of an auditor (made by the same `make`) that read a later piece of the
@@ -118,6 +119,10 @@ class SlaAuditor {
     std::vector<Group> m_owners, m_sources;
     std::vector<std::string> m_owner_names, m_source_names;
     std::array<TermCounts, 4> m_overall{};
+    // Entries of the month last seen, not yet in entries_by_month: exports run in time order.
+    std::string m_month;
+    std::int64_t m_month_entries = 0;
+    void count_month();
     std::vector<std::int64_t> m_latencies;
 };
 

@@ -226,7 +226,6 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
         by_source.conversion.to += converted ? 1 : 0;
     }
     if (assigned && touched) {
-        m_latencies.push_back(*touched - *assigned);
         by_owner.latencies.push_back(*touched - *assigned);
     }
 }
@@ -267,7 +266,6 @@ void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
     for (std::size_t t = 0; t < m_overall.size(); ++t) {
         add_counts(m_overall[t], other.m_overall[t]);
     }
-    m_latencies.insert(m_latencies.end(), other.m_latencies.begin(), other.m_latencies.end());
     AuditResult& to = m_result;
     AuditResult& from = other.m_result;
     to.rows += from.rows;
@@ -307,12 +305,23 @@ AuditResult SlaAuditor::finish()
             m_result.conversion_by_source[m_source_names[i]] = m_sources[i].conversion;
         }
     }
-    m_result.first_touch_overall = nearest_rank(m_latencies);
+    // Every lead has one owner group (empty owners too), so the owners' latencies together are
+    // all of them: kept once, moved into one list owner by owner to keep the peak near one copy.
+    std::size_t latencies = 0;
+    for (const auto& owner : m_owners) {
+        latencies += owner.latencies.size();
+    }
+    std::vector<std::int64_t> all;
+    all.reserve(latencies);
     for (std::size_t i = 0; i < m_owners.size(); ++i) {
-        if (!m_owners[i].latencies.empty()) {
-            m_result.first_touch_by_owner[m_owner_names[i]] = nearest_rank(m_owners[i].latencies);
+        auto& mine = m_owners[i].latencies;
+        if (!mine.empty()) {
+            m_result.first_touch_by_owner[m_owner_names[i]] = nearest_rank(mine);
+            all.insert(all.end(), mine.begin(), mine.end());
+            std::vector<std::int64_t>().swap(mine);
         }
     }
+    m_result.first_touch_overall = nearest_rank(all);
     return std::move(m_result);
 }
 

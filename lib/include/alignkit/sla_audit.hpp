@@ -123,7 +123,6 @@ class SlaAuditor {
     std::string m_month;
     std::int64_t m_month_entries = 0;
     void count_month();
-    std::vector<std::int64_t> m_latencies;
 };
 
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md

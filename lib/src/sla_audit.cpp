@@ -181,35 +181,34 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
         }
     }
 
+    // Breaches are written only when someone listens; their text is not made otherwise.
+    const bool report = static_cast<bool>(m_on_breach);
     auto breach = [&](const char* term, std::optional<std::int64_t> due, std::string actual) {
-        if (!m_on_breach) {
-            return;
-        }
         m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
                      std::move(actual), std::string(owner)});
     };
     auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
     const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);
     count({&m_overall[0], &by_owner.terms[0], &by_source.terms[0]}, handoff);
-    if (handoff == Status::breached) {
+    if (report && handoff == Status::breached) {
         breach("handoff", *entered + m_handoff, when(assigned));
     }
     const auto first_touch = deadline(assigned, touched, m_first_contact, m_result.as_of);
     count({&m_overall[1], &by_owner.terms[1], &by_source.terms[1]}, first_touch);
-    if (first_touch == Status::breached) {
+    if (report && first_touch == Status::breached) {
         breach("first_touch", *assigned + m_first_contact, when(touched));
     }
     if (disqualified) {
         const bool enough = attempts >= m_min_attempts;
         count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2]}, enough ? Status::met : Status::breached);
-        if (!enough) {
+        if (report && !enough) {
             breach("attempts", std::nullopt, std::to_string(attempts));
         }
         if (m_reason_required) {
             const auto reason = cell(m_col.reason);
             const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
             count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3]}, given ? Status::met : Status::breached);
-            if (!given) {
+            if (report && !given) {
                 breach("reason", std::nullopt, std::string(reason));
             }
         }

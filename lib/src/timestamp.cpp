@@ -19,10 +19,40 @@ std::optional<int> digits(std::string_view text)
     return text.empty() ? std::nullopt : std::optional<int>(value);
 }
 
+// The layout nearly every export writes, `YYYY-MM-DDTHH:MM:SS` with `Z` or nothing after,
+// on a day every month has (1-28), read in one pass: an audit reads millions. Returns false
+// for anything else, which the general reading below decides (the same way for these).
+bool read_common_layout(std::string_view t, std::int64_t& seconds)
+{
+    if ((t.size() != 20 || t[19] != 'Z') && t.size() != 19) {
+        return false;
+    }
+    if (t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != ' ') || t[13] != ':' || t[16] != ':') {
+        return false;
+    }
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(t[i]) - unsigned{'0'}; };
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U, 11U, 12U, 14U, 15U, 17U, 18U}) {
+        if (digit(i) > 9) {
+            return false;
+        }
+    }
+    auto number = [&](std::size_t i) { return static_cast<int>(digit(i) * 10 + digit(i + 1)); };
+    const int year = number(0) * 100 + number(2), month = number(5), day = number(8);
+    const int h = number(11), m = number(14), s = number(17);
+    if (month < 1 || month > 12 || day < 1 || day > 28 || h > 23 || m > 59 || s > 60) {
+        return false;
+    }
+    seconds = days_since_epoch(Date{year, month, day}) * 86400 + h * 3600 + m * 60 + s;
+    return true;
+}
+
 } // namespace
 
 std::optional<std::int64_t> parse_timestamp(std::string_view text)
 {
+    if (std::int64_t seconds = 0; read_common_layout(text, seconds)) {
+        return seconds;
+    }
     auto date = parse_date(text.substr(0, 10));
     if (!date) {
         return std::nullopt;

@@ -1,6 +1,8 @@
 #include "alignkit/timestamp.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <string>
 
 using namespace alignkit;
 
@@ -19,4 +21,31 @@ TEST_CASE("timestamps to Unix seconds")
     }
     CHECK(format_timestamp(1782864000) == "2026-07-01T00:00:00Z");
     CHECK(format_timestamp(-1) == "1969-12-31T23:59:59Z");
+}
+
+TEST_CASE("the common layout is read as the general path reads it, valid or not")
+{
+    // "+00:00" sends the same text through the general path: both must agree everywhere,
+    // including days that not every month has, leap days and impossible values.
+    int checked = 0;
+    for (const int year : {1900, 1999, 2000, 2024, 2026, 2100}) {
+        for (int month = 0; month <= 13; ++month) {
+            for (int day = 0; day <= 32; ++day) {
+                for (const char* time : {"00:00:00", "23:59:60", "24:00:00", "12:60:00", "1a:00:00"}) {
+                    for (const char separator : {'T', ' '}) {
+                        const std::string text =
+                            fmt::format("{:04}-{:02}-{:02}{}{}", year, month, day, separator, time);
+                        const auto general = parse_timestamp(text + "+00:00");
+                        CAPTURE(text);
+                        CHECK(parse_timestamp(text) == general);
+                        CHECK(parse_timestamp(text + "Z") == general);
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(checked == 6 * 14 * 33 * 5 * 2);
+    CHECK_FALSE(parse_timestamp("2026-01-0xT00:00:00Z"));
+    CHECK_FALSE(parse_timestamp("2026-01-01T00:00:00z"));
 }

@@ -42,7 +42,14 @@ bool read_common_layout(std::string_view t, std::int64_t& seconds)
     if (month < 1 || month > 12 || day < 1 || day > 28 || h > 23 || m > 59 || s > 60) {
         return false;
     }
-    seconds = days_since_epoch(Date{year, month, day}) * 86400 + h * 3600 + m * 60 + s;
+    // A lead's timestamps and the rows around it mostly share a month: its first day is kept.
+    thread_local int last_month = -1;
+    thread_local std::int64_t last_month_start = 0;
+    if (const int key = year * 12 + month; key != last_month) {
+        last_month_start = days_since_epoch(Date{year, month, 1});
+        last_month = key;
+    }
+    seconds = (last_month_start + day - 1) * 86400 + h * 3600 + m * 60 + s;
     return true;
 }
 

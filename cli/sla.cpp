@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <unistd.h>
 
 namespace alignkit::cli {
 namespace {
@@ -161,6 +162,9 @@ struct SlaAuditCommand {
     unsigned jobs = 0;                // 0: one per core
 };
 
+// Exports smaller than this are read before anyone would look at a progress line.
+constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
+
 std::string csv_cell(std::string_view text)
 {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -241,7 +245,27 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
                                         b.deadline, csv_cell(b.actual), csv_cell(b.owner)));
         };
     }
+    // A progress line for large files, only where a person watches: a terminal on standard error.
+    bool progress_shown = false;
+    std::error_code size_error;
+    const auto export_size = cmd.export_path == "-" ? 0 : std::filesystem::file_size(cmd.export_path, size_error);
+    if (!size_error && export_size >= k_progress_from_bytes && isatty(STDERR_FILENO) != 0) {
+        options.on_progress = [&, shown = std::chrono::steady_clock::time_point{}](std::uint64_t done) mutable {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - shown < std::chrono::milliseconds(200)) {
+                return;
+            }
+            shown = now;
+            progress_shown = true;
+            std::cerr << fmt::format("\ralignkit sla audit: {:3}% of {} MB", done * 100 / export_size,
+                                     export_size / 1000000)
+                      << std::flush;
+        };
+    }
     auto outcome = audit_export(cmd.export_path == "-" ? std::cin : file, sla, *defs, options);
+    if (progress_shown) {
+        std::cerr << "\r\033[K" << std::flush; // the line goes once the work is done
+    }
     if (breaches && outcome.failure != AuditFailure::empty && outcome.failure != AuditFailure::columns) {
         breaches->commit();
     }

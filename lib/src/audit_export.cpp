@@ -112,6 +112,13 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
     }
     SlaAuditor total = *blank;
     const bool collect = static_cast<bool>(options.on_breach);
+    std::uint64_t audited = header_end; // bytes of input
+    auto progress = [&](std::size_t bytes) {
+        audited += bytes;
+        if (options.on_progress) {
+            options.on_progress(audited);
+        }
+    };
     auto take = [&](Piece& piece, std::size_t offset) {
         total.merge(std::move(*piece.auditor), offset);
         for (auto& b : piece.breaches) {
@@ -170,6 +177,7 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
         Piece done = flight.front().piece.get();
         take(done, line);
         line += done.lines;
+        progress(done.unclosed ? done.unclosed_at : flight.front().text.size());
         if (!done.unclosed) {
             // Its memory takes the next piece: no page faults and no allocation per piece.
             flight.front().text.clear();
@@ -201,6 +209,7 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
             // it starts; a quote still open really is never closed.
             Piece last = audit_piece(*blank, carry, line + 1, collect);
             take(last, 0);
+            progress(last.unclosed ? last.unclosed_at : carry.size());
             if (last.unclosed) {
                 outcome.failure = AuditFailure::malformed;
                 outcome.error = last.error;

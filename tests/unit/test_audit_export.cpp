@@ -3,6 +3,7 @@
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sstream>
@@ -198,4 +199,28 @@ TEST_CASE("an export without a header, or without a needed column, is refused be
     const Run missing = in_pieces("lead_id,owner\nL1,rep\n", 2, 64);
     CHECK(missing.failure == AuditFailure::columns);
     CHECK(missing.error.find("'source'") != std::string::npos);
+}
+
+TEST_CASE("progress counts every byte of the export once, in order")
+{
+    const std::string csv = sample_export(400);
+    const auto sla = parsed<ServiceLevelAgreement>(k_sla);
+    const auto defs = parsed<LeadDefinitions>(k_defs);
+    for (const std::size_t bytes : {std::size_t{1}, std::size_t{50}, std::size_t{1} << 22}) {
+        for (const unsigned jobs : {1U, 2U}) {
+            CAPTURE(bytes);
+            CAPTURE(jobs);
+            std::vector<std::uint64_t> seen;
+            AuditExportOptions options;
+            options.as_of = 1790000000;
+            options.jobs = jobs;
+            options.piece_bytes = bytes;
+            options.on_progress = [&](std::uint64_t done) { seen.push_back(done); };
+            std::istringstream in(csv);
+            REQUIRE(audit_export(in, sla, defs, options).failure == AuditFailure::none);
+            REQUIRE_FALSE(seen.empty());
+            CHECK(std::is_sorted(seen.begin(), seen.end()));
+            CHECK(seen.back() == csv.size());
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 #include "alignkit/sla_audit.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <map>
@@ -18,6 +19,8 @@ struct AuditExportOptions {
     std::int64_t as_of = 0;
     unsigned jobs = 1;
     std::function<void(const Breach&)> on_breach; // called in input order
+    // Called as pieces are done with the bytes of input audited so far, for a progress line.
+    std::function<void(std::uint64_t)> on_progress;
     // The size the export is cut into. Large enough that a thread per piece costs nothing,
     // small enough that `jobs` pieces stay far under the memory of the whole export.
     std::size_t piece_bytes = std::size_t{1} << 22;

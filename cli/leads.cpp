@@ -59,28 +59,6 @@ struct LeadsClassifyCommand {
     bool strict = false;
 };
 
-// RFC 4180 output: quoted only when the field needs it.
-std::string csv_field(std::string_view text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        return std::string(text);
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& fields)
-{
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        out += (i == 0 ? "" : ",") + csv_field(fields[i]);
-    }
-    return out + "\n";
-}
-
 int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& global)
 {
     std::map<std::string, std::string> overrides;

@@ -1,6 +1,7 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
 #include "alignkit/audit_export.hpp"
+#include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/references.hpp"
 #include "alignkit/sla_audit.hpp"
@@ -165,18 +166,6 @@ struct SlaAuditCommand {
 // Exports smaller than this are read before anyone would look at a progress line.
 constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
 
-std::string csv_cell(std::string_view text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        return std::string(text);
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
-
 int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
 {
     if (cmd.format != "text" && cmd.format != "canonical") {
@@ -241,8 +230,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         breaches->write("lead_id,term,deadline,actual,owner\n");
         options.on_breach = [&](const Breach& b) {
             breaches->write(fmt::format("{},{},{},{},{}\n",
-                                        csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
-                                        b.deadline, csv_cell(b.actual), csv_cell(b.owner)));
+                                        csv_quote(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
+                                        b.deadline, csv_quote(b.actual), csv_quote(b.owner)));
         };
     }
     // A progress line for large files, only where a person watches: a terminal on standard error.
@@ -294,20 +283,13 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
                                  n, field, result.first_bad_line.at(field));
     }
     write_output(cmd.output, cmd.format == "canonical" ? audit_canonical_json(result) : render_audit_text(result));
-    // For scheduled jobs: a term whose compliance (met / decided) is under the bar fails the run.
-    bool under = false;
-    for (const auto& [term, counts] : result.terms) {
-        const auto decided = counts.overall.met + counts.overall.breached;
-        if (cmd.fail_under && decided > 0) {
-            const double rate = 100.0 * static_cast<double>(counts.overall.met) / static_cast<double>(decided);
-            if (rate < *cmd.fail_under) {
-                std::cerr << fmt::format("alignkit sla audit: {} compliance {:.1f}% is under {:g}%\n", term, rate,
-                                         *cmd.fail_under);
-                under = true;
-            }
-        }
+    // For scheduled jobs: a term whose compliance is under the bar fails the run.
+    const auto under = cmd.fail_under ? terms_under(result, *cmd.fail_under) : std::vector<TermUnderBar>{};
+    for (const auto& u : under) {
+        std::cerr << fmt::format("alignkit sla audit: {} compliance {:.1f}% is under {:g}%\n", u.term, u.percent,
+                                 *cmd.fail_under);
     }
-    return under ? exit_findings : exit_ok;
+    return under.empty() ? exit_ok : exit_findings;
 }
 
 struct SlaInitCommand {

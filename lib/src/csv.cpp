@@ -252,4 +252,25 @@ CsvReader::Step CsvReader::parse(CsvRecordView& record)
     return Step::record;
 }
 
+std::string csv_quote(std::string_view text, bool always)
+{
+    if (!always && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields)
+{
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += (i == 0 ? "" : ",") + csv_quote(fields[i]);
+    }
+    return out + "\n";
+}
+
 } // namespace alignkit

@@ -1,6 +1,7 @@
 // The renderers of an assessment report: text for a terminal, Markdown, versioned JSON.
 
 #include "alignkit/assessment.hpp"
+#include "alignkit/csv.hpp"
 #include "alignkit/text.hpp"
 #include "alignkit/version.hpp"
 #include "escape.hpp"
@@ -277,14 +278,7 @@ std::string csv_cell(std::string_view text)
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
         value.insert(value.begin(), '\'');
     }
-    if (value.find_first_of(",\"\r\n'") == std::string::npos) {
-        return value;
-    }
-    std::string out = "\"";
-    for (char c : value) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
+    return csv_quote(value, value.find('\'') != std::string::npos);
 }
 
 std::string csv_number(std::optional<double> x) { return x ? fmt::format("{:.4f}", *x) : ""; }

@@ -324,6 +324,26 @@ AuditResult SlaAuditor::finish()
     return std::move(m_result);
 }
 
+std::optional<double> compliance_percent(const TermCounts& counts)
+{
+    const auto decided = counts.met + counts.breached;
+    if (decided == 0) {
+        return std::nullopt;
+    }
+    return 100.0 * static_cast<double>(counts.met) / static_cast<double>(decided);
+}
+
+std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar)
+{
+    std::vector<TermUnderBar> under;
+    for (const auto& [term, counts] : result.terms) {
+        if (const auto percent = compliance_percent(counts.overall); percent && *percent < bar) {
+            under.push_back({term, *percent});
+        }
+    }
+    return under;
+}
+
 std::string audit_canonical_json(const AuditResult& r)
 {
     using Json = nlohmann::json; // std::map objects: keys in byte order, as the reference wants
@@ -371,9 +391,8 @@ std::string audit_canonical_json(const AuditResult& r)
 std::string render_audit_text(const AuditResult& r)
 {
     auto rate = [](const TermCounts& c) {
-        const auto decided = c.met + c.breached;
-        return decided == 0 ? std::string("-")
-                            : fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.met) / static_cast<double>(decided));
+        const auto percent = compliance_percent(c);
+        return percent ? fmt::format("{:.1f}%", *percent) : std::string("-");
     };
     std::string out = fmt::format("SLA audit as of {}: {} leads\n\n", format_timestamp(r.as_of), r.rows);
     out += fmt::format("  {:<12} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "term", "eligible", "met", "breached",

@@ -224,3 +224,18 @@ TEST_CASE("progress counts every byte of the export once, in order")
         }
     }
 }
+
+TEST_CASE("compliance counts decided leads only; a term exactly at the bar is not under it")
+{
+    CHECK_FALSE(compliance_percent(TermCounts{3, 0, 0, 3}));
+    CHECK(compliance_percent(TermCounts{10, 3, 1, 6}) == doctest::Approx(75.0));
+    AuditResult result;
+    result.terms["handoff"].overall = TermCounts{4, 3, 1, 0};  // 75%
+    result.terms["reason"].overall = TermCounts{5, 4, 1, 0};   // 80%
+    result.terms["attempts"].overall = TermCounts{2, 0, 0, 2}; // nothing decided yet
+    const auto under = terms_under(result, 80.0);
+    REQUIRE(under.size() == 1);
+    CHECK(under[0].term == "handoff");
+    CHECK(under[0].percent == doctest::Approx(75.0));
+    CHECK(terms_under(result, 75.0).empty());
+}

@@ -1,6 +1,6 @@
 #pragma once
 // Reading CSV as RFC 4180 writes it: fields separated by commas, quoted fields with doubled
-// quotes and line breaks inside, CRLF or LF, an optional UTF-8 byte order mark.
+// quotes and line breaks inside, CRLF or LF, an optional UTF-8 byte order mark. And writing it.
 
 #include <cstddef>
 #include <istream>
@@ -69,5 +69,11 @@ class CsvReader {
     std::string m_unquoted; // quoted fields' text with the quotes undone
     CsvRecordView m_view;   // behind next(CsvRecord&)
 };
+
+// A field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or line
+// break, or always when `always`.
+std::string csv_quote(std::string_view text, bool always = false);
+// A record of quoted fields and its line break.
+std::string csv_line(const std::vector<std::string>& fields);
 
 } // namespace alignkit

@@ -125,6 +125,17 @@ class SlaAuditor {
     void count_month();
 };
 
+// A term's compliance in percent: met out of met and breached (pending leads are not yet
+// decided); nullopt when none is decided.
+std::optional<double> compliance_percent(const TermCounts& counts);
+
+struct TermUnderBar {
+    std::string term;
+    double percent = 0;
+};
+// The terms whose overall compliance is under `bar` percent, for --fail-under.
+std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar);
+
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md
 // defines it, ending in a newline.
 std::string audit_canonical_json(const AuditResult& result);

@@ -14,6 +14,9 @@ trap 'rm -rf "$work"' EXIT
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 
+# Without the shared reference material beside the project (a clone on its own) there is
+# nothing to validate against: CTest reports the test as skipped, not passed.
+[ -d "$specs" ] || { echo "skipped: no shared specs at $specs (../shared beside the project)"; exit 77; }
 for spec in "$specs/sarif-schema-2.1.0.json" "$specs/junit.xsd"; do
   [ -f "$spec" ] || { echo "missing $spec: the shared specs must sit beside the project (../shared/specs)"; exit 1; }
 done

@@ -8,6 +8,8 @@ pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
+# Howard Hinnant's date/tz (Debian libhowardhinnant-date-dev): time zones from the system's tz database.
+find_package(date REQUIRED)
 find_package(Threads REQUIRED)
 
 # yaml-cpp 0.7 exports a plain `yaml-cpp` target; later releases call it yaml-cpp::yaml-cpp.

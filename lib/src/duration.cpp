@@ -23,7 +23,8 @@ std::optional<Duration> parse_duration(std::string_view text)
     if (text.empty()) {
         return std::nullopt;
     }
-    std::int64_t total = 0;
+    std::int64_t total = 0, weeks = 0;
+    bool in_days = true;
     std::size_t next_unit = 0; // units must come in k_units order
     const char* p = text.data();
     const char* end = p + text.size();
@@ -41,13 +42,15 @@ std::optional<Duration> parse_duration(std::string_view text)
             return std::nullopt;
         }
         total += amount * k_units[unit].minutes;
+        weeks += k_units[unit].suffix == 'w' ? amount : 0;
+        in_days = in_days && (k_units[unit].suffix == 'w' || k_units[unit].suffix == 'd');
         if (total > k_max_minutes) {
             return std::nullopt;
         }
         next_unit = unit + 1;
         p = after_digits + 1;
     }
-    return Duration{total};
+    return Duration{total, in_days, weeks};
 }
 
 std::string to_string(Duration duration)

@@ -55,10 +55,10 @@ bool read_common_layout(std::string_view t, std::int64_t& seconds)
 
 } // namespace
 
-std::optional<std::int64_t> parse_timestamp(std::string_view text)
+std::optional<WrittenTime> read_timestamp(std::string_view text)
 {
     if (std::int64_t seconds = 0; read_common_layout(text, seconds)) {
-        return seconds;
+        return WrittenTime{seconds, text.size() == 19};
     }
     auto date = parse_date(text.substr(0, 10));
     if (!date) {
@@ -66,32 +66,66 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text)
     }
     const std::int64_t day = days_since_epoch(*date) * 86400;
     if (text.size() == 10) {
-        return day;
+        return WrittenTime{day, true};
     }
-    if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') {
+    // HH:MM, then :SS and a fraction of a second (dropped: clocks count whole seconds).
+    if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':') {
         return std::nullopt;
     }
     auto h = digits(text.substr(11, 2));
     auto m = digits(text.substr(14, 2));
-    auto s = digits(text.substr(17, 2));
+    std::optional<int> s = 0;
+    std::size_t at = 16;
+    if (at < text.size() && text[at] == ':') {
+        s = text.size() >= 19 ? digits(text.substr(17, 2)) : std::nullopt;
+        at = 19;
+        if (at < text.size() && (text[at] == '.' || text[at] == ',')) {
+            const auto fraction_end = text.find_first_not_of("0123456789", at + 1);
+            const auto end = fraction_end == std::string_view::npos ? text.size() : fraction_end;
+            if (end == at + 1) {
+                return std::nullopt;
+            }
+            at = end;
+        }
+    }
     if (!h || !m || !s || *h > 23 || *m > 59 || *s > 60) {
         return std::nullopt;
     }
-    std::int64_t seconds = day + *h * 3600 + *m * 60 + *s;
-    const auto zone = text.substr(19);
-    if (zone.empty() || zone == "Z") {
-        return seconds;
+    const std::int64_t seconds = day + *h * 3600 + *m * 60 + *s;
+    const auto zone = text.substr(at);
+    if (zone.empty()) {
+        return WrittenTime{seconds, true};
     }
-    if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-        auto zh = digits(zone.substr(1, 2));
-        auto zm = digits(zone.substr(4, 2));
-        if (!zh || !zm || *zh > 23 || *zm > 59) {
-            return std::nullopt;
-        }
-        const std::int64_t offset = *zh * 3600 + *zm * 60;
-        return zone[0] == '+' ? seconds - offset : seconds + offset;
+    if (zone == "Z") {
+        return WrittenTime{seconds, false};
     }
-    return std::nullopt;
+    // +HH, +HHMM or +HH:MM.
+    if (zone[0] != '+' && zone[0] != '-') {
+        return std::nullopt;
+    }
+    std::optional<int> zh, zm = 0;
+    if (zone.size() == 3) {
+        zh = digits(zone.substr(1, 2));
+    } else if (zone.size() == 5) {
+        zh = digits(zone.substr(1, 2));
+        zm = digits(zone.substr(3, 2));
+    } else if (zone.size() == 6 && zone[3] == ':') {
+        zh = digits(zone.substr(1, 2));
+        zm = digits(zone.substr(4, 2));
+    } else {
+        return std::nullopt;
+    }
+    if (!zh || !zm || *zh > 23 || *zm > 59) {
+        return std::nullopt;
+    }
+    const std::int64_t offset = *zh * 3600 + *zm * 60;
+    return WrittenTime{zone[0] == '+' ? seconds - offset : seconds + offset, false};
+}
+
+std::optional<std::int64_t> parse_timestamp(std::string_view text)
+{
+    const auto written = read_timestamp(text);
+    return written ? std::optional<std::int64_t>(written->seconds) : std::nullopt;
 }
 
 std::string format_timestamp(std::int64_t seconds)

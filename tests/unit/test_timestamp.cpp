@@ -14,7 +14,7 @@ TEST_CASE("timestamps to Unix seconds")
     CHECK(parse_timestamp("2026-07-01T02:00:00+02:00") == 1782864000);
     CHECK(parse_timestamp("2026-06-30T19:30:00-04:30") == 1782864000);
     CHECK(parse_timestamp("1969-12-31T23:59:59Z") == -1);
-    for (const char* bad : {"", "2026-02-30T00:00:00Z", "2026-07-01T24:00:00Z", "2026-07-01T00:00Z", "07/01/2026",
+    for (const char* bad : {"", "2026-02-30T00:00:00Z", "2026-07-01T24:00:00Z", "2026-07-01T00:0Z", "07/01/2026",
                             "2026-07-01T00:00:00+2", "2026-07-01X00:00:00Z"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_timestamp(bad));
@@ -48,4 +48,23 @@ TEST_CASE("the common layout is read as the general path reads it, valid or not"
     CHECK(checked == 6 * 14 * 33 * 5 * 2);
     CHECK_FALSE(parse_timestamp("2026-01-0xT00:00:00Z"));
     CHECK_FALSE(parse_timestamp("2026-01-01T00:00:00z"));
+}
+
+TEST_CASE("timestamps as CRM exports write them: fractions, compact offsets, no seconds")
+{
+    CHECK(parse_timestamp("2026-07-01T00:00:00.000Z") == 1782864000);     // Salesforce's API
+    CHECK(parse_timestamp("2026-07-01T02:00:00.123+0200") == 1782864000); // fraction dropped
+    CHECK(parse_timestamp("2026-07-01T02:00:00+02") == 1782864000);
+    CHECK(parse_timestamp("2026-07-01 00:00") == 1782864000); // HubSpot's exports
+    CHECK(parse_timestamp("2026-06-30T20:00-04:00") == 1782864000);
+    for (const char* bad : {"2026-07-01T00:00:00.Z", "2026-07-01T00:00:00+2", "2026-07-01T00:00:00+020",
+                            "2026-07-01T00:00:00 +02:00", "2026-07-01T00:00:00+24:00", "2026-07-01T00:00:"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_timestamp(bad));
+    }
+    CHECK(read_timestamp("2026-07-01T00:00:00")->naive);
+    CHECK(read_timestamp("2026-07-01 00:00")->naive);
+    CHECK(read_timestamp("2026-07-01")->naive);
+    CHECK_FALSE(read_timestamp("2026-07-01T00:00:00Z")->naive);
+    CHECK_FALSE(read_timestamp("2026-07-01T00:00:00-01:00")->naive);
 }

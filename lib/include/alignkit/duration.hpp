@@ -11,7 +11,12 @@ namespace alignkit {
 
 struct Duration {
     std::int64_t minutes = 0;
-    friend auto operator<=>(const Duration&, const Duration&) = default;
+    // How it was written, for clocks that count working time: `3d` and `2w` are working days
+    // and weeks there, `24h` is 24 working hours. Lengths compare by minutes alone.
+    bool in_days = false; // weeks and days only
+    std::int64_t weeks = 0;
+    friend bool operator==(const Duration& a, const Duration& b) { return a.minutes == b.minutes; }
+    friend auto operator<=>(const Duration& a, const Duration& b) { return a.minutes <=> b.minutes; }
 };
 
 // Whole numbers with units w, d, h, m, largest unit first, each unit at most once

@@ -1,7 +1,9 @@
 // alignkit sla check PATH...: what the SLA says and does not say, whether it can be met.
 
 #include "alignkit/audit_export.hpp"
+#include "alignkit/audit_report.hpp"
 #include "alignkit/csv.hpp"
+#include "alignkit/export_presets.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/references.hpp"
 #include "alignkit/sla_audit.hpp"
@@ -10,6 +12,8 @@
 #include "alignkit/sla_review.hpp"
 #include "alignkit/sla_template.hpp"
 #include "alignkit/text.hpp"
+#include "alignkit/time_format.hpp"
+#include "alignkit/time_zone.hpp"
 #include "alignkit/timestamp.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
@@ -157,38 +161,114 @@ struct SlaAuditCommand {
     std::string format = "text";
     std::string output;
     std::vector<std::string> columns;
+    std::string preset;
+    std::string time_format;
+    std::vector<std::string> by;
     std::string breaches;
     double fail_under_value = 0;
     std::optional<double> fail_under; // set when --fail-under is given
-    unsigned jobs = 0;                // 0: one per core
+    bool strict = false;
+    unsigned jobs = 0; // 0: one per core
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
 constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
 
-int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
+constexpr std::array<std::string_view, 6> k_audit_formats{"text", "markdown", "html", "json", "csv", "canonical"};
+constexpr std::array<std::string_view, 3> k_audit_breakdowns{"owner", "source", "month"};
+
+// The audit's settings from the command line; nullopt after saying what is wrong.
+std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const ServiceLevelAgreement& sla)
 {
-    if (cmd.format != "text" && cmd.format != "canonical") {
-        std::cerr << fmt::format("alignkit sla audit: unknown format '{}'; use 'text' or 'canonical'\n", cmd.format);
-        return exit_failure;
-    }
-    std::map<std::string, std::string> overrides;
+    AuditSettings settings;
     for (const auto& pair : cmd.columns) {
         const auto eq = pair.find('=');
         if (eq == std::string::npos || eq == 0) {
             std::cerr << fmt::format("alignkit sla audit: '{}' is not FIELD=HEADER\n", pair);
-            return exit_failure;
+            return std::nullopt;
         }
-        overrides[pair.substr(0, eq)] = pair.substr(eq + 1);
+        settings.columns[pair.substr(0, eq)] = pair.substr(eq + 1);
     }
-    std::int64_t as_of = 0;
+    if (!cmd.preset.empty() && export_preset(cmd.preset) == nullptr) {
+        std::cerr << fmt::format("alignkit sla audit: unknown preset '{}'; use {}\n", cmd.preset,
+                                 fmt::join(export_preset_names(), " or "));
+        return std::nullopt;
+    }
+    settings.preset = cmd.preset;
+    if (!cmd.time_format.empty()) {
+        std::string error;
+        settings.time_format = TimeFormat::compile(cmd.time_format, error);
+        if (!settings.time_format) {
+            std::cerr << fmt::format("alignkit sla audit: --time-format '{}': {}\n", cmd.time_format, error);
+            return std::nullopt;
+        }
+    }
+    if (!cmd.by.empty()) {
+        settings.by.clear();
+        for (const auto& dimension : cmd.by) {
+            if (std::find(k_audit_breakdowns.begin(), k_audit_breakdowns.end(), dimension) ==
+                k_audit_breakdowns.end()) {
+                std::cerr << fmt::format("alignkit sla audit: --by '{}': use {}\n", dimension,
+                                         quoted_list(k_audit_breakdowns));
+                return std::nullopt;
+            }
+            if (std::find(settings.by.begin(), settings.by.end(), dimension) == settings.by.end()) {
+                settings.by.push_back(dimension);
+            }
+        }
+    }
+    if (cmd.format == "canonical") {
+        // The reference's numbers only: groups by owner and source, first-touch latency by owner.
+        settings.by = {"owner", "source"};
+        settings.handoff_latency = false;
+    }
+    // --as-of without a zone is a time in the SLA's zone, as the export's naive times are.
     if (cmd.as_of.empty()) {
-        as_of = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-    } else if (auto t = parse_timestamp(cmd.as_of)) {
-        as_of = *t;
-    } else {
+        settings.as_of =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        return settings;
+    }
+    const auto written = read_timestamp(cmd.as_of);
+    if (!written) {
         std::cerr << fmt::format("alignkit sla audit: '{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)\n", cmd.as_of);
+        return std::nullopt;
+    }
+    settings.as_of = written->seconds;
+    if (written->naive && sla.calendar && sla.calendar->time_zone.value != "UTC") {
+        std::string error;
+        auto zone = TimeZone::locate(sla.calendar->time_zone.value, error);
+        if (!zone) {
+            std::cerr << "alignkit sla audit: " << error << "\n";
+            return std::nullopt;
+        }
+        settings.as_of = zone->to_utc(written->seconds);
+    }
+    return settings;
+}
+
+std::string audit_output(const AuditResult& result, std::string_view format)
+{
+    if (format == "canonical") {
+        return audit_canonical_json(result);
+    }
+    if (format == "json") {
+        return audit_json(result);
+    }
+    if (format == "csv") {
+        return audit_csv(result);
+    }
+    const auto report = build_audit_report(result);
+    return render_audit_report(report, format == "markdown" ? AuditFormat::markdown
+                                       : format == "html"   ? AuditFormat::html
+                                                            : AuditFormat::text);
+}
+
+int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
+{
+    if (std::find(k_audit_formats.begin(), k_audit_formats.end(), cmd.format) == k_audit_formats.end()) {
+        std::cerr << fmt::format("alignkit sla audit: unknown format '{}'; use {}\n", cmd.format,
+                                 quoted_list(k_audit_formats));
         return exit_failure;
     }
     ValidationResult loaded;
@@ -212,6 +292,10 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;
     }
+    auto settings = audit_settings(cmd, sla);
+    if (!settings) {
+        return exit_failure;
+    }
     std::ifstream file;
     if (cmd.export_path != "-") {
         file.open(cmd.export_path, std::ios::binary);
@@ -221,8 +305,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         }
     }
     AuditExportOptions options;
-    options.columns = std::move(overrides);
-    options.as_of = as_of;
+    options.settings = std::move(*settings);
     options.jobs = cmd.jobs > 0 ? cmd.jobs : std::max(1U, std::thread::hardware_concurrency());
     std::optional<StreamingOutput> breaches;
     if (!cmd.breaches.empty()) {
@@ -272,24 +355,35 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         return exit_findings;
     }
     const auto& result = *outcome.result;
-    // Rows that cannot be read fully are never dropped silently: counted, the first listed.
-    if (result.ragged_rows > 0) {
-        std::cerr << fmt::format("alignkit sla audit: {} row(s) with a different number of fields than the header\n",
-                                 result.ragged_rows);
+    // Nothing read is dropped silently: terms the export cannot show and rows with problems
+    // are said on standard error as well as in the report.
+    for (const auto& [term, why] : result.not_audited) {
+        std::cerr << fmt::format("alignkit sla audit: {} not audited: {}\n", term, why);
     }
-    for (const auto& [field, n] : result.bad_values) {
-        std::cerr << fmt::format("alignkit sla audit: {} value(s) of '{}' not understood (first on line {}); they "
-                                 "count as empty\n",
-                                 n, field, result.first_bad_line.at(field));
+    for (const auto& [kind, rows] : result.bad_rows) {
+        std::cerr << fmt::format("alignkit sla audit: {} row(s): {} (line {})\n", rows.count, kind,
+                                 fmt::join(rows.first_lines, ", "));
     }
-    write_output(cmd.output, cmd.format == "canonical" ? audit_canonical_json(result) : render_audit_text(result));
-    // For scheduled jobs: a term whose compliance is under the bar fails the run.
-    const auto under = cmd.fail_under ? terms_under(result, *cmd.fail_under) : std::vector<TermUnderBar>{};
-    for (const auto& u : under) {
+    write_output(cmd.output, audit_output(result, cmd.format));
+    // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not
+    // read fully fails the run.
+    bool failed = false;
+    for (const auto& u : cmd.fail_under ? terms_under(result, *cmd.fail_under) : std::vector<TermUnderBar>{}) {
         std::cerr << fmt::format("alignkit sla audit: {} compliance {:.1f}% is under {:g}%\n", u.term, u.percent,
                                  *cmd.fail_under);
+        failed = true;
     }
-    return under.empty() ? exit_ok : exit_findings;
+    for (const auto& target : result.targets) {
+        if (target.missed) {
+            std::cerr << fmt::format("alignkit sla audit: target '{}' missed\n", target.id);
+            failed = true;
+        }
+    }
+    if (cmd.strict && (!result.bad_rows.empty() || !result.not_audited.empty())) {
+        std::cerr << "alignkit sla audit: --strict: the export was not read fully\n";
+        failed = true;
+    }
+    return failed ? exit_findings : exit_ok;
 }
 
 struct SlaInitCommand {
@@ -332,8 +426,27 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                      "The time deadlines are judged at (default now), such as "
                      "2026-07-01T00:00:00Z")
         ->option_text("TIME");
-    check_records->add_option("-f,--format", audit->format, "text (default), or canonical: the reference JSON")
+    check_records
+        ->add_option("-f,--format", audit->format,
+                     "text (default), markdown, html, json, csv (a row per term and group), or canonical: the "
+                     "reference audit's JSON")
         ->option_text("FORMAT");
+    check_records
+        ->add_option("--by", audit->by,
+                     "Breakdowns of every term, comma-separated: owner, source, month (default "
+                     "owner,source)")
+        ->option_text("LIST")
+        ->delimiter(',');
+    check_records
+        ->add_option("--preset", audit->preset,
+                     "Read the column headers of a CRM's standard export: hubspot or salesforce")
+        ->option_text("CRM");
+    check_records
+        ->add_option("--time-format", audit->time_format,
+                     "The export's timestamp layout, strptime-style, e.g. '%m/%d/%Y %I:%M %p' (default ISO 8601)")
+        ->option_text("LAYOUT");
+    check_records->add_flag("--strict", audit->strict,
+                            "Exit 1 when any row or value cannot be read or a term cannot be audited");
     check_records->add_option("-o,--output", audit->output, "Write to FILE");
     check_records->add_option("--columns", audit->columns, "Map a field to a CSV header (repeatable): FIELD=HEADER")
         ->option_text("FIELD=HEADER")

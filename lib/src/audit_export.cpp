@@ -10,6 +10,16 @@
 namespace alignkit {
 namespace {
 
+// The text of pieces. Growing it to read into leaves the new bytes as they are instead of
+// zeroing them first (std::string would write every byte of a 1 GB export twice).
+struct UnfilledTraits : std::char_traits<char> {
+    using std::char_traits<char>::assign;
+    static char_type* assign(char_type* s, std::size_t, char_type) { return s; }
+};
+using Text = std::basic_string<char, UnfilledTraits>;
+
+std::string_view view(const Text& text) { return {text.data(), text.size()}; }
+
 // Cuts the input into pieces that end just after a line break (the last one may not). A line
 // break can sit inside a quoted field; the piece's reader then finds the quote unclosed and
 // the piece is audited again joined to the next one, so a cut never changes a record.
@@ -17,7 +27,7 @@ class LinePieces {
   public:
     LinePieces(std::istream& in, std::size_t bytes) : m_in(in), m_bytes(std::max<std::size_t>(bytes, 1)) {}
 
-    bool next(std::string& piece)
+    bool next(Text& piece)
     {
         piece.swap(m_rest);
         m_rest.clear();
@@ -32,7 +42,7 @@ class LinePieces {
                 break;
             }
             const auto cut = piece.rfind('\n');
-            if (cut != std::string::npos && cut >= had) {
+            if (cut != Text::npos && cut >= had) {
                 m_rest.assign(piece, cut + 1);
                 piece.resize(cut + 1);
                 return true;
@@ -44,7 +54,7 @@ class LinePieces {
   private:
     std::istream& m_in;
     std::size_t m_bytes;
-    std::string m_rest;
+    Text m_rest;
     bool m_done = false;
 };
 
@@ -86,14 +96,14 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
     AuditExportOutcome outcome;
     LinePieces pieces(in, options.piece_bytes);
     // The header, however many pieces its quoted fields span.
-    std::string first;
+    Text first;
     CsvRecord header;
     std::size_t header_end = 0, line = 0;
     for (;;) {
-        std::string more;
+        Text more;
         const bool got = pieces.next(more);
         first += more;
-        CsvReader reader(first);
+        CsvReader reader(view(first));
         if (reader.next(header)) {
             header_end = reader.offset();
             line = reader.line() - 1;
@@ -105,7 +115,7 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
             return outcome;
         }
     }
-    auto blank = SlaAuditor::make(sla, defs, header.fields, options.columns, options.as_of, outcome.error);
+    auto blank = SlaAuditor::make(sla, defs, header.fields, options.settings, outcome.error);
     if (!blank) {
         outcome.failure = AuditFailure::columns;
         return outcome;
@@ -130,23 +140,23 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
     // Pieces in flight, oldest first: each audited on its own thread while the next is read,
     // then merged in input order.
     struct InFlight {
-        std::string text;
+        Text text;
         std::future<Piece> piece;
     };
     std::deque<InFlight> flight;
-    auto launch = [&](std::string text) {
+    auto launch = [&](Text text) {
         InFlight& f = flight.emplace_back();
         f.text = std::move(text);
-        f.piece =
-            std::async(std::launch::async, [&blank, &f, collect] { return audit_piece(*blank, f.text, 1, collect); });
+        f.piece = std::async(std::launch::async,
+                             [&blank, &f, collect] { return audit_piece(*blank, view(f.text), 1, collect); });
     };
-    std::string carry = first.substr(header_end); // records not audited yet, whole lines
+    Text carry = first.substr(header_end); // records not audited yet, whole lines
     first.clear();
     // The piece after those in flight, read while they are audited.
-    std::string ahead;
+    Text ahead;
     bool have_ahead = false;
-    std::vector<std::string> spare; // texts already audited
-    auto next_text = [&](std::string& text) {
+    std::vector<Text> spare; // texts already audited
+    auto next_text = [&](Text& text) {
         if (!carry.empty()) {
             text.swap(carry);
             carry.clear();
@@ -165,7 +175,7 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
     };
     const std::size_t jobs = std::max(1U, options.jobs);
     for (;;) {
-        for (std::string text; flight.size() < jobs && next_text(text);) {
+        for (Text text; flight.size() < jobs && next_text(text);) {
             launch(std::move(text));
         }
         if (flight.empty()) {
@@ -200,14 +210,14 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
         }
         const std::size_t target = 2 * carry.size();
         bool more = false;
-        for (std::string text; carry.size() < target && pieces.next(text);) {
+        for (Text text; carry.size() < target && pieces.next(text);) {
             carry += text;
             more = true;
         }
         if (!more) {
             // Nothing follows: the joined text is audited as it is, its lines counted from where
             // it starts; a quote still open really is never closed.
-            Piece last = audit_piece(*blank, carry, line + 1, collect);
+            Piece last = audit_piece(*blank, view(carry), line + 1, collect);
             take(last, 0);
             progress(last.unclosed ? last.unclosed_at : carry.size());
             if (last.unclosed) {

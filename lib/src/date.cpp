@@ -60,6 +60,20 @@ long days_since_epoch(Date date)
     return era * 146097 + doe - 719468;
 }
 
+Date date_from_days(long days)
+{
+    // Howard Hinnant's civil_from_days.
+    const long z = days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text)
 {
     if (text.size() != 5 || text[2] != ':') {

@@ -4,6 +4,7 @@
 #include "alignkit/sla_document.hpp"
 #include "alignkit/text.hpp"
 #include "escape.hpp"
+#include "tables.hpp"
 
 #include <fmt/format.h>
 
@@ -11,39 +12,6 @@ namespace alignkit {
 namespace {
 
 // --- Markdown ----------------------------------------------------------------------------
-
-std::string md_table(const TextTable& t)
-{
-    if (t.rows.empty()) {
-        return {};
-    }
-    std::string out = "|";
-    for (const auto& h : t.header) {
-        out += " " + markdown_escape(h) + " |";
-    }
-    out += "\n|";
-    for (std::size_t i = 0; i < t.header.size(); ++i) {
-        out += "---|";
-    }
-    out += "\n";
-    for (const auto& row : t.rows) {
-        out += "|";
-        for (const auto& cell : row) {
-            out += " " + markdown_escape(cell) + " |";
-        }
-        out += "\n";
-    }
-    return out + "\n";
-}
-
-std::string md_list(const std::vector<std::string>& items)
-{
-    std::string out;
-    for (const auto& i : items) {
-        out += "- " + markdown_escape(i) + "\n";
-    }
-    return items.empty() ? out : out + "\n";
-}
 
 std::string render_markdown(const SlaDocument& d)
 {
@@ -88,38 +56,6 @@ std::string render_markdown(const SlaDocument& d)
 }
 
 // --- HTML --------------------------------------------------------------------------------
-
-std::string html_table(const TextTable& t)
-{
-    if (t.rows.empty()) {
-        return {};
-    }
-    std::string out = "<table>\n<thead><tr>";
-    for (const auto& h : t.header) {
-        out += "<th>" + html_escape(h) + "</th>";
-    }
-    out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : t.rows) {
-        out += "<tr>";
-        for (const auto& cell : row) {
-            out += "<td>" + html_escape(cell) + "</td>";
-        }
-        out += "</tr>\n";
-    }
-    return out + "</tbody>\n</table>\n";
-}
-
-std::string html_list(const std::vector<std::string>& items)
-{
-    if (items.empty()) {
-        return {};
-    }
-    std::string out = "<ul>\n";
-    for (const auto& i : items) {
-        out += "<li>" + html_escape(i) + "</li>\n";
-    }
-    return out + "</ul>\n";
-}
 
 constexpr std::string_view k_css =
     R"(body{font:11pt/1.45 Georgia,"Times New Roman",serif;color:#1b1b1b;max-width:46rem;margin:2rem auto;padding:0 1rem}

@@ -1,9 +1,12 @@
 #include "alignkit/sla_audit.hpp"
 
+#include "alignkit/date.hpp"
+#include "alignkit/export_presets.hpp"
 #include "alignkit/timestamp.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -25,20 +28,7 @@ void count(std::initializer_list<TermCounts*> counts, Status status)
     }
 }
 
-// A deadline term: eligible when `start` is set; met or breached by `done`, pending before the deadline.
-Status deadline(std::optional<std::int64_t> start, std::optional<std::int64_t> done, std::int64_t limit,
-                std::int64_t as_of)
-{
-    if (!start) {
-        return Status::not_eligible;
-    }
-    if (done) {
-        return *done - *start <= limit ? Status::met : Status::breached;
-    }
-    return *start + limit <= as_of ? Status::breached : Status::pending;
-}
-
-Latency nearest_rank(std::vector<std::int64_t>& values)
+Latency nearest_rank(std::vector<std::int32_t>& values)
 {
     Latency l;
     l.n = static_cast<std::int64_t>(values.size());
@@ -58,34 +48,130 @@ Latency nearest_rank(std::vector<std::int64_t>& values)
     return l;
 }
 
-std::optional<std::size_t> column(const LeadDefinitions& defs, const std::vector<std::string>& header,
-                                  const std::map<std::string, std::string>& overrides, const std::string& field,
-                                  std::vector<std::string>* missing)
+char folded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool same_header(std::string_view a, std::string_view b)
 {
-    std::string wanted = field;
-    for (const auto& f : defs.fields) {
-        if (f.name.value == field && !f.column.empty()) {
-            wanted = f.column;
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return folded(x) == folded(y); });
+}
+
+// Where a field is read from: --columns, else the preset's headers (any case), else the
+// field's `column` in the lead definitions, else its name.
+class ColumnFinder {
+  public:
+    ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header, const AuditSettings& settings)
+        : m_defs(defs), m_header(header), m_settings(settings), m_preset(export_preset(settings.preset))
+    {
+    }
+
+    std::optional<std::size_t> find(const std::string& field)
+    {
+        if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
+            return exact(field, it->second);
         }
-    }
-    if (auto it = overrides.find(field); it != overrides.end()) {
-        wanted = it->second;
-    }
-    auto it = std::find(header.begin(), header.end(), wanted);
-    if (it == header.end()) {
-        if (missing != nullptr) {
-            missing->push_back(fmt::format("'{}' (column '{}')", field, wanted));
+        if (m_preset != nullptr) {
+            if (auto it = m_preset->find(field); it != m_preset->end()) {
+                for (const auto& wanted : it->second) {
+                    for (std::size_t i = 0; i < m_header.size(); ++i) {
+                        if (same_header(m_header[i], wanted)) {
+                            m_found[field] = m_header[i];
+                            return i;
+                        }
+                    }
+                }
+            }
         }
-        return std::nullopt;
+        std::string wanted = field;
+        for (const auto& f : m_defs.fields) {
+            if (f.name.value == field && !f.column.empty()) {
+                wanted = f.column;
+            }
+        }
+        return exact(field, wanted);
     }
-    return static_cast<std::size_t>(it - header.begin());
+
+    // The column a field was looked for under, to say what is missing.
+    std::string wanted(const std::string& field) const
+    {
+        if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
+            return it->second;
+        }
+        for (const auto& f : m_defs.fields) {
+            if (f.name.value == field && !f.column.empty()) {
+                return f.column;
+            }
+        }
+        return field;
+    }
+
+    const std::map<std::string, std::string>& found() const { return m_found; }
+
+  private:
+    const LeadDefinitions& m_defs;
+    const std::vector<std::string>& m_header;
+    const AuditSettings& m_settings;
+    const std::map<std::string, std::vector<std::string>>* m_preset;
+    std::map<std::string, std::string> m_found;
+
+    std::optional<std::size_t> exact(const std::string& field, const std::string& wanted)
+    {
+        auto it = std::find(m_header.begin(), m_header.end(), wanted);
+        if (it == m_header.end()) {
+            return std::nullopt;
+        }
+        m_found[field] = wanted;
+        return static_cast<std::size_t>(it - m_header.begin());
+    }
+};
+
+std::int32_t clamp32(std::int64_t v)
+{
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, std::numeric_limits<std::int32_t>::min(),
+                                                              std::numeric_limits<std::int32_t>::max()));
+}
+
+std::int64_t floor_days(std::int64_t seconds) { return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0); }
+
+// A period of a calendar: its name as reports show it and its local [begin, end).
+struct PeriodSpan {
+    std::string name; // 2026-07, 2026-Q3, 2026, 2026-W27
+    std::int64_t begin = 0, end = 0;
+};
+
+PeriodSpan period_of(std::int64_t local, Period per)
+{
+    const auto days = floor_days(local);
+    const Date c = date_from_days(static_cast<long>(days));
+    auto first_of = [](std::int64_t y, std::int64_t m) {
+        // Month m (1-based, may be 13) of year y, in local seconds.
+        return days_since_epoch(Date{static_cast<int>(m > 12 ? y + 1 : y), static_cast<int>(m > 12 ? m - 12 : m), 1}) *
+               86400;
+    };
+    switch (per) {
+    case Period::week: {
+        // ISO weeks start on Monday; the week belongs to the year of its Thursday.
+        const auto monday = days - ((days + 3) % 7 + 7) % 7;
+        const Date thursday = date_from_days(static_cast<long>(monday + 3));
+        const auto week = (monday + 3 - first_of(thursday.year, 1) / 86400) / 7 + 1;
+        return {fmt::format("{:04}-W{:02}", thursday.year, week), monday * 86400, (monday + 7) * 86400};
+    }
+    case Period::month:
+        return {fmt::format("{:04}-{:02}", c.year, c.month), first_of(c.year, c.month), first_of(c.year, c.month + 1)};
+    case Period::quarter: {
+        const auto q = (c.month - 1) / 3;
+        return {fmt::format("{:04}-Q{}", c.year, q + 1), first_of(c.year, q * 3 + 1), first_of(c.year, q * 3 + 4)};
+    }
+    case Period::year:
+        return {fmt::format("{:04}", c.year), first_of(c.year, 1), first_of(c.year + 1, 1)};
+    }
+    return {};
 }
 
 } // namespace
 
 std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
-                                           const std::vector<std::string>& header,
-                                           const std::map<std::string, std::string>& overrides, std::int64_t as_of,
+                                           const std::vector<std::string>& header, const AuditSettings& settings,
                                            std::string& error)
 {
     if (!sla.handoff || !sla.follow_up) {
@@ -93,10 +179,24 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         return std::nullopt;
     }
     SlaAuditor a;
-    a.m_result.as_of = as_of;
+    a.m_result.as_of = settings.as_of;
     a.m_width = header.size();
-    a.m_handoff = sla.handoff->within.value.minutes * 60;
-    a.m_first_contact = sla.follow_up->first_contact.value.minutes * 60;
+    a.m_format = settings.time_format;
+    if (sla.calendar) {
+        a.m_clock = WorkingClock::make(*sla.calendar, error);
+        if (!a.m_clock) {
+            return std::nullopt;
+        }
+        a.m_result.working_hours = true;
+        a.m_result.time_zone = sla.calendar->time_zone.value;
+        if (a.m_result.time_zone != "UTC") {
+            a.m_zone = TimeZone::locate(a.m_result.time_zone, error);
+        }
+    }
+    const auto& handoff = sla.handoff->within.value;
+    const auto& first_contact = sla.follow_up->first_contact.value;
+    a.m_handoff = a.m_clock ? a.m_clock->working_seconds(handoff) : handoff.minutes * 60;
+    a.m_first_contact = a.m_clock ? a.m_clock->working_seconds(first_contact) : first_contact.minutes * 60;
     a.m_min_attempts = sla.follow_up->attempts.value;
     a.m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
     a.m_result.handoff_stage = sla.handoff->stage.value;
@@ -106,79 +206,276 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             a.m_result.conversion_stage = t.conversion->to.value;
         }
     }
-    std::vector<std::string> missing;
-    a.m_col.lead_id =
-        column(defs, header, overrides, "lead_id", nullptr); // optional: breaches name the line without it
-    a.m_col.owner = column(defs, header, overrides, "owner", &missing);
-    a.m_col.source = column(defs, header, overrides, "source", &missing);
-    a.m_col.entered = column(defs, header, overrides, a.m_result.handoff_stage + "_at", &missing);
-    a.m_col.assigned = column(defs, header, overrides, "assigned_at", &missing);
-    a.m_col.first_touch = column(defs, header, overrides, "first_touch_at", &missing);
-    a.m_col.attempts = column(defs, header, overrides, "touch_attempts", &missing);
-    a.m_col.converted = column(defs, header, overrides, a.m_result.conversion_stage + "_at", &missing);
-    a.m_col.disqualified = column(defs, header, overrides, "disqualified_at", &missing);
-    a.m_col.reason = column(defs, header, overrides, "disqualify_reason", &missing);
-    if (!missing.empty()) {
-        error = fmt::format("the export has no column for {}; map it with --columns FIELD=HEADER",
-                            fmt::join(missing, ", "));
+    for (const auto& dimension : settings.by) {
+        a.m_by_source_latency = a.m_by_source_latency || dimension == "source";
+        a.m_by_month_latency = a.m_by_month_latency || dimension == "month";
+    }
+    a.m_handoff_latency = settings.handoff_latency;
+    const char* kind = a.m_clock ? " of working time" : "";
+    a.m_limits = {fmt::format("{}{}", to_words(handoff), kind), fmt::format("{}{}", to_words(first_contact), kind),
+                  fmt::format("at least {} attempts", a.m_min_attempts), "a reason"};
+    a.m_result.by = settings.by;
+
+    ColumnFinder columns(defs, header, settings);
+    a.m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
+    a.m_col.owner = columns.find("owner");     // optional: everyone in one group without it
+    a.m_col.source = columns.find("source");
+    const std::string entered = a.m_result.handoff_stage + "_at", converted = a.m_result.conversion_stage + "_at";
+    a.m_col.entered = columns.find(entered);
+    a.m_col.assigned = columns.find("assigned_at");
+    a.m_col.first_touch = columns.find("first_touch_at");
+    a.m_col.attempts = columns.find("touch_attempts");
+    a.m_col.converted = columns.find(converted);
+    a.m_col.disqualified = columns.find("disqualified_at");
+    a.m_col.reason = columns.find("disqualify_reason");
+    // A term is audited when the export has what it reads; otherwise the result says why not.
+    std::vector<std::string> missing_anywhere;
+    auto need = [&](std::size_t term, std::initializer_list<std::pair<std::string, const Column*>> fields) {
+        std::vector<std::string> missing;
+        for (const auto& [field, column] : fields) {
+            if (!*column) {
+                const auto wanted = columns.wanted(field);
+                missing.push_back(wanted == field ? fmt::format("'{}'", field)
+                                                  : fmt::format("'{}' (column '{}')", field, wanted));
+                if (std::find(missing_anywhere.begin(), missing_anywhere.end(), missing.back()) ==
+                    missing_anywhere.end()) {
+                    missing_anywhere.push_back(missing.back());
+                }
+            }
+        }
+        a.m_audited[term] = missing.empty();
+        if (!missing.empty()) {
+            a.m_result.not_audited[k_terms[term]] =
+                fmt::format("the export has no column for {}", fmt::join(missing, ", "));
+        }
+    };
+    need(0, {{entered, &a.m_col.entered}, {"assigned_at", &a.m_col.assigned}});
+    need(1, {{"assigned_at", &a.m_col.assigned}, {"first_touch_at", &a.m_col.first_touch}});
+    need(2, {{"disqualified_at", &a.m_col.disqualified}, {"touch_attempts", &a.m_col.attempts}});
+    need(3, {{"disqualified_at", &a.m_col.disqualified}, {"disqualify_reason", &a.m_col.reason}});
+    if (!a.m_reason_required) {
+        a.m_audited[3] = false;
+        a.m_result.not_audited["reason"] = "the SLA does not require a reason";
+    }
+    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](bool x) { return x; })) {
+        error = fmt::format("no SLA term can be audited: the export has no column for {}; map the fields with "
+                            "--columns FIELD=HEADER or choose a --preset",
+                            fmt::join(missing_anywhere, ", "));
         return std::nullopt;
     }
+    a.m_slot = {a.slot(a.m_col.entered, entered), a.slot(a.m_col.assigned, "assigned_at"),
+                a.slot(a.m_col.first_touch, "first_touch_at"), a.slot(a.m_col.converted, converted),
+                a.slot(a.m_col.disqualified, "disqualified_at")};
+    if (!a.m_reason_required) {
+        a.m_audited[3] = false;
+        a.m_result.not_audited["reason"] = "the SLA does not require a reason";
+    }
+    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](bool x) { return x; })) {
+        std::vector<std::string> why;
+        for (const auto& [term, reason] : a.m_result.not_audited) {
+            why.push_back(fmt::format("{}: {}", term, reason));
+        }
+        error = fmt::format("no SLA term can be audited on this export ({}); map the fields with --columns "
+                            "FIELD=HEADER or choose a --preset",
+                            fmt::join(why, "; "));
+        return std::nullopt;
+    }
+    for (const auto& stage : defs.stages) {
+        const auto field = stage.id.value + "_at";
+        if (auto s = a.slot(columns.find(field), field)) {
+            a.m_stage_cols.push_back({field, *s});
+        }
+    }
+    for (const auto& t : sla.targets) {
+        TargetResult target;
+        target.id = t.id.value;
+        target.title = t.title;
+        TargetTally tally;
+        if (t.volume) {
+            target.stage = t.volume->stage.value;
+            target.per = t.volume->per;
+            target.min = t.volume->min.value;
+            const auto field = target.stage + "_at";
+            tally.stage = a.slot(columns.find(field), field);
+            if (!tally.stage) {
+                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", target.stage,
+                                                  columns.wanted(target.stage + "_at"));
+            }
+        } else if (t.conversion) {
+            target.from = t.conversion->from.value;
+            target.to = t.conversion->to.value;
+            target.min_percent = t.conversion->min_percent.value;
+            const auto from = target.from + "_at", to = target.to + "_at";
+            tally.from = a.slot(columns.find(from), from);
+            tally.to = a.slot(columns.find(to), to);
+            // From the hand-off stage to the conversion stage: the sum of the by-source counts.
+            tally.derived = tally.from && tally.from == a.m_slot.entered && tally.to == a.m_slot.converted;
+            if (!tally.from || !tally.to) {
+                const auto& missing = !tally.from ? target.from : target.to;
+                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", missing,
+                                                  columns.wanted(missing + "_at"));
+            }
+        }
+        if (!target.not_measured && !tally.derived) {
+            a.m_tallied.push_back(a.m_tallies.size());
+        }
+        a.m_result.targets.push_back(std::move(target));
+        a.m_tallies.push_back(std::move(tally));
+    }
+    a.m_result.columns = columns.found();
+    a.m_times.resize(a.m_time_columns.size());
     return a;
 }
 
-std::size_t SlaAuditor::group(GroupIndex& index, std::vector<Group>& groups, std::vector<std::string>& names,
-                              std::string_view key)
+namespace {
+
+// Eight bytes a step, multiply and shift to mix: owner and source names are short, and one
+// is hashed for every row.
+std::uint64_t name_hash(std::string_view key)
 {
-    auto it = index.find(key);
-    if (it != index.end()) {
-        return it->second;
+    auto mix = [](std::uint64_t h, std::uint64_t v) {
+        h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        return h ^ (h >> 29);
+    };
+    std::uint64_t h = 0x243F6A8885A308D3ULL ^ key.size();
+    const char* p = key.data();
+    std::size_t n = key.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        h = mix(h, v);
     }
-    index.emplace(std::string(key), groups.size());
-    names.emplace_back(key);
-    groups.emplace_back();
-    return groups.size() - 1;
+    if (n > 0) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, n);
+        h = mix(h, v);
+    }
+    return h ^ (h >> 32);
+}
+
+} // namespace
+
+std::size_t SlaAuditor::Groups::index_of(std::string_view key)
+{
+    if (m_table.size() < 2 * (groups.size() + 1)) {
+        grow();
+    }
+    const auto hash = name_hash(key);
+    const std::size_t mask = m_table.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_table[i];
+        if (slot.index == 0) {
+            slot = {hash, groups.size() + 1};
+            names.emplace_back(key);
+            groups.emplace_back();
+            return groups.size() - 1;
+        }
+        if (slot.hash == hash && names[slot.index - 1] == key) {
+            return slot.index - 1;
+        }
+    }
+}
+
+void SlaAuditor::Groups::grow()
+{
+    // At most half full, so a probe ends soon at an empty slot.
+    std::vector<Slot> table(std::max<std::size_t>(16, m_table.size() * 2));
+    const std::size_t mask = table.size() - 1;
+    for (const auto& slot : m_table) {
+        if (slot.index != 0) {
+            std::size_t i = slot.hash & mask;
+            while (table[i].index != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = slot;
+        }
+    }
+    m_table = std::move(table);
+}
+
+void SlaAuditor::bad(const std::string& kind, std::size_t line)
+{
+    auto& rows = m_result.bad_rows[kind];
+    ++rows.count;
+    if (rows.first_lines.size() < k_bad_lines_kept) {
+        rows.first_lines.push_back(static_cast<std::int64_t>(line));
+    }
+}
+
+SlaAuditor::Slot SlaAuditor::slot(const Column& column, const std::string& field)
+{
+    if (!column) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+        if (m_time_columns[i].column == *column) {
+            return i;
+        }
+    }
+    m_time_columns.push_back({*column, field});
+    return m_time_columns.size() - 1;
+}
+
+std::optional<std::int64_t> SlaAuditor::read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+                                                  std::size_t line)
+{
+    if (column.column >= fields.size() || fields[column.column].empty()) {
+        return std::nullopt;
+    }
+    const auto text = fields[column.column];
+    const auto written = m_format ? m_format->read(text) : read_timestamp(text);
+    if (!written) {
+        bad(fmt::format("unreadable time in '{}'", column.field), line);
+        return std::nullopt;
+    }
+    return written->naive && m_zone ? m_zone->to_utc(written->seconds) : written->seconds;
+}
+
+std::size_t SlaAuditor::month_of(std::int64_t t)
+{
+    const auto local = m_zone ? m_zone->to_local(t) : t;
+    for (const auto& recent : m_recent_months) {
+        if (local >= recent.begin && local < recent.end) {
+            return recent.group;
+        }
+    }
+    auto month = period_of(local, Period::month);
+    auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
+    recent = {month.begin, month.end, m_months.index_of(month.name)};
+    return recent.group;
 }
 
 void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
 {
     ++m_result.rows;
     if (fields.size() != m_width) {
-        ++m_result.ragged_rows;
+        bad("a different number of fields than the header", line);
     }
-    auto cell = [&](const std::optional<std::size_t>& c) -> std::string_view {
+    auto cell = [&](const Column& c) -> std::string_view {
         return c && *c < fields.size() ? fields[*c] : std::string_view{};
     };
-    auto time = [&](const std::optional<std::size_t>& c, const char* name) -> std::optional<std::int64_t> {
-        const auto text = cell(c);
-        if (text.empty()) {
-            return std::nullopt;
-        }
-        auto t = parse_timestamp(text);
-        if (!t) {
-            if (m_result.bad_values[name]++ == 0) {
-                m_result.first_bad_line[name] = static_cast<std::int64_t>(line);
-            }
-        }
-        return t;
-    };
     const std::string_view owner = cell(m_col.owner);
-    Group& by_owner = m_owners[group(m_owner_index, m_owners, m_owner_names, owner)];
-    Group& by_source = m_sources[group(m_source_index, m_sources, m_source_names, cell(m_col.source))];
+    Group& by_owner = m_owners[owner];
+    Group& by_source = m_sources[cell(m_col.source)];
 
-    const auto entered = time(m_col.entered, "entered");
-    const auto assigned = time(m_col.assigned, "assigned_at");
-    const auto touched = time(m_col.first_touch, "first_touch_at");
-    const auto converted = time(m_col.converted, "converted");
-    const auto disqualified = time(m_col.disqualified, "disqualified_at");
+    for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+        m_times[i] = read_time(m_time_columns[i], fields, line);
+    }
+    const auto entered = time(m_slot.entered);
+    const auto assigned = time(m_slot.assigned);
+    const auto touched = time(m_slot.first_touch);
+    const auto converted = time(m_slot.converted);
+    const auto disqualified = time(m_slot.disqualified);
     std::int64_t attempts = 0;
     if (const auto text = cell(m_col.attempts); !text.empty()) {
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
-        if (ec != std::errc{} || end != text.data() + text.size()) {
+        if (ec != std::errc{} || end != text.data() + text.size() || attempts < 0) {
             attempts = 0;
-            if (m_result.bad_values["touch_attempts"]++ == 0) {
-                m_result.first_bad_line["touch_attempts"] = static_cast<std::int64_t>(line);
-            }
+            bad("unreadable number in 'touch_attempts'", line);
         }
+    }
+    if (m_stage_cols.size() > 1) {
+        check_stage_order(line);
     }
 
     // Breaches are written only when someone listens; their text is not made otherwise.
@@ -187,140 +484,287 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
         m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
                      std::move(actual), std::string(owner)});
     };
-    auto when = [](std::optional<std::int64_t> t) { return t ? format_timestamp(*t) : std::string{}; };
-    const auto handoff = deadline(entered, assigned, m_handoff, m_result.as_of);
-    count({&m_overall[0], &by_owner.terms[0], &by_source.terms[0]}, handoff);
-    if (report && handoff == Status::breached) {
-        breach("handoff", *entered + m_handoff, when(assigned));
-    }
-    const auto first_touch = deadline(assigned, touched, m_first_contact, m_result.as_of);
-    count({&m_overall[1], &by_owner.terms[1], &by_source.terms[1]}, first_touch);
-    if (report && first_touch == Status::breached) {
-        breach("first_touch", *assigned + m_first_contact, when(touched));
-    }
-    if (disqualified) {
-        const bool enough = attempts >= m_min_attempts;
-        count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2]}, enough ? Status::met : Status::breached);
-        if (report && !enough) {
-            breach("attempts", std::nullopt, std::to_string(attempts));
+    auto deadline = [&](std::int64_t start, std::int64_t limit) {
+        return m_clock ? m_clock->deadline(start, limit) : start + limit;
+    };
+    // A clock term: met or breached by when it was done, pending while its deadline is ahead.
+    auto clock = [&](std::size_t term, std::optional<std::int64_t> start, std::size_t month,
+                     std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency) {
+        if (!start) {
+            return;
         }
-        if (m_reason_required) {
+        Status status = Status::pending;
+        Group& in_month = m_months.groups[month];
+        if (done) {
+            const auto latency = m_clock ? m_clock->elapsed(*start, *done) : *done - *start;
+            status = latency <= limit ? Status::met : Status::breached;
+            if (keep_latency) {
+                const auto l = clamp32(latency);
+                by_owner.latencies[term].push_back(l);
+                if (m_by_source_latency) {
+                    by_source.latencies[term].push_back(l);
+                }
+                if (m_by_month_latency) {
+                    in_month.latencies[term].push_back(l);
+                }
+            }
+        } else if (deadline(*start, limit) <= m_result.as_of) {
+            status = Status::breached;
+        }
+        count({&m_overall[term], &by_owner.terms[term], &by_source.terms[term], &in_month.terms[term]}, status);
+        if (report && status == Status::breached) {
+            breach(k_terms[term], deadline(*start, limit), done ? format_timestamp(*done) : std::string{});
+        }
+    };
+    // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
+    const std::size_t entered_month = entered ? month_of(*entered) : 0;
+    if (m_audited[0]) {
+        clock(0, entered, entered_month, assigned, m_handoff, m_handoff_latency);
+    }
+    if (m_audited[1] && assigned) {
+        clock(1, assigned, month_of(*assigned), touched, m_first_contact, true);
+    }
+    if (disqualified && (m_audited[2] || m_audited[3])) {
+        Group& in_month = m_months.groups[month_of(*disqualified)];
+        if (m_audited[2]) {
+            const bool enough = attempts >= m_min_attempts;
+            count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2], &in_month.terms[2]},
+                  enough ? Status::met : Status::breached);
+            if (report && !enough) {
+                breach("attempts", std::nullopt, std::to_string(attempts));
+            }
+        }
+        if (m_audited[3]) {
             const auto reason = cell(m_col.reason);
             const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
-            count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3]}, given ? Status::met : Status::breached);
+            count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3], &in_month.terms[3]},
+                  given ? Status::met : Status::breached);
             if (report && !given) {
                 breach("reason", std::nullopt, std::string(reason));
             }
         }
     }
     if (entered) {
-        // Exports run in time order, so the month is nearly always the last one counted.
-        const auto month = cell(m_col.entered).substr(0, 7);
-        if (month != m_month) {
-            count_month();
-            m_month = month;
-        }
-        ++m_month_entries;
+        ++m_months.groups[entered_month].conversion.from;
         ++by_source.conversion.from;
         by_source.conversion.to += converted ? 1 : 0;
     }
-    if (assigned && touched) {
-        by_owner.latencies.push_back(*touched - *assigned);
+    if (!m_tallied.empty()) {
+        tally_targets();
     }
 }
 
-void SlaAuditor::count_month()
+// Lifecycle stages entered out of order (a customer before it was an MQL) are listed for
+// fixing in the CRM; the row is still audited as it is.
+void SlaAuditor::check_stage_order(std::size_t line)
 {
-    if (m_month_entries > 0) {
-        m_result.entries_by_month[m_month] += m_month_entries;
-        m_month_entries = 0;
+    std::int64_t latest = std::numeric_limits<std::int64_t>::min();
+    std::size_t latest_stage = m_stage_cols.size();
+    for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
+        const auto& t = m_times[m_stage_cols[i].slot];
+        if (!t) {
+            continue;
+        }
+        if (*t < latest) {
+            bad(fmt::format("'{}' before '{}'", m_stage_cols[i].field, m_stage_cols[latest_stage].field), line);
+            continue;
+        }
+        latest = *t;
+        latest_stage = i;
+    }
+}
+
+void SlaAuditor::tally_targets()
+{
+    for (const auto i : m_tallied) {
+        auto& tally = m_tallies[i];
+        const auto& target = m_result.targets[i];
+        if (tally.stage) {
+            if (const auto t = time(tally.stage)) {
+                const auto local = m_zone ? m_zone->to_local(*t) : *t;
+                auto& cache = tally.period;
+                if (cache.count == nullptr || local < cache.begin || local >= cache.end) {
+                    auto period = period_of(local, target.per);
+                    cache.begin = period.begin;
+                    cache.end = period.end;
+                    cache.count = &tally.by_period[period.name];
+                }
+                ++*cache.count;
+                tally.first = std::min(tally.first, local);
+                tally.last = std::max(tally.last, local);
+            }
+        } else if (time(tally.from)) {
+            ++tally.from_count;
+            tally.to_count += time(tally.to) ? 1 : 0;
+        }
     }
 }
 
 void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
 {
-    count_month();
-    other.count_month();
     auto add_counts = [](TermCounts& to, const TermCounts& from) {
         to.eligible += from.eligible;
         to.met += from.met;
         to.breached += from.breached;
         to.pending += from.pending;
     };
-    auto add_group = [&](Group& to, Group& from) {
-        for (std::size_t t = 0; t < to.terms.size(); ++t) {
-            add_counts(to.terms[t], from.terms[t]);
+    auto add_groups = [&](Groups& to, Groups& from) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            Group& mine = to[from.names[i]];
+            Group& theirs = from.groups[i];
+            for (std::size_t t = 0; t < mine.terms.size(); ++t) {
+                add_counts(mine.terms[t], theirs.terms[t]);
+            }
+            mine.conversion.from += theirs.conversion.from;
+            mine.conversion.to += theirs.conversion.to;
+            for (std::size_t t = 0; t < mine.latencies.size(); ++t) {
+                mine.latencies[t].insert(mine.latencies[t].end(), theirs.latencies[t].begin(),
+                                         theirs.latencies[t].end());
+            }
         }
-        to.conversion.from += from.conversion.from;
-        to.conversion.to += from.conversion.to;
-        to.latencies.insert(to.latencies.end(), from.latencies.begin(), from.latencies.end());
     };
-    for (std::size_t i = 0; i < other.m_owners.size(); ++i) {
-        add_group(m_owners[group(m_owner_index, m_owners, m_owner_names, other.m_owner_names[i])], other.m_owners[i]);
-    }
-    for (std::size_t i = 0; i < other.m_sources.size(); ++i) {
-        add_group(m_sources[group(m_source_index, m_sources, m_source_names, other.m_source_names[i])],
-                  other.m_sources[i]);
-    }
+    add_groups(m_owners, other.m_owners);
+    add_groups(m_sources, other.m_sources);
+    add_groups(m_months, other.m_months);
     for (std::size_t t = 0; t < m_overall.size(); ++t) {
         add_counts(m_overall[t], other.m_overall[t]);
     }
-    AuditResult& to = m_result;
-    AuditResult& from = other.m_result;
-    to.rows += from.rows;
-    to.ragged_rows += from.ragged_rows;
-    for (const auto& [month, n] : from.entries_by_month) {
-        to.entries_by_month[month] += n;
-    }
-    for (const auto& [field, n] : from.bad_values) {
-        const auto line = from.first_bad_line.at(field) + static_cast<std::int64_t>(line_offset);
-        if (to.bad_values[field] == 0 || line < to.first_bad_line[field]) {
-            to.first_bad_line[field] = line;
+    m_result.rows += other.m_result.rows;
+    for (auto& [kind, theirs] : other.m_result.bad_rows) {
+        auto& mine = m_result.bad_rows[kind];
+        mine.count += theirs.count;
+        for (const auto line : theirs.first_lines) {
+            if (mine.first_lines.size() < k_bad_lines_kept) {
+                mine.first_lines.push_back(line + static_cast<std::int64_t>(line_offset));
+            }
         }
-        to.bad_values[field] += n;
+    }
+    for (std::size_t i = 0; i < m_tallies.size(); ++i) {
+        for (const auto& [period, n] : other.m_tallies[i].by_period) {
+            m_tallies[i].by_period[period] += n;
+        }
+        m_tallies[i].first = std::min(m_tallies[i].first, other.m_tallies[i].first);
+        m_tallies[i].last = std::max(m_tallies[i].last, other.m_tallies[i].last);
+        m_tallies[i].from_count += other.m_tallies[i].from_count;
+        m_tallies[i].to_count += other.m_tallies[i].to_count;
+    }
+}
+
+void SlaAuditor::judge_targets()
+{
+    const auto as_of = m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of;
+    for (std::size_t i = 0; i < m_tallies.size(); ++i) {
+        auto& target = m_result.targets[i];
+        const auto& tally = m_tallies[i];
+        if (target.not_measured) {
+            continue;
+        }
+        if (target.stage.empty()) {
+            target.entered_from = tally.from_count;
+            target.entered_to = tally.to_count;
+            if (tally.derived) {
+                for (const auto& source : m_sources.groups) {
+                    target.entered_from += source.conversion.from;
+                    target.entered_to += source.conversion.to;
+                }
+            }
+            const auto& from = target.entered_from;
+            const auto& to = target.entered_to;
+            target.missed =
+                from > 0 && 100.0 * static_cast<double>(to) < target.min_percent * static_cast<double>(from);
+            continue;
+        }
+        if (tally.by_period.empty()) {
+            continue;
+        }
+        // Every period from the first entry's to the last's, empty ones too: a month without a
+        // single MQL misses a volume target. A period is judged once it is over at as-of.
+        for (auto local = tally.first; local <= tally.last;) {
+            const auto [name, begin, end] = period_of(local, target.per);
+            const auto it = tally.by_period.find(name);
+            const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
+            const bool complete = end <= as_of;
+            target.periods.push_back({name, n, complete});
+            target.missed = target.missed || (complete && static_cast<double>(n) < target.min);
+            local = end;
+        }
     }
 }
 
 AuditResult SlaAuditor::finish()
 {
-    count_month();
+    const auto& by = m_result.by;
+    const bool by_owner = std::find(by.begin(), by.end(), "owner") != by.end();
+    const bool by_source = std::find(by.begin(), by.end(), "source") != by.end();
     // A group appears under a term only when one of its leads is eligible for it.
+    auto breakdown = [&](std::size_t t, const Groups& from, std::map<std::string, TermCounts>& to) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            if (from.groups[i].terms[t].eligible > 0) {
+                to[from.names[i]] = from.groups[i].terms[t];
+            }
+        }
+    };
+    auto latencies = [&](std::size_t t, Groups& from, std::map<std::string, Latency>& to) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            if (auto& mine = from.groups[i].latencies[t]; !mine.empty()) {
+                to[from.names[i]] = nearest_rank(mine);
+            }
+        }
+    };
     for (std::size_t t = 0; t < k_terms.size(); ++t) {
+        if (!m_audited[t]) {
+            continue;
+        }
         TermResult& term = m_result.terms[k_terms[t]];
+        term.limit = m_limits[t];
         term.overall = m_overall[t];
-        for (std::size_t i = 0; i < m_owners.size(); ++i) {
-            if (m_owners[i].terms[t].eligible > 0) {
-                term.by_owner[m_owner_names[i]] = m_owners[i].terms[t];
+        if (by_owner) {
+            breakdown(t, m_owners, term.by_owner);
+        }
+        if (by_source) {
+            breakdown(t, m_sources, term.by_source);
+        }
+        breakdown(t, m_months, term.by_month);
+        if (t >= 2 || (t == 0 && !m_handoff_latency)) {
+            continue; // no clock, or no latency asked for
+        }
+        if (m_by_source_latency) {
+            latencies(t, m_sources, term.latency_by_source);
+        }
+        if (m_by_month_latency) {
+            latencies(t, m_months, term.latency_by_month);
+        }
+        // Every lead has one owner group (empty owners too), so the owners' latencies together
+        // are all of them: kept once, moved into one list owner by owner to keep the peak near
+        // one copy.
+        std::size_t n = 0;
+        for (const auto& owner : m_owners.groups) {
+            n += owner.latencies[t].size();
+        }
+        std::vector<std::int32_t> all;
+        all.reserve(n);
+        for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
+            if (auto& mine = m_owners.groups[i].latencies[t]; !mine.empty()) {
+                if (by_owner) {
+                    term.latency_by_owner[m_owners.names[i]] = nearest_rank(mine);
+                }
+                all.insert(all.end(), mine.begin(), mine.end());
+                std::vector<std::int32_t>().swap(mine);
             }
         }
-        for (std::size_t i = 0; i < m_sources.size(); ++i) {
-            if (m_sources[i].terms[t].eligible > 0) {
-                term.by_source[m_source_names[i]] = m_sources[i].terms[t];
-            }
+        term.latency = nearest_rank(all);
+    }
+    for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+        if (m_sources.groups[i].conversion.from > 0) {
+            m_result.conversion_by_source[m_sources.names[i]] = m_sources.groups[i].conversion;
         }
     }
-    for (std::size_t i = 0; i < m_sources.size(); ++i) {
-        if (m_sources[i].conversion.from > 0) {
-            m_result.conversion_by_source[m_source_names[i]] = m_sources[i].conversion;
+    for (std::size_t i = 0; i < m_months.groups.size(); ++i) {
+        if (m_months.groups[i].conversion.from > 0) {
+            m_result.entries_by_month[m_months.names[i]] = m_months.groups[i].conversion.from;
         }
     }
-    // Every lead has one owner group (empty owners too), so the owners' latencies together are
-    // all of them: kept once, moved into one list owner by owner to keep the peak near one copy.
-    std::size_t latencies = 0;
-    for (const auto& owner : m_owners) {
-        latencies += owner.latencies.size();
-    }
-    std::vector<std::int64_t> all;
-    all.reserve(latencies);
-    for (std::size_t i = 0; i < m_owners.size(); ++i) {
-        auto& mine = m_owners[i].latencies;
-        if (!mine.empty()) {
-            m_result.first_touch_by_owner[m_owner_names[i]] = nearest_rank(mine);
-            all.insert(all.end(), mine.begin(), mine.end());
-            std::vector<std::int64_t>().swap(mine);
-        }
-    }
-    m_result.first_touch_overall = nearest_rank(all);
+    judge_targets();
     return std::move(m_result);
 }
 
@@ -376,50 +820,20 @@ std::string audit_canonical_json(const AuditResult& r)
         conversion[source] = {{"mql", c.from}, {"sql", c.to}, {"rate_ppm", (2000000 * c.to + c.from) / (2 * c.from)}};
     }
     Json by_owner = Json::object();
-    for (const auto& [owner, l] : r.first_touch_by_owner) {
-        by_owner[owner] = latency(l);
+    Latency overall;
+    if (auto it = r.terms.find("first_touch"); it != r.terms.end()) {
+        overall = it->second.latency.value_or(Latency{});
+        for (const auto& [owner, l] : it->second.latency_by_owner) {
+            by_owner[owner] = latency(l);
+        }
     }
     Json out = {{"as_of", format_timestamp(r.as_of)},
                 {"rows", r.rows},
                 {"sla", sla},
                 {"mql_by_month", months},
                 {"mql_to_sql_by_source", conversion},
-                {"first_touch_latency_s", {{"overall", latency(r.first_touch_overall)}, {"by_owner", by_owner}}}};
+                {"first_touch_latency_s", {{"overall", latency(overall)}, {"by_owner", by_owner}}}};
     return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-}
-
-std::string render_audit_text(const AuditResult& r)
-{
-    auto rate = [](const TermCounts& c) {
-        const auto percent = compliance_percent(c);
-        return percent ? fmt::format("{:.1f}%", *percent) : std::string("-");
-    };
-    std::string out = fmt::format("SLA audit as of {}: {} leads\n\n", format_timestamp(r.as_of), r.rows);
-    out += fmt::format("  {:<12} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "term", "eligible", "met", "breached",
-                       "pending", "compliance");
-    for (const auto& name : {"handoff", "first_touch", "attempts", "reason"}) {
-        auto it = r.terms.find(name);
-        if (it == r.terms.end()) {
-            continue;
-        }
-        const auto& c = it->second.overall;
-        out += fmt::format("  {:<12} {:>10} {:>10} {:>10} {:>10} {:>10}\n", name, c.eligible, c.met, c.breached,
-                           c.pending, rate(c));
-    }
-    out += "\n  compliance = met / (met + breached); pending leads have not reached their deadline.\n";
-    const auto& l = r.first_touch_overall;
-    out += fmt::format("\nFirst touch after hand-off: {} leads, median {}, p90 {} (seconds, nearest rank)\n", l.n,
-                       l.median ? std::to_string(*l.median) : "-", l.p90 ? std::to_string(*l.p90) : "-");
-    out += fmt::format("\nLeads entering '{}' by month\n", r.handoff_stage);
-    for (const auto& [month, n] : r.entries_by_month) {
-        out += fmt::format("  {}  {}\n", month, n);
-    }
-    out += fmt::format("\n'{}' to '{}' by source\n", r.handoff_stage, r.conversion_stage);
-    for (const auto& [source, c] : r.conversion_by_source) {
-        out += fmt::format("  {:<32} {:>8} -> {:>8}  {:.1f}%\n", source, c.from, c.to,
-                           100.0 * static_cast<double>(c.to) / static_cast<double>(c.from));
-    }
-    return out;
 }
 
 } // namespace alignkit

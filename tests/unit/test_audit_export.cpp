@@ -1,4 +1,5 @@
 #include "alignkit/audit_export.hpp"
+#include "alignkit/audit_report.hpp"
 #include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
@@ -86,12 +87,29 @@ struct Run {
     std::vector<std::string> breaches;
     AuditFailure failure = AuditFailure::none;
     std::string error;
-    std::map<std::string, std::int64_t> first_bad_line;
+    std::map<std::string, std::pair<std::int64_t, std::vector<std::int64_t>>> bad_rows;
 };
 
 std::string show(const Breach& b)
 {
     return fmt::format("{}|{}|{}|{}|{}|{}", b.lead, b.line, b.term, b.deadline, b.actual, b.owner);
+}
+
+AuditSettings settings()
+{
+    AuditSettings s;
+    s.as_of = 1790000000;
+    s.by = {"owner", "source", "month"};
+    return s;
+}
+
+std::map<std::string, std::pair<std::int64_t, std::vector<std::int64_t>>> bad_rows(const AuditResult& result)
+{
+    std::map<std::string, std::pair<std::int64_t, std::vector<std::int64_t>>> out;
+    for (const auto& [kind, rows] : result.bad_rows) {
+        out[kind] = {rows.count, rows.first_lines};
+    }
+    return out;
 }
 
 // The export read record by record on one thread, with no pieces: what every way of cutting
@@ -105,7 +123,7 @@ Run sequential(const std::string& csv)
     CsvRecord row;
     REQUIRE(reader.next(row));
     std::string error;
-    auto auditor = SlaAuditor::make(sla, defs, row.fields, {}, 1790000000, error);
+    auto auditor = SlaAuditor::make(sla, defs, row.fields, settings(), error);
     REQUIRE(auditor);
     auditor->on_breach([&](const Breach& b) { run.breaches.push_back(show(b)); });
     while (reader.next(row)) {
@@ -113,13 +131,13 @@ Run sequential(const std::string& csv)
         auditor->add(fields, row.line);
     }
     const auto result = auditor->finish();
-    run.json = audit_canonical_json(result);
-    run.first_bad_line = result.first_bad_line;
+    run.json = audit_canonical_json(result) + audit_json(result);
+    run.bad_rows = bad_rows(result);
     if (!reader.error().empty()) {
         run.failure = AuditFailure::malformed;
         run.error = reader.error();
         run.json.clear();
-        run.first_bad_line.clear();
+        run.bad_rows.clear();
     }
     return run;
 }
@@ -130,7 +148,7 @@ Run in_pieces(const std::string& csv, unsigned jobs, std::size_t piece_bytes)
     const auto defs = parsed<LeadDefinitions>(k_defs);
     Run run;
     AuditExportOptions options;
-    options.as_of = 1790000000;
+    options.settings = settings();
     options.jobs = jobs;
     options.piece_bytes = piece_bytes;
     options.on_breach = [&](const Breach& b) { run.breaches.push_back(show(b)); };
@@ -139,8 +157,8 @@ Run in_pieces(const std::string& csv, unsigned jobs, std::size_t piece_bytes)
     run.failure = outcome.failure;
     run.error = outcome.error;
     if (outcome.result) {
-        run.json = audit_canonical_json(*outcome.result);
-        run.first_bad_line = outcome.result->first_bad_line;
+        run.json = audit_canonical_json(*outcome.result) + audit_json(*outcome.result);
+        run.bad_rows = bad_rows(*outcome.result);
     }
     return run;
 }
@@ -150,7 +168,7 @@ void require_same(const Run& a, const Run& b)
     CHECK(a.failure == b.failure);
     CHECK(a.error == b.error);
     CHECK(a.json == b.json);
-    CHECK(a.first_bad_line == b.first_bad_line);
+    CHECK(a.bad_rows == b.bad_rows);
     REQUIRE(a.breaches.size() == b.breaches.size());
     for (std::size_t i = 0; i < a.breaches.size(); ++i) {
         REQUIRE(a.breaches[i] == b.breaches[i]);
@@ -165,7 +183,7 @@ TEST_CASE("an export audited in pieces on any number of threads equals one pass 
     const Run expected = sequential(csv);
     REQUIRE(expected.failure == AuditFailure::none);
     REQUIRE(expected.breaches.size() > 100);
-    REQUIRE(expected.first_bad_line.count("touch_attempts") == 1);
+    REQUIRE(expected.bad_rows.count("unreadable number in 'touch_attempts'") == 1);
     // Pieces of one byte cut at every line break, inside quoted fields too; larger pieces
     // cut anywhere; one piece holds everything.
     for (const std::size_t bytes : {std::size_t{1}, std::size_t{37}, std::size_t{4096}, std::size_t{1} << 22}) {
@@ -198,7 +216,9 @@ TEST_CASE("an export without a header, or without a needed column, is refused be
     CHECK(in_pieces("", 2, 64).failure == AuditFailure::empty);
     const Run missing = in_pieces("lead_id,owner\nL1,rep\n", 2, 64);
     CHECK(missing.failure == AuditFailure::columns);
-    CHECK(missing.error.find("'source'") != std::string::npos);
+    CHECK(missing.error == "no SLA term can be audited: the export has no column for 'mql_at', 'assigned_at', "
+                           "'first_touch_at', 'disqualified_at', 'touch_attempts', 'disqualify_reason'; map the "
+                           "fields with --columns FIELD=HEADER or choose a --preset");
 }
 
 TEST_CASE("progress counts every byte of the export once, in order")
@@ -212,7 +232,7 @@ TEST_CASE("progress counts every byte of the export once, in order")
             CAPTURE(jobs);
             std::vector<std::uint64_t> seen;
             AuditExportOptions options;
-            options.as_of = 1790000000;
+            options.settings = settings();
             options.jobs = jobs;
             options.piece_bytes = bytes;
             options.on_progress = [&](std::uint64_t done) { seen.push_back(done); };

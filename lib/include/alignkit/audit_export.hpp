@@ -15,8 +15,7 @@
 namespace alignkit {
 
 struct AuditExportOptions {
-    std::map<std::string, std::string> columns; // field -> export header, over the lead definitions
-    std::int64_t as_of = 0;
+    AuditSettings settings;
     unsigned jobs = 1;
     std::function<void(const Breach&)> on_breach; // called in input order
     // Called as pieces are done with the bytes of input audited so far, for a progress line.

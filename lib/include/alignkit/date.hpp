@@ -20,6 +20,8 @@ std::optional<Date> parse_date(std::string_view text);
 std::string to_string(Date date);
 // Days since 1970-01-01 (negative before), for date arithmetic.
 long days_since_epoch(Date date);
+// The date that many days after 1970-01-01 (before it when negative).
+Date date_from_days(long days);
 
 // Minutes after midnight, 0..1440 (24:00 is allowed as the end of a working day).
 struct TimeOfDay {

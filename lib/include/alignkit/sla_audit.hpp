@@ -18,10 +18,14 @@
 
 #include "alignkit/lead_definitions.hpp"
 #include "alignkit/sla.hpp"
+#include "alignkit/time_format.hpp"
+#include "alignkit/time_zone.hpp"
+#include "alignkit/working_clock.hpp"
 
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
@@ -36,32 +40,79 @@ struct TermCounts {
     std::int64_t eligible = 0, met = 0, breached = 0, pending = 0;
 };
 
-struct TermResult {
-    TermCounts overall;
-    std::map<std::string, TermCounts> by_owner;
-    std::map<std::string, TermCounts> by_source;
-};
-
 struct Latency {
     std::int64_t n = 0;
     std::optional<std::int64_t> median, p90; // nearest rank
+};
+
+struct TermResult {
+    TermCounts overall;
+    std::map<std::string, TermCounts> by_owner, by_source;
+    std::map<std::string, TermCounts> by_month; // the month the term's clock started (or the disqualification)
+    // The clock terms (handoff, first_touch): seconds from start to done, working seconds
+    // under a calendar; negative when done came first.
+    std::optional<Latency> latency;
+    std::map<std::string, Latency> latency_by_owner, latency_by_source, latency_by_month;
+    std::string limit; // the SLA's limit in words: "1 hour", "3 attempts", "a reason"
+};
+
+// Rows of one kind of problem: how many, and where the first few are.
+struct BadRows {
+    std::int64_t count = 0;
+    std::vector<std::int64_t> first_lines; // at most k_bad_lines_kept, in input order
+};
+constexpr std::size_t k_bad_lines_kept = 5;
+
+// A target of the SLA against the records.
+struct TargetResult {
+    std::string id, title;
+    std::optional<std::string> not_measured; // why, when the export cannot show it
+    // volume: entries to `stage` per period; a period is judged once it is over at as_of.
+    std::string stage;
+    Period per = Period::month;
+    double min = 0;
+    struct PeriodCount {
+        std::string period; // 2026-07, 2026-Q3, 2026, 2026-W27
+        std::int64_t count = 0;
+        bool complete = false;
+    };
+    std::vector<PeriodCount> periods;
+    // conversion: of the leads that entered `from`, those that also entered `to`.
+    std::string from, to;
+    double min_percent = 0;
+    std::int64_t entered_from = 0, entered_to = 0;
+    bool missed = false;
 };
 
 struct AuditResult {
     std::int64_t as_of = 0;
     std::int64_t rows = 0;
     std::map<std::string, TermResult> terms;              // handoff, first_touch, attempts, reason
+    std::map<std::string, std::string> not_audited;       // term -> why (a column the export lacks)
     std::map<std::string, std::int64_t> entries_by_month; // hand-off stage entries per YYYY-MM
     struct Conversion {
         std::int64_t from = 0, to = 0;
     };
     std::map<std::string, Conversion> conversion_by_source; // hand-off stage -> conversion target stage
-    Latency first_touch_overall;
-    std::map<std::string, Latency> first_touch_by_owner;
-    std::map<std::string, std::int64_t> bad_values; // field -> count of unreadable values
-    std::map<std::string, std::int64_t> first_bad_line;
-    std::int64_t ragged_rows = 0;
+    std::map<std::string, BadRows> bad_rows;                // by kind: "ragged", "unreadable <field>", "<b> before <a>"
+    std::vector<TargetResult> targets;
     std::string handoff_stage, conversion_stage;
+    std::string time_zone = "UTC";              // naive export times were read in it; months are its months
+    bool working_hours = false;                 // clocks counted the SLA calendar's working time only
+    std::vector<std::string> by;                // the breakdowns asked for: owner, source, month
+    std::map<std::string, std::string> columns; // field -> the export's header it was read from
+};
+
+// What to audit and how to read the export.
+struct AuditSettings {
+    std::map<std::string, std::string> columns; // field -> export header, over preset and definitions
+    std::string preset;                         // "", hubspot, salesforce
+    std::optional<TimeFormat> time_format;      // the export's layout; ISO 8601 without it
+    std::int64_t as_of = 0;
+    // Breakdowns of every term: owner, source, month (the monthly trend is always counted).
+    // Latencies are kept for each, 4 bytes per lead and clock term per breakdown.
+    std::vector<std::string> by{"owner", "source"};
+    bool handoff_latency = true; // false when the report shows only first-touch latency
 };
 
 // One breach, for people to act on.
@@ -76,11 +127,11 @@ struct Breach {
 
 class SlaAuditor {
   public:
-    // Finds the columns of the fields the audit reads (by their `column`, their name, or
-    // `overrides`). Returns nullopt and sets `error` when a needed column is missing.
+    // Finds the columns of the fields the audit reads (by `settings.columns`, the preset, the
+    // field's `column`, or its name). A term whose columns are missing is not audited (said in
+    // the result); nullopt with `error` when no term can be, or the SLA's zone is unknown.
     static std::optional<SlaAuditor> make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
-                                          const std::vector<std::string>& header,
-                                          const std::map<std::string, std::string>& overrides, std::int64_t as_of,
+                                          const std::vector<std::string>& header, const AuditSettings& settings,
                                           std::string& error);
 
     void add(std::span<const std::string_view> fields, std::size_t line);
@@ -93,36 +144,109 @@ class SlaAuditor {
 
   private:
     std::function<void(const Breach&)> m_on_breach;
+    using Column = std::optional<std::size_t>;
     struct Columns {
-        std::optional<std::size_t> lead_id, owner, source, entered, assigned, first_touch, attempts, converted,
-            disqualified, reason;
+        Column lead_id, owner, source, entered, assigned, first_touch, attempts, converted, disqualified, reason;
     } m_col;
-    std::int64_t m_handoff = 0, m_first_contact = 0, m_min_attempts = 0;
+    // The lifecycle stages' `<stage>_at` columns found, in lifecycle order, for order checks.
+    struct StageColumn {
+        std::string field; // <stage>_at
+        std::size_t slot = 0;
+    };
+    std::vector<StageColumn> m_stage_cols;
+    std::array<bool, 4> m_audited{};                 // handoff, first_touch, attempts, reason
+    std::int64_t m_handoff = 0, m_first_contact = 0; // seconds, working seconds under a calendar
+    std::int64_t m_min_attempts = 0;
     bool m_reason_required = true;
+    std::array<std::string, 4> m_limits; // in words, for reports
+    bool m_by_source_latency = false, m_by_month_latency = false, m_handoff_latency = true;
     std::size_t m_width = 0;
     AuditResult m_result;
-    // Per row, an owner and a source are looked up once; their counts live in vectors.
+    std::optional<TimeFormat> m_format;
+    std::optional<TimeZone> m_zone;      // naive times and months; none for UTC
+    std::optional<WorkingClock> m_clock; // none without a calendar
+    void check_stage_order(std::size_t line);
+    void tally_targets();
+    void judge_targets();
+    void bad(const std::string& kind, std::size_t line);
+    // Per row, an owner, a source and months are looked up once; their counts live in vectors.
     struct Group {
         std::array<TermCounts, 4> terms{}; // handoff, first_touch, attempts, reason
         AuditResult::Conversion conversion;
-        std::vector<std::int64_t> latencies;
+        std::array<std::vector<std::int32_t>, 2> latencies; // handoff, first_touch
     };
-    // Looked up by the field's text as it is, without making a string of it each row.
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    // Groups by name, looked up by the field's text as it is, without making a string of it
+    // each row: an open-addressing table of (hash, index) probed linearly, names kept once.
+    struct Groups {
+        std::vector<Group> groups;
+        std::vector<std::string> names;
+        std::size_t index_of(std::string_view key); // added when new
+        Group& operator[](std::string_view key) { return groups[index_of(key)]; }
+
+      private:
+        struct Slot {
+            std::uint64_t hash = 0;
+            std::size_t index = 0; // into groups, plus one; 0 is an empty slot
+        };
+        std::vector<Slot> m_table;
+        void grow();
     };
-    using GroupIndex = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>>;
-    std::size_t group(GroupIndex& index, std::vector<Group>& groups, std::vector<std::string>& names,
-                      std::string_view key);
-    GroupIndex m_owner_index, m_source_index;
-    std::vector<Group> m_owners, m_sources;
-    std::vector<std::string> m_owner_names, m_source_names;
+    Groups m_owners, m_sources, m_months;
     std::array<TermCounts, 4> m_overall{};
-    // Entries of the month last seen, not yet in entries_by_month: exports run in time order.
-    std::string m_month;
-    std::int64_t m_month_entries = 0;
-    void count_month();
+    // The months last looked up: [begin, end) in local seconds, and their groups. Exports run
+    // roughly in time order and a lead's clocks mostly start in one or two months, so one of
+    // these is nearly always the month asked for.
+    struct MonthRange {
+        std::int64_t begin = 0, end = 0;
+        std::size_t group = 0;
+    };
+    std::array<MonthRange, 4> m_recent_months{};
+    std::size_t m_next_recent = 0;
+    std::size_t month_of(std::int64_t t); // the month's group in m_months
+    // The times read from this row so far, by column: a column several uses share is read once.
+    // Every column of times the audit reads, each read once per row into m_times.
+    struct TimeColumn {
+        std::size_t column = 0;
+        std::string field;
+    };
+    std::vector<TimeColumn> m_time_columns;
+    std::vector<std::optional<std::int64_t>> m_times; // this row's, by slot
+    using Slot = std::optional<std::size_t>;          // into m_times; none when the column is missing
+    Slot slot(const Column& column, const std::string& field);
+    std::optional<std::int64_t> time(const Slot& s) const { return s ? m_times[*s] : std::nullopt; }
+    struct Slots {
+        Slot entered, assigned, first_touch, converted, disqualified;
+    } m_slot;
+    std::optional<std::int64_t> read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+                                          std::size_t line);
+
+    // Targets: their stage columns, and tallies by period key.
+    struct TargetTally {
+        Slot stage, from, to;
+        bool derived = false; // counted from the by-source conversions, not per row
+        // The period of the last entry and its count in by_period, for the next entry: nearly
+        // always the same. A copy starts empty, as the count it points at is in another map.
+        struct PeriodCache {
+            std::int64_t begin = 0, end = 0;
+            std::int64_t* count = nullptr;
+            PeriodCache() = default;
+            PeriodCache(const PeriodCache&) {}
+            PeriodCache(PeriodCache&&) = default;
+            PeriodCache& operator=(const PeriodCache&)
+            {
+                *this = PeriodCache{};
+                return *this;
+            }
+            PeriodCache& operator=(PeriodCache&&) = default;
+            ~PeriodCache() = default;
+        } period;
+        std::map<std::string, std::int64_t> by_period;
+        std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
+        std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
+        std::int64_t from_count = 0, to_count = 0;
+    };
+    std::vector<TargetTally> m_tallies;
+    std::vector<std::size_t> m_tallied; // the tallies counted row by row
 };
 
 // A term's compliance in percent: met out of met and breached (pending leads are not yet
@@ -139,9 +263,5 @@ std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar);
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md
 // defines it, ending in a newline.
 std::string audit_canonical_json(const AuditResult& result);
-
-// A report for people: each term's compliance overall and by owner, the monthly volume,
-// conversion by source, first-touch latency.
-std::string render_audit_text(const AuditResult& result);
 
 } // namespace alignkit

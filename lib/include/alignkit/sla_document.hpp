@@ -3,18 +3,13 @@
 // renderers (Markdown, HTML, text) only lay it out.
 
 #include "alignkit/document.hpp"
+#include "alignkit/text_table.hpp"
 
 #include <span>
 #include <string>
 #include <vector>
 
 namespace alignkit {
-
-// A table: a header row and rows of plain-text cells.
-struct TextTable {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-};
 
 struct Commitments {
     std::string team;                  // "Marketing", "Sales", "Both teams"

@@ -313,8 +313,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         breaches->write("lead_id,term,deadline,actual,owner\n");
         options.on_breach = [&](const Breach& b) {
             breaches->write(fmt::format("{},{},{},{},{}\n",
-                                        csv_quote(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
-                                        b.deadline, csv_quote(b.actual), csv_quote(b.owner)));
+                                        csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
+                                        b.deadline, csv_cell(b.actual), csv_cell(b.owner)));
         };
     }
     // A progress line for large files, only where a person watches: a terminal on standard error.
@@ -361,7 +361,9 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << fmt::format("alignkit sla audit: {} not audited: {}\n", term, why);
     }
     for (const auto& [kind, rows] : result.bad_rows) {
-        std::cerr << fmt::format("alignkit sla audit: {} row(s): {} (line {})\n", rows.count, kind,
+        const bool all = static_cast<std::size_t>(rows.count) == rows.first_lines.size();
+        std::cerr << fmt::format("alignkit sla audit: {} row(s): {} ({}{} {})\n", rows.count, kind,
+                                 all ? "" : "first on ", rows.first_lines.size() == 1 ? "line" : "lines",
                                  fmt::join(rows.first_lines, ", "));
     }
     write_output(cmd.output, audit_output(result, cmd.format));

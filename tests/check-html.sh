@@ -8,7 +8,8 @@ status=0
 fail() { echo "FAIL: $*"; status=1; }
 pages=("sla render --format html examples/brightline/sla.yaml"
        "sla render --format html tests/fixtures/hostile-sla.yaml"
-       "assess report --format html --explain examples/brightline/questionnaire.yaml examples/brightline/responses")
+       "assess report --format html --explain examples/brightline/questionnaire.yaml examples/brightline/responses"
+       "sla audit --format html --as-of 2026-07-01T00:00:00Z bench/audit/sla.yaml tests/fixtures/audit/hostile.csv")
 for page in "${pages[@]}"; do
   sla=$page
   # shellcheck disable=SC2086

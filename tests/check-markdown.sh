@@ -27,6 +27,16 @@ for section in Parties Purpose Definitions Commitments Targets "Hand-off and fol
   grep -q "<h2>$section</h2>" <<<"$html" || fail "sla render: no '$section' section"
 done
 [ "$(grep -c '<table>' <<<"$html")" -ge 7 ] || fail "sla render: expected the parties, terms, stages, exits, targets, meetings, feedback and signature tables"
+# The audit report: sections as headings and tables; owners and sources from an export stay text.
+html=$("$ak" sla audit bench/audit/sla.yaml tests/fixtures/audit/hostile.csv --as-of 2026-07-01T00:00:00Z \
+  --format markdown | render)
+for section in "SLA terms" "By owner" "By source" "Monthly trend" "How the numbers are defined"; do
+  grep -q "<h2>$section</h2>" <<<"$html" || fail "sla audit: no '$section' section"
+done
+grep -q '<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>' <<<"$html" || fail "sla audit: hostile owner not kept as text"
+grep -q '<td>| pipes \*stars\* \[link\](http://x) # no heading</td>' <<<"$html" \
+  || fail "sla audit: hostile source not kept as literal text"
+grep -qE '<script>|<img' <<<"$html" && fail "sla audit: raw HTML got through"
 html=$("$ak" sla render tests/fixtures/hostile-sla.yaml | render)
 grep -q '<h1>Q1 &lt;script&gt;alert(.x.)&lt;/script&gt; &amp; | \*SLA\*</h1>' <<<"$html" || fail "sla render: hostile title not kept as text"
 grep -qi '<script\|<img\|<b>\|<i>' <<<"$html" && fail "sla render: raw HTML from the config got through"

@@ -332,14 +332,15 @@ std::string render_audit_report(const AuditReport& report, AuditFormat format)
         for (const auto& line : report.summary) {
             out += markdown_escape(line) + "\n";
         }
+        out += "\n";
         for (const auto& s : report.sections) {
-            out += "\n## " + markdown_escape(s.heading) + "\n\n";
+            out += "## " + markdown_escape(s.heading) + "\n\n";
             for (const auto& note : s.notes) {
                 out += markdown_escape(note) + "\n\n";
             }
             out += md_table(s.table);
         }
-        return out + "\n## How the numbers are defined\n\n" + md_list(report.definitions);
+        return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
     case AuditFormat::html:
         out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
               html_escape(report.title) +
@@ -442,7 +443,10 @@ std::string audit_json(const AuditResult& r)
     for (const auto& [source, c] : r.conversion_by_source) {
         conversion[source] = {{"from", c.from}, {"to", c.to}};
     }
-    Json out{{"as_of", format_timestamp(r.as_of)},
+    // "version" changes only when a key changes meaning or goes; new keys may appear any time.
+    Json out{{"format", "alignkit-sla-audit"},
+             {"version", 1},
+             {"as_of", format_timestamp(r.as_of)},
              {"rows", r.rows},
              {"time_zone", r.time_zone},
              {"working_hours", r.working_hours},

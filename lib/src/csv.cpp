@@ -264,11 +264,44 @@ std::string csv_quote(std::string_view text, bool always)
     return out + "\"";
 }
 
+namespace {
+
+// "-12", "+1.5": a spreadsheet reads these as the numbers they are, not as formulas.
+bool plain_number(std::string_view text)
+{
+    if (text.size() < 2 || (text[0] != '-' && text[0] != '+')) {
+        return false;
+    }
+    bool digit = false, point = false;
+    for (const char c : text.substr(1)) {
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digit;
+}
+
+} // namespace
+
+std::string csv_cell(std::string_view text)
+{
+    std::string value(text);
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+        !plain_number(value)) {
+        value.insert(value.begin(), '\'');
+    }
+    return csv_quote(value, value.find('\'') != std::string::npos);
+}
+
 std::string csv_line(const std::vector<std::string>& fields)
 {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        out += (i == 0 ? "" : ",") + csv_quote(fields[i]);
+        out += (i == 0 ? "" : ",") + csv_cell(fields[i]);
     }
     return out + "\n";
 }

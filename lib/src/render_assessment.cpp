@@ -270,17 +270,6 @@ std::string render_json(const AssessmentReport& r)
     return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-// A CSV cell, quoted per RFC 4180; a cell a spreadsheet would run as a formula (starting
-// with = + - @, a tab or a carriage return) gets a leading apostrophe.
-std::string csv_cell(std::string_view text)
-{
-    std::string value(text);
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-        value.insert(value.begin(), '\'');
-    }
-    return csv_quote(value, value.find('\'') != std::string::npos);
-}
-
 std::string csv_number(std::optional<double> x) { return x ? fmt::format("{:.4f}", *x) : ""; }
 
 // One row per dimension and per question, with the score of every team shown.

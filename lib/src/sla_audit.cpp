@@ -211,9 +211,9 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         a.m_by_month_latency = a.m_by_month_latency || dimension == "month";
     }
     a.m_handoff_latency = settings.handoff_latency;
-    const char* kind = a.m_clock ? " of working time" : "";
-    a.m_limits = {fmt::format("{}{}", to_words(handoff), kind), fmt::format("{}{}", to_words(first_contact), kind),
-                  fmt::format("at least {} attempts", a.m_min_attempts), "a reason"};
+    auto words = [&](const Duration& d) { return a.m_clock ? a.m_clock->words(d) : to_words(d); };
+    a.m_limits = {words(handoff), words(first_contact), fmt::format("at least {} attempts", a.m_min_attempts),
+                  "a reason"};
     a.m_result.by = settings.by;
 
     ColumnFinder columns(defs, header, settings);

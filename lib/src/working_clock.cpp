@@ -3,6 +3,7 @@
 #include "alignkit/date.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <limits>
 
 namespace alignkit {
@@ -39,14 +40,31 @@ std::optional<WorkingClock> WorkingClock::make(const Calendar& calendar, std::st
     return clock;
 }
 
+namespace {
+
+// A duration written in days and weeks, as working days of a week of `week_days`.
+std::int64_t working_days(const Duration& duration, std::int64_t week_days)
+{
+    return duration.minutes / 1440 - 7 * duration.weeks + week_days * duration.weeks;
+}
+
+} // namespace
+
 std::int64_t WorkingClock::working_seconds(const Duration& duration) const
 {
     if (!duration.in_days) {
         return duration.minutes * 60;
     }
-    const auto week_days = static_cast<std::int64_t>(std::count(m_days.begin(), m_days.end(), true));
-    const auto days = duration.minutes / 1440 - 7 * duration.weeks + week_days * duration.weeks;
-    return days * (m_close - m_open);
+    return working_days(duration, std::count(m_days.begin(), m_days.end(), true)) * (m_close - m_open);
+}
+
+std::string WorkingClock::words(const Duration& duration) const
+{
+    if (!duration.in_days) {
+        return to_words(duration) + " of working time";
+    }
+    const auto days = working_days(duration, std::count(m_days.begin(), m_days.end(), true));
+    return fmt::format("{} working day{}", days, days == 1 ? "" : "s");
 }
 
 std::int64_t WorkingClock::local_day(std::int64_t utc) { return floor_div(m_zone.to_local(utc), 86400); }

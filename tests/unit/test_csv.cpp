@@ -118,3 +118,17 @@ TEST_CASE("long fields: separators, quotes and line breaks found past the first 
     CHECK(view.fields == std::vector<std::string_view>{"next-0123456789abcdefghij"});
     CHECK_FALSE(reader.next(view));
 }
+
+TEST_CASE("cells a spreadsheet would run as formulas are written as text")
+{
+    CHECK(csv_cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_cell("+1 555 0100") == "\"'+1 555 0100\"");
+    CHECK(csv_cell("-cmd|' /C calc'!A0") == "\"'-cmd|' /C calc'!A0\"");
+    CHECK(csv_cell("@SUM(A1:A9)") == "\"'@SUM(A1:A9)\"");
+    CHECK(csv_cell("\tx") == "\"'\tx\"");
+    CHECK(csv_cell("-12") == "-12"); // numbers stay numbers
+    CHECK(csv_cell("+1.5") == "+1.5");
+    CHECK(csv_cell("a=b") == "a=b");
+    CHECK(csv_cell("O'Brien, Pat") == "\"O'Brien, Pat\"");
+    CHECK(csv_line({"=1+1", "ok"}) == "\"'=1+1\",ok\n");
+}

@@ -98,6 +98,9 @@ TEST_CASE("durations in days and weeks are working days and weeks")
     CHECK(clock.working_seconds(*parse_duration("2w")) == 10 * 9 * 3600);
     CHECK(clock.working_seconds(*parse_duration("1w2d")) == 7 * 9 * 3600);
     CHECK(clock.working_seconds(*parse_duration("1d12h")) == 36 * 3600);
+    CHECK(clock.words(*parse_duration("1d")) == "1 working day");
+    CHECK(clock.words(*parse_duration("1w2d")) == "7 working days");
+    CHECK(clock.words(*parse_duration("24h")) == "24 hours of working time");
     // Monday 10:00 CST + 3 working days: Thursday 10:00.
     CHECK(when(clock.deadline(at("2027-01-11T16:00:00Z"), clock.working_seconds(*parse_duration("3d")))) ==
           "2027-01-14T16:00:00Z");

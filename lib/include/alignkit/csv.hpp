@@ -73,7 +73,12 @@ class CsvReader {
 // A field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote or line
 // break, or always when `always`.
 std::string csv_quote(std::string_view text, bool always = false);
-// A record of quoted fields and its line break.
+// A cell safe to open in a spreadsheet: text a spreadsheet would run as a formula (starting
+// with = + - @, a tab or a carriage return, unless it is a plain number such as -12) gets a
+// leading apostrophe, the OWASP advice; then quoted as csv_quote does, always when it holds an
+// apostrophe so the mark stays part of the text.
+std::string csv_cell(std::string_view text);
+// A record of such cells and its line break.
 std::string csv_line(const std::vector<std::string>& fields);
 
 } // namespace alignkit

@@ -25,6 +25,9 @@ class WorkingClock {
     // A duration of the SLA in working seconds: hours and minutes as written; days and weeks
     // (`3d`, `2w`) as working days of the calendar's length and weeks of its working days.
     std::int64_t working_seconds(const Duration& duration) const;
+    // The same duration in words as this clock counts it: "3 working days", "24 hours of
+    // working time".
+    std::string words(const Duration& duration) const;
     // Working seconds between two instants; negative when `to` is before `from`.
     std::int64_t elapsed(std::int64_t from, std::int64_t to);
     // The first instant at which `working` seconds of working time have passed since `start`.

@@ -1,0 +1,273 @@
+// What `sla audit` counts, hand-checked row by row: working-hours clocks across weekends,
+// holidays and daylight-saving changes in two zones, naive times in the SLA's zone, export
+// layouts, lifecycle stages out of order, targets, presets, terms an export cannot show.
+// 2027-01-01 and 2027-01-08 are Fridays; US clocks spring forward on Sunday 2027-03-14;
+// European clocks fall back on Sunday 2027-10-31.
+#include "alignkit/audit_export.hpp"
+#include "alignkit/audit_report.hpp"
+#include "alignkit/loader.hpp"
+#include "alignkit/timestamp.hpp"
+
+#include <doctest/doctest.h>
+#include <sstream>
+
+using namespace alignkit;
+
+namespace {
+
+constexpr const char* k_defs = R"(apiVersion: alignkit/v1
+kind: LeadDefinitions
+metadata: {name: leads}
+spec:
+  fields:
+    - {name: lead_id, type: text}
+    - {name: source, type: text}
+    - {name: owner, type: text}
+    - {name: mql_at, type: datetime}
+    - {name: assigned_at, type: datetime}
+    - {name: first_touch_at, type: datetime}
+    - {name: touch_attempts, type: integer}
+    - {name: sql_at, type: datetime}
+    - {name: customer_at, type: datetime}
+    - {name: disqualified_at, type: datetime}
+    - {name: disqualify_reason, type: text}
+  stages:
+    - {id: mql, name: MQL, owner: marketing, entry: mql_at is set, exit: assigned_at is set}
+    - {id: sql, name: SQL, owner: sales, entry: sql_at is set, exit: customer_at is set}
+    - {id: customer, name: Customer, owner: sales, entry: customer_at is set}
+  exits:
+    - {id: disqualified, name: Disqualified, owner: sales, reasons: [{code: any}]}
+)";
+
+std::string sla(const std::string& extra)
+{
+    return R"(apiVersion: alignkit/v1
+kind: ServiceLevelAgreement
+metadata: {name: sla}
+spec:
+  version: "1.0"
+  effective: 2026-01-01
+  leads: leads
+  parties: [{team: marketing}, {team: sales}]
+  handoff: {stage: mql, within: 4h}
+  follow_up: {first_contact: 24h, attempts: 2, window: 10d}
+  disqualification: {exit: disqualified, reason_required: true}
+)" + extra;
+}
+
+template <typename Spec> Spec parsed(const std::string& text)
+{
+    Diagnostics diags;
+    auto docs = parse_config(text, "test.yaml", diags);
+    REQUIRE(docs.size() == 1);
+    REQUIRE(diags.all().empty());
+    return std::get<Spec>(docs[0].spec);
+}
+
+struct Audit {
+    AuditExportOutcome outcome;
+    std::vector<Breach> breaches;
+    const AuditResult& result() const
+    {
+        REQUIRE(outcome.result);
+        return *outcome.result;
+    }
+    const TermCounts& term(const char* name) const { return result().terms.at(name).overall; }
+};
+
+Audit audit(const std::string& sla_text, const std::string& csv, AuditSettings settings)
+{
+    const auto agreement = parsed<ServiceLevelAgreement>(sla_text);
+    const auto defs = parsed<LeadDefinitions>(k_defs);
+    Audit a;
+    AuditExportOptions options;
+    options.settings = std::move(settings);
+    options.jobs = 2;
+    options.on_breach = [&](const Breach& b) { a.breaches.push_back(b); };
+    std::istringstream in(csv);
+    a.outcome = audit_export(in, agreement, defs, options);
+    return a;
+}
+
+AuditSettings as_of(std::int64_t t)
+{
+    AuditSettings s;
+    s.as_of = t;
+    s.by = {"owner", "source", "month"};
+    return s;
+}
+
+std::int64_t at(const char* text) { return *parse_timestamp(text); }
+
+void check_counts(const TermCounts& c, std::int64_t eligible, std::int64_t met, std::int64_t breached,
+                  std::int64_t pending)
+{
+    CHECK(c.eligible == eligible);
+    CHECK(c.met == met);
+    CHECK(c.breached == breached);
+    CHECK(c.pending == pending);
+}
+
+const std::string k_chicago = R"(  calendar:
+    time_zone: America/Chicago
+    days: [mon, tue, wed, thu, fri]
+    hours: 08:30-17:30
+    holidays: [2027-01-01]
+)";
+
+} // namespace
+
+TEST_CASE("hand-off clocks count Chicago working hours across a weekend, a holiday and spring forward")
+{
+    // Times without a zone are Chicago wall-clock times; the last lead's are written in UTC.
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at\n"
+                            "L1,ann,web,2027-01-08 16:30:00,2027-01-11 11:30:00\n"   // 1h Fri + 3h Mon: at the limit
+                            "L2,ann,web,2027-01-08 16:30:00,2027-01-11 11:31:00\n"   // one minute over
+                            "L3,bob,web,2026-12-31 17:00:00,2027-01-04 09:00:00\n"   // 30m + New Year + weekend + 30m
+                            "L4,bob,web,2027-03-12 17:00:00,2027-03-15 12:00:00\n"   // 30m CST + 3h30m CDT
+                            "L5,bob,web,2027-03-15 09:00:00,\n"                      // deadline 13:00 = as-of: breached
+                            "L6,bob,web,2027-03-15 10:00:00,\n"                      // deadline 14:00: pending
+                            "L7,cy,web,2027-01-11T14:30:00Z,2027-01-11T18:30:00Z\n"; // 08:30-12:30 CST
+    auto settings = as_of(at("2027-03-15T18:00:00Z"));                               // 13:00 CDT
+    const auto a = audit(sla(k_chicago), csv, settings);
+    REQUIRE(a.outcome.failure == AuditFailure::none);
+    check_counts(a.term("handoff"), 7, 4, 2, 1);
+    const auto& latency = *a.result().terms.at("handoff").latency;
+    CHECK(latency.n == 5);
+    CHECK(latency.median == 4 * 3600); // 3600, 14400, 14400, 14400, 14460
+    CHECK(latency.p90 == 4 * 3600 + 60);
+    REQUIRE(a.breaches.size() == 2);
+    CHECK(a.breaches[0].lead == "L2");
+    CHECK(a.breaches[0].deadline == "2027-01-11T17:30:00Z"); // Monday 11:30 CST
+    CHECK(a.breaches[1].lead == "L5");
+    CHECK(a.breaches[1].deadline == "2027-03-15T18:00:00Z"); // Monday 13:00 CDT
+    CHECK(a.result().working_hours);
+    CHECK(a.result().time_zone == "America/Chicago");
+    // first_touch cannot be audited: this export has no first_touch_at.
+    CHECK(a.result().not_audited.at("first_touch") == "the export has no column for 'first_touch_at'");
+}
+
+TEST_CASE("a Berlin calendar, an export's own layout, and months that are Berlin's months")
+{
+    const std::string berlin = R"(  calendar:
+    time_zone: Europe/Berlin
+    days: [mon, tue, wed, thu, fri]
+    hours: 09:00-17:00
+)";
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at\n"
+                            "B1,eva,web,29.10.2027 16:00,01.11.2027 11:00\n" // 1h CEST Fri + 2h CET Mon: 3h
+                            "B2,eva,web,29.10.2027 16:00,01.11.2027 12:01\n" // 4h01m: breached
+                            "B3,eva,web,01.11.2027 00:30,01.11.2027 09:30\n" // 2027-10-31T23:30Z, a November MQL
+                            "B4,eva,web,31.10.2027,\n";                      // date alone: midnight, Sunday
+    std::string error;
+    auto settings = as_of(at("2027-11-02T12:00:00Z"));
+    settings.time_format = TimeFormat::compile("%d.%m.%Y %H:%M", error);
+    REQUIRE(settings.time_format);
+    auto a = audit(sla(berlin), csv, settings);
+    // The date-only B4 does not fit "%d.%m.%Y %H:%M": counted as unreadable, the row kept.
+    REQUIRE(a.outcome.failure == AuditFailure::none);
+    CHECK(a.result().bad_rows.at("unreadable time in 'mql_at'").first_lines == std::vector<std::int64_t>{5});
+    check_counts(a.term("handoff"), 3, 2, 1, 0);
+    CHECK(a.result().entries_by_month == std::map<std::string, std::int64_t>{{"2027-10", 2}, {"2027-11", 1}});
+    CHECK(a.result().terms.at("handoff").by_month.at("2027-11").met == 1);
+    CHECK(a.breaches.at(0).deadline == "2027-11-01T11:00:00Z"); // 1h on Friday, then Monday 09:00-12:00 CET
+}
+
+TEST_CASE("without a calendar, clocks run all the time and naive times are UTC")
+{
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at\n"
+                            "L1,ann,web,2027-01-08 16:30:00,2027-01-08 20:30:00\n"  // exactly 4h
+                            "L2,ann,web,2027-01-08 16:30:00,2027-01-08 20:30:01\n"  // one second over
+                            "L3,ann,web,2027-01-08 16:30:00,2027-01-08 16:00:00\n"; // before: met
+    const auto a = audit(sla(""), csv, as_of(at("2027-02-01T00:00:00Z")));
+    check_counts(a.term("handoff"), 3, 2, 1, 0);
+    CHECK(a.result().terms.at("handoff").latency->median == 4 * 3600);
+    CHECK(a.breaches.at(0).deadline == "2027-01-08T20:30:00Z");
+    CHECK_FALSE(a.result().working_hours);
+}
+
+TEST_CASE("stages entered out of lifecycle order are listed by kind, the rows still audited")
+{
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at\n"
+                            "L1,ann,web,2027-01-08T10:00:00Z,2027-01-08T10:30:00Z,2027-01-09T00:00:00Z,\n"
+                            "L2,ann,web,2027-01-08T10:00:00Z,2027-01-08T10:30:00Z,,2027-01-01T00:00:00Z\n"
+                            "L3,ann,web,2027-01-08T10:00:00Z,2027-01-08T10:30:00Z,2027-01-07T00:00:00Z,\n"
+                            "L4,ann,web,2027-01-08T10:00:00Z,2027-01-08T10:30:00Z,2027-01-01T00:00:00Z,"
+                            "2027-01-02T00:00:00Z\n"
+                            "L5,ann,web,2027-01-08T10:00:00Z,2027-01-08T10:30:00Z,2027-01-09T00:00:00Z,"
+                            "2027-01-10T00:00:00Z\n";
+    const auto a = audit(sla(""), csv, as_of(at("2027-02-01T00:00:00Z")));
+    const auto& bad = a.result().bad_rows;
+    REQUIRE(bad.size() == 2);
+    CHECK(bad.at("'customer_at' before 'mql_at'").first_lines == std::vector<std::int64_t>{3, 5});
+    CHECK(bad.at("'sql_at' before 'mql_at'").first_lines == std::vector<std::int64_t>{4, 5});
+    check_counts(a.term("handoff"), 5, 5, 0, 0);
+}
+
+TEST_CASE("volume and conversion targets against the records")
+{
+    const std::string targets = R"(  targets:
+    - {id: mql-volume, owner: marketing, volume: {stage: mql, per: month, min: 2}}
+    - {id: mql-to-sql, owner: sales, conversion: {from: mql, to: sql, min: 50%}}
+    - {id: sql-to-customer, owner: sales, conversion: {from: sql, to: customer, min: 50%}}
+)";
+    // Two MQLs in January, none in February, three in March, one in April (not over at as-of).
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at\n"
+                            "L1,ann,web,2027-01-05T10:00:00Z,,2027-01-06T10:00:00Z,2027-01-20T10:00:00Z\n"
+                            "L2,ann,web,2027-01-31T23:59:59Z,,2027-02-02T10:00:00Z,\n"
+                            "L3,ann,web,2027-03-01T00:00:00Z,,,\n"
+                            "L4,ann,web,2027-03-10T00:00:00Z,,,\n"
+                            "L5,ann,ads,2027-03-31T12:00:00Z,,2027-04-01T00:00:00Z,2027-04-02T00:00:00Z\n"
+                            "L6,ann,ads,2027-04-01T00:00:00Z,,,\n";
+    const auto a = audit(sla(targets), csv, as_of(at("2027-04-15T00:00:00Z")));
+    const auto& t = a.result().targets;
+    REQUIRE(t.size() == 3);
+    REQUIRE(t[0].periods.size() == 4);
+    CHECK(t[0].periods[0].period == "2027-01");
+    CHECK(t[0].periods[0].count == 2);
+    CHECK(t[0].periods[1].period == "2027-02");
+    CHECK(t[0].periods[1].count == 0); // a month without a single MQL is missed
+    CHECK(t[0].periods[2].count == 3);
+    CHECK(t[0].periods[3].period == "2027-04");
+    CHECK_FALSE(t[0].periods[3].complete);
+    CHECK(t[0].missed);
+    CHECK(t[1].entered_from == 6);
+    CHECK(t[1].entered_to == 3);
+    CHECK_FALSE(t[1].missed); // exactly 50%
+    CHECK(t[2].entered_from == 3);
+    CHECK(t[2].entered_to == 2);
+    CHECK_FALSE(t[2].missed);
+}
+
+TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in any case")
+{
+    // HubSpot's contact export: no standard disqualification date or reason.
+    const std::string hubspot = "Record ID,First Name,Contact owner,Original Source,Became a Marketing Qualified Lead "
+                                "Date,OWNER ASSIGNED DATE,First Engagement Date,Number of times contacted,Became a "
+                                "Sales Qualified Lead Date\n"
+                                "101,Ada,ann@example.com,ORGANIC_SEARCH,2027-01-05 10:00,2027-01-05 11:00,"
+                                "2027-01-05 12:00,3,\n";
+    auto settings = as_of(at("2027-02-01T00:00:00Z"));
+    settings.preset = "hubspot";
+    const auto h = audit(sla(""), hubspot, settings);
+    REQUIRE(h.outcome.failure == AuditFailure::none);
+    check_counts(h.term("handoff"), 1, 1, 0, 0);
+    check_counts(h.term("first_touch"), 1, 1, 0, 0);
+    CHECK(h.result().not_audited.size() == 2);
+    CHECK(h.result().columns.at("assigned_at") == "OWNER ASSIGNED DATE");
+    CHECK(h.result().terms.at("handoff").by_owner.count("ann@example.com") == 1);
+
+    // A Salesforce lead report, with the org's custom MQL and assignment dates mapped by hand.
+    const std::string salesforce = "Lead ID,Lead Owner,Lead Source,Create Date,MQL Date,Assigned Date,First Call "
+                                   "Date,Converted Date\n"
+                                   "00Q1,Ann Lee,Web,2027-01-05T09:00:00.000Z,2027-01-05T10:00:00.000Z,"
+                                   "2027-01-05T15:00:00.000Z,2027-01-06T16:00:00.000Z,2027-01-10T00:00:00.000Z\n";
+    settings.preset = "salesforce";
+    settings.columns = {{"mql_at", "MQL Date"}, {"assigned_at", "Assigned Date"}};
+    const auto s = audit(sla(""), salesforce, settings);
+    REQUIRE(s.outcome.failure == AuditFailure::none);
+    check_counts(s.term("handoff"), 1, 0, 1, 0);     // 5h
+    check_counts(s.term("first_touch"), 1, 0, 1, 0); // 25h
+    CHECK(s.breaches.at(0).lead == "00Q1");
+    CHECK(s.result().conversion_by_source.at("Web").to == 1); // Converted Date is the SQL date
+}

@@ -31,6 +31,16 @@ inline std::vector<std::string> lines(const Diagnostics& diags)
     return out;
 }
 
+// The spec of the one document `text` holds, which must load without a diagnostic.
+template <typename Spec> Spec parsed_spec(std::string_view text)
+{
+    Diagnostics diags;
+    auto docs = parse_config(text, "test.yaml", diags);
+    REQUIRE(docs.size() == 1);
+    REQUIRE(diags.all().empty());
+    return std::get<Spec>(docs[0].spec);
+}
+
 // Loads `text` as one file and returns the diagnostics as lines.
 inline std::vector<std::string> load_problems(std::string_view text)
 {

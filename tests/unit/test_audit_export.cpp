@@ -3,6 +3,7 @@
 #include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -47,14 +48,6 @@ spec:
   follow_up: {first_contact: 24h, attempts: 3, window: 10d}
   disqualification: {exit: disqualified, reason_required: true}
 )";
-
-template <typename Spec> Spec parsed(const char* text)
-{
-    Diagnostics diags;
-    auto docs = parse_config(text, "test.yaml", diags);
-    REQUIRE(docs.size() == 1);
-    return std::get<Spec>(docs[0].spec);
-}
 
 // An export whose records vary in everything the audit reads, with line breaks inside
 // quoted reasons and sources (where cuts between pieces must not fall), records without a
@@ -116,8 +109,8 @@ std::map<std::string, std::pair<std::int64_t, std::vector<std::int64_t>>> bad_ro
 // and running must agree with.
 Run sequential(const std::string& csv)
 {
-    const auto sla = parsed<ServiceLevelAgreement>(k_sla);
-    const auto defs = parsed<LeadDefinitions>(k_defs);
+    const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
+    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
     Run run;
     CsvReader reader(csv);
     CsvRecord row;
@@ -144,8 +137,8 @@ Run sequential(const std::string& csv)
 
 Run in_pieces(const std::string& csv, unsigned jobs, std::size_t piece_bytes)
 {
-    const auto sla = parsed<ServiceLevelAgreement>(k_sla);
-    const auto defs = parsed<LeadDefinitions>(k_defs);
+    const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
+    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
     Run run;
     AuditExportOptions options;
     options.settings = settings();
@@ -224,8 +217,8 @@ TEST_CASE("an export without a header, or without a needed column, is refused be
 TEST_CASE("progress counts every byte of the export once, in order")
 {
     const std::string csv = sample_export(400);
-    const auto sla = parsed<ServiceLevelAgreement>(k_sla);
-    const auto defs = parsed<LeadDefinitions>(k_defs);
+    const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
+    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
     for (const std::size_t bytes : {std::size_t{1}, std::size_t{50}, std::size_t{1} << 22}) {
         for (const unsigned jobs : {1U, 2U}) {
             CAPTURE(bytes);

@@ -7,6 +7,7 @@
 #include "alignkit/audit_report.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <sstream>
@@ -55,15 +56,6 @@ spec:
 )" + extra;
 }
 
-template <typename Spec> Spec parsed(const std::string& text)
-{
-    Diagnostics diags;
-    auto docs = parse_config(text, "test.yaml", diags);
-    REQUIRE(docs.size() == 1);
-    REQUIRE(diags.all().empty());
-    return std::get<Spec>(docs[0].spec);
-}
-
 struct Audit {
     AuditExportOutcome outcome;
     std::vector<Breach> breaches;
@@ -77,8 +69,8 @@ struct Audit {
 
 Audit audit(const std::string& sla_text, const std::string& csv, AuditSettings settings)
 {
-    const auto agreement = parsed<ServiceLevelAgreement>(sla_text);
-    const auto defs = parsed<LeadDefinitions>(k_defs);
+    const auto agreement = test::parsed_spec<ServiceLevelAgreement>(sla_text);
+    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
     Audit a;
     AuditExportOptions options;
     options.settings = std::move(settings);

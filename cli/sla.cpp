@@ -2,6 +2,7 @@
 
 #include "alignkit/audit_export.hpp"
 #include "alignkit/audit_report.hpp"
+#include "alignkit/campaign_costs.hpp"
 #include "alignkit/csv.hpp"
 #include "alignkit/export_presets.hpp"
 #include "alignkit/loader.hpp"
@@ -164,6 +165,7 @@ struct SlaAuditCommand {
     std::string preset;
     std::string time_format;
     std::vector<std::string> by;
+    std::string costs;
     std::string breaches;
     double fail_under_value = 0;
     std::optional<double> fail_under; // set when --fail-under is given
@@ -221,6 +223,21 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
         // The reference's numbers only: groups by owner and source, first-touch latency by owner.
         settings.by = {"owner", "source"};
         settings.handoff_latency = false;
+        settings.funnel = false;
+    }
+    if (!cmd.costs.empty()) {
+        std::ifstream file(cmd.costs, std::ios::binary);
+        if (!file) {
+            std::cerr << fmt::format("alignkit sla audit: cannot read '{}'\n", cmd.costs);
+            return std::nullopt;
+        }
+        std::string error;
+        auto costs = read_campaign_costs(file, error);
+        if (!costs) {
+            std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.costs, error);
+            return std::nullopt;
+        }
+        settings.costs = std::move(*costs);
     }
     // --as-of without a zone is a time in the SLA's zone, as the export's naive times are.
     if (cmd.as_of.empty()) {
@@ -447,6 +464,11 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->add_option("--time-format", audit->time_format,
                      "The export's timestamp layout, strptime-style, e.g. '%m/%d/%Y %I:%M %p' (default ISO 8601)")
         ->option_text("LAYOUT");
+    check_records
+        ->add_option("--costs", audit->costs,
+                     "A CSV of campaign costs (columns source and cost), for cost per lead, per assigned lead and "
+                     "per customer")
+        ->option_text("FILE");
     check_records->add_flag("--strict", audit->strict,
                             "Exit 1 when any row or value cannot be read or a term cannot be audited");
     check_records->add_option("-o,--output", audit->output, "Write to FILE");

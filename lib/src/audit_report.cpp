@@ -60,7 +60,7 @@ AuditSection term_table(const AuditResult& r)
         }
     }
     for (const auto& [term, why] : r.not_audited) {
-        s.notes.push_back(fmt::format("Not audited: {}, {}.", term, why));
+        s.after.push_back(fmt::format("Not audited: {}, {}.", term, why));
     }
     return s;
 }
@@ -210,6 +210,92 @@ AuditSection entries(const AuditResult& r)
     return s;
 }
 
+std::string rate(std::int64_t part, std::int64_t whole)
+{
+    return whole == 0 ? std::string("-")
+                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+AuditSection funnel_steps(const Funnel& f)
+{
+    AuditSection s;
+    s.heading = "Funnel";
+    s.notes.push_back("Both teams' numbers from the same records: each step counts the leads with the first stage's "
+                      "time and, of those, the leads with the next stage's time too; time in stage runs from one to "
+                      "the other.");
+    s.table.header = {"from", "to", "entered", "reached", "conversion", "median time in stage", "p90"};
+    s.table.right = {false, false, true, true, true, true, true};
+    for (std::size_t i = 0; i + 1 < f.stages.size(); ++i) {
+        const auto& time = f.time_in_stage[i];
+        s.table.rows.push_back({f.stages[i], f.stages[i + 1], std::to_string(f.overall.reached[i]),
+                                std::to_string(f.overall.converted[i]),
+                                rate(f.overall.converted[i], f.overall.reached[i]), short_duration(time.median),
+                                short_duration(time.p90)});
+    }
+    const auto decided = f.overall.won + f.overall.lost;
+    const std::string cycle_stages = f.cycle_from.empty() ? "" : fmt::format(" from '{}'", f.cycle_from);
+    s.after.push_back(fmt::format("Win rate: {} ({} won, {} disqualified, of the leads{} that were decided).",
+                                  rate(f.overall.won, decided), f.overall.won, f.overall.lost, cycle_stages));
+    if (f.sales_cycle) {
+        s.after.push_back(fmt::format("Sales cycle, '{}' to '{}': median {}, p90 {} ({} leads).", f.cycle_from,
+                                      f.cycle_to, short_duration(f.sales_cycle->median),
+                                      short_duration(f.sales_cycle->p90), f.sales_cycle->n));
+    }
+    return s;
+}
+
+AuditSection funnel_by(const Funnel& f, const std::string& by)
+{
+    AuditSection s;
+    s.heading = fmt::format("Funnel by {}", by);
+    s.table.header = {by};
+    for (const auto& stage : f.stages) {
+        s.table.header.push_back(stage);
+    }
+    for (const char* column : {"won", "disqualified", "win rate"}) {
+        s.table.header.emplace_back(column);
+    }
+    s.table.right.assign(s.table.header.size(), true);
+    s.table.right[0] = false;
+    for (const auto& [group, c] : by == "owner" ? f.by_owner : f.by_source) {
+        std::vector<std::string> row{group.empty() ? "(none)" : group};
+        for (const auto n : c.reached) {
+            row.push_back(std::to_string(n));
+        }
+        row.push_back(std::to_string(c.won));
+        row.push_back(std::to_string(c.lost));
+        row.push_back(rate(c.won, c.won + c.lost));
+        s.table.rows.push_back(std::move(row));
+    }
+    return s;
+}
+
+AuditSection campaign_costs(const std::vector<CampaignCost>& costs)
+{
+    AuditSection s;
+    s.heading = "Campaign costs";
+    s.table.header = {"source", "cost", "leads", "per lead", "assigned", "per assigned", "customers", "per customer"};
+    s.table.right = {false, true, true, true, true, true, true, true};
+    auto per = [](double cost, std::int64_t n) {
+        return n == 0 ? std::string("-") : fmt::format("{:.2f}", cost / static_cast<double>(n));
+    };
+    CampaignCost total{"(total)", 0, 0, 0, 0};
+    auto add = [&](const CampaignCost& c) {
+        s.table.rows.push_back({c.source.empty() ? "(none)" : c.source, fmt::format("{:.2f}", c.cost),
+                                std::to_string(c.leads), per(c.cost, c.leads), std::to_string(c.assigned),
+                                per(c.cost, c.assigned), std::to_string(c.customers), per(c.cost, c.customers)});
+    };
+    for (const auto& c : costs) {
+        add(c);
+        total.cost += c.cost;
+        total.leads += c.leads;
+        total.assigned += c.assigned;
+        total.customers += c.customers;
+    }
+    add(total);
+    return s;
+}
+
 AuditSection bad_rows(const AuditResult& r)
 {
     AuditSection s;
@@ -254,6 +340,13 @@ std::vector<std::string> definitions(const AuditResult& r)
                                   r.time_zone)
                     : "Clocks count elapsed time.");
     d.push_back(fmt::format("Times without a zone are read in {}; months are months there.", r.time_zone));
+    d.push_back("Funnel: a step from one stage to the next counts the leads with the first stage's time, and of "
+                "those the leads with the next stage's time too (a lead that skipped a stage is not counted in the "
+                "steps around it). Time in stage and the sales cycle are elapsed time, from one stage's time to the "
+                "other's. Win rate: of the leads in the sales cycle (those that reached its first stage) that "
+                "became customers or were disqualified, the share that became customers.");
+    d.push_back("Campaign costs: the cost of a source divided by its leads (rows), its assigned leads "
+                "(assigned_at set) and its customers (the last stage's time set).");
     d.push_back("Volume targets count leads entering the stage in each period, from the first such lead's period to "
                 "the last's; a period is judged once it has ended at as-of. Conversion targets divide the leads "
                 "that entered both stages by those that entered the first.");
@@ -299,6 +392,17 @@ AuditReport build_audit_report(const AuditResult& r)
     }
     report.sections.push_back(entries(r));
     report.sections.push_back(conversion(r));
+    if (r.funnel) {
+        report.sections.push_back(funnel_steps(*r.funnel));
+        for (const auto& by : r.by) {
+            if (by != "month") {
+                report.sections.push_back(funnel_by(*r.funnel, by));
+            }
+        }
+    }
+    if (!r.costs.empty()) {
+        report.sections.push_back(campaign_costs(r.costs));
+    }
     if (!r.bad_rows.empty()) {
         report.sections.push_back(bad_rows(r));
     }
@@ -321,6 +425,9 @@ std::string render_audit_report(const AuditReport& report, AuditFormat format)
                 out += "  " + note + "\n";
             }
             out += aligned_table(s.table);
+            for (const auto& note : s.after) {
+                out += "  " + note + "\n";
+            }
         }
         out += "\nHow the numbers are defined\n";
         for (const auto& d : report.definitions) {
@@ -339,6 +446,9 @@ std::string render_audit_report(const AuditReport& report, AuditFormat format)
                 out += markdown_escape(note) + "\n\n";
             }
             out += md_table(s.table);
+            for (const auto& note : s.after) {
+                out += markdown_escape(note) + "\n\n";
+            }
         }
         return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
     case AuditFormat::html:
@@ -359,6 +469,9 @@ std::string render_audit_report(const AuditReport& report, AuditFormat format)
                 out += "<p>" + html_escape(note) + "</p>\n";
             }
             out += html_table(s.table);
+            for (const auto& note : s.after) {
+                out += "<p>" + html_escape(note) + "</p>\n";
+            }
         }
         return out + "<h2>How the numbers are defined</h2>\n" + html_list(report.definitions) + "</body>\n</html>\n";
     }
@@ -435,6 +548,41 @@ std::string audit_json(const AuditResult& r)
         }
         targets.push_back(target);
     }
+    Json funnel = nullptr;
+    if (r.funnel) {
+        const auto& f = *r.funnel;
+        auto funnel_counts = [](const FunnelCounts& c) {
+            return Json{{"reached", c.reached}, {"converted", c.converted}, {"won", c.won}, {"lost", c.lost}};
+        };
+        Json by_owner = Json::object(), by_source = Json::object(), steps = Json::array();
+        for (const auto& [k, c] : f.by_owner) {
+            by_owner[k] = funnel_counts(c);
+        }
+        for (const auto& [k, c] : f.by_source) {
+            by_source[k] = funnel_counts(c);
+        }
+        for (std::size_t i = 0; i < f.time_in_stage.size(); ++i) {
+            steps.push_back(
+                {{"from", f.stages[i]}, {"to", f.stages[i + 1]}, {"time_in_stage", latency(f.time_in_stage[i])}});
+        }
+        funnel = {
+            {"stages", f.stages},
+            {"overall", funnel_counts(f.overall)},
+            {"by_owner", by_owner},
+            {"by_source", by_source},
+            {"steps", steps},
+            {"sales_cycle", f.sales_cycle
+                                ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}
+                                : Json(nullptr)}};
+    }
+    Json costs = Json::array();
+    for (const auto& c : r.costs) {
+        costs.push_back({{"source", c.source},
+                         {"cost", c.cost},
+                         {"leads", c.leads},
+                         {"assigned", c.assigned},
+                         {"customers", c.customers}});
+    }
     Json bad = Json::object();
     for (const auto& [kind, rows] : r.bad_rows) {
         bad[kind] = {{"rows", rows.count}, {"first_lines", rows.first_lines}};
@@ -456,6 +604,8 @@ std::string audit_json(const AuditResult& r)
              {"targets", targets},
              {"entries_by_month", {{"stage", r.handoff_stage}, {"months", r.entries_by_month}}},
              {"conversion_by_source", {{"from", r.handoff_stage}, {"to", r.conversion_stage}, {"sources", conversion}}},
+             {"funnel", funnel},
+             {"campaign_costs", costs},
              {"bad_rows", bad},
              {"definitions", definitions(r)}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

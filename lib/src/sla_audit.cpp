@@ -286,6 +286,23 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             a.m_stage_cols.push_back({field, *s});
         }
     }
+    a.m_funnel = settings.funnel && !a.m_stage_cols.empty();
+    if (a.m_funnel) {
+        a.m_costs = settings.costs;
+        // The sales cycle starts at the first stage sales owns; the last stage is the win.
+        for (const auto& stage : defs.stages) {
+            for (std::size_t i = 0; i < a.m_stage_cols.size(); ++i) {
+                if (a.m_stage_cols[i].field == stage.id.value + "_at" && stage.owner.value == Team::sales &&
+                    !a.m_cycle_from) {
+                    a.m_cycle_from = i;
+                }
+            }
+        }
+        if (!defs.stages.empty() && a.m_stage_cols.back().field == defs.stages.back().id.value + "_at") {
+            a.m_won = a.m_stage_cols.size() - 1;
+        }
+        a.m_time_in_stage.resize(a.m_stage_cols.size() - 1);
+    }
     for (const auto& t : sla.targets) {
         TargetResult target;
         target.id = t.id.value;
@@ -552,6 +569,54 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
     if (!m_tallied.empty()) {
         tally_targets();
     }
+    if (m_funnel) {
+        count_funnel(by_owner, by_source, assigned, disqualified);
+    }
+}
+
+void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
+                              std::optional<std::int64_t> disqualified)
+{
+    const std::size_t n = m_stage_cols.size();
+    std::array<FunnelCounts*, 3> counts{&m_funnel_overall, &owner.funnel, &source.funnel};
+    for (auto* c : counts) {
+        if (c->reached.size() != n) {
+            c->reached.resize(n);
+            c->converted.resize(n - 1);
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& t = m_times[m_stage_cols[i].slot];
+        if (!t) {
+            continue;
+        }
+        for (auto* c : counts) {
+            ++c->reached[i];
+        }
+        if (i + 1 < n) {
+            if (const auto& next = m_times[m_stage_cols[i + 1].slot]) {
+                for (auto* c : counts) {
+                    ++c->converted[i];
+                }
+                m_time_in_stage[i].push_back(clamp32(*next - *t));
+            }
+        }
+    }
+    const auto won = m_won ? m_times[m_stage_cols[*m_won].slot] : std::nullopt;
+    const bool in_cycle = !m_cycle_from || m_times[m_stage_cols[*m_cycle_from].slot];
+    if (in_cycle && (won || disqualified)) {
+        for (auto* c : counts) {
+            ++(won ? c->won : c->lost);
+        }
+    }
+    if (won && m_cycle_from) {
+        if (const auto& start = m_times[m_stage_cols[*m_cycle_from].slot]) {
+            m_sales_cycle.push_back(clamp32(*won - *start));
+        }
+    }
+    ++source.leads;
+    source.assigned += assigned ? 1 : 0;
+    source.customers += won ? 1 : 0;
 }
 
 // Lifecycle stages entered out of order (a customer before it was an MQL) are listed for
@@ -602,6 +667,23 @@ void SlaAuditor::tally_targets()
 
 void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
 {
+    auto add_funnel = [](FunnelCounts& to, const FunnelCounts& from) {
+        if (from.reached.empty()) {
+            return;
+        }
+        if (to.reached.empty()) {
+            to = from;
+            return;
+        }
+        for (std::size_t i = 0; i < to.reached.size(); ++i) {
+            to.reached[i] += from.reached[i];
+        }
+        for (std::size_t i = 0; i < to.converted.size(); ++i) {
+            to.converted[i] += from.converted[i];
+        }
+        to.won += from.won;
+        to.lost += from.lost;
+    };
     auto add_counts = [](TermCounts& to, const TermCounts& from) {
         to.eligible += from.eligible;
         to.met += from.met;
@@ -621,8 +703,18 @@ void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
                 mine.latencies[t].insert(mine.latencies[t].end(), theirs.latencies[t].begin(),
                                          theirs.latencies[t].end());
             }
+            add_funnel(mine.funnel, theirs.funnel);
+            mine.leads += theirs.leads;
+            mine.assigned += theirs.assigned;
+            mine.customers += theirs.customers;
         }
     };
+    add_funnel(m_funnel_overall, other.m_funnel_overall);
+    for (std::size_t i = 0; i < m_time_in_stage.size(); ++i) {
+        m_time_in_stage[i].insert(m_time_in_stage[i].end(), other.m_time_in_stage[i].begin(),
+                                  other.m_time_in_stage[i].end());
+    }
+    m_sales_cycle.insert(m_sales_cycle.end(), other.m_sales_cycle.begin(), other.m_sales_cycle.end());
     add_groups(m_owners, other.m_owners);
     add_groups(m_sources, other.m_sources);
     add_groups(m_months, other.m_months);
@@ -688,6 +780,49 @@ void SlaAuditor::judge_targets()
             target.missed = target.missed || (complete && static_cast<double>(n) < target.min);
             local = end;
         }
+    }
+}
+
+void SlaAuditor::finish_funnel()
+{
+    Funnel f;
+    for (const auto& sc : m_stage_cols) {
+        f.stages.push_back(sc.field.substr(0, sc.field.size() - 3)); // without "_at"
+    }
+    f.overall = m_funnel_overall;
+    f.overall.reached.resize(f.stages.size());
+    f.overall.converted.resize(f.stages.size() - 1);
+    for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
+        if (!m_owners.groups[i].funnel.reached.empty()) {
+            f.by_owner[m_owners.names[i]] = m_owners.groups[i].funnel;
+        }
+    }
+    for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+        if (!m_sources.groups[i].funnel.reached.empty()) {
+            f.by_source[m_sources.names[i]] = m_sources.groups[i].funnel;
+        }
+    }
+    for (auto& times : m_time_in_stage) {
+        f.time_in_stage.push_back(nearest_rank(times));
+    }
+    if (m_cycle_from && m_won && *m_cycle_from < *m_won) {
+        f.cycle_from = f.stages[*m_cycle_from];
+        f.cycle_to = f.stages[*m_won];
+        f.sales_cycle = nearest_rank(m_sales_cycle);
+    }
+    m_result.funnel = std::move(f);
+    // Campaign costs by source, joined to the leads each source brought; sources that cost
+    // nothing in the file are not shown, sources that brought no lead are.
+    for (const auto& [source, cost] : m_costs) {
+        CampaignCost c{source, cost, 0, 0, 0};
+        for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+            if (m_sources.names[i] == source) {
+                c.leads = m_sources.groups[i].leads;
+                c.assigned = m_sources.groups[i].assigned;
+                c.customers = m_sources.groups[i].customers;
+            }
+        }
+        m_result.costs.push_back(c);
     }
 }
 
@@ -765,6 +900,9 @@ AuditResult SlaAuditor::finish()
         }
     }
     judge_targets();
+    if (m_funnel) {
+        finish_funnel();
+    }
     return std::move(m_result);
 }
 

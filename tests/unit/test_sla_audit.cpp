@@ -5,6 +5,7 @@
 // European clocks fall back on Sunday 2027-10-31.
 #include "alignkit/audit_export.hpp"
 #include "alignkit/audit_report.hpp"
+#include "alignkit/campaign_costs.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
 #include "support.hpp"
@@ -262,4 +263,61 @@ TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in an
     check_counts(s.term("first_touch"), 1, 0, 1, 0); // 25h
     CHECK(s.breaches.at(0).lead == "00Q1");
     CHECK(s.result().conversion_by_source.at("Web").to == 1); // Converted Date is the SQL date
+}
+
+TEST_CASE("the funnel from the same records: steps, time in stage, sales cycle, win rate, costs")
+{
+    // lead -> mql -> sql -> customer; sales owns sql and customer, so the cycle runs sql to customer.
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at,disqualified_at\n"
+                            "L1,ann,web,2027-01-01T00:00:00Z,2027-01-01T01:00:00Z,2027-01-03T00:00:00Z,"
+                            "2027-01-13T00:00:00Z,\n"
+                            "L2,ann,web,2027-01-01T00:00:00Z,2027-01-01T01:00:00Z,2027-01-02T00:00:00Z,,"
+                            "2027-01-05T00:00:00Z\n"
+                            "L3,bob,ads,2027-01-01T00:00:00Z,,,,2027-01-02T00:00:00Z\n" // lost before the cycle
+                            "L4,bob,ads,2027-01-01T00:00:00Z,2027-01-01T02:00:00Z,2027-01-05T00:00:00Z,"
+                            "2027-01-07T00:00:00Z,\n";
+    auto settings = as_of(at("2027-02-01T00:00:00Z"));
+    settings.costs = {{"web", 1000}, {"ads", 300}, {"events", 50}};
+    const auto a = audit(sla(""), csv, settings);
+    REQUIRE(a.result().funnel);
+    const auto& f = *a.result().funnel;
+    CHECK(f.stages == std::vector<std::string>{"mql", "sql", "customer"});
+    CHECK(f.overall.reached == std::vector<std::int64_t>{4, 3, 2});
+    CHECK(f.overall.converted == std::vector<std::int64_t>{3, 2});
+    CHECK(f.time_in_stage[0].median == 2 * 86400); // mql to sql: 1, 2 and 4 days
+    CHECK(f.time_in_stage[1].p90 == 10 * 86400);   // sql to customer: 2 and 10 days
+    CHECK(f.cycle_from == "sql");
+    CHECK(f.cycle_to == "customer");
+    CHECK(f.sales_cycle->median == 2 * 86400);
+    CHECK(f.overall.won == 2);
+    CHECK(f.overall.lost == 1); // L3 was disqualified before it reached sql: not in the cycle
+    CHECK(f.by_owner.at("ann").won == 1);
+    CHECK(f.by_owner.at("ann").lost == 1);
+    CHECK(f.by_source.at("ads").reached == std::vector<std::int64_t>{2, 1, 1});
+    const auto& costs = a.result().costs;
+    REQUIRE(costs.size() == 3);
+    CHECK(costs[0].source == "ads");
+    CHECK(costs[0].leads == 2);
+    CHECK(costs[0].assigned == 1);
+    CHECK(costs[0].customers == 1);
+    CHECK(costs[1].source == "events");
+    CHECK(costs[1].leads == 0);
+    CHECK(costs[2].customers == 1);
+}
+
+TEST_CASE("campaign costs: a header with source and cost, amounts as people write them")
+{
+    std::string error;
+    std::istringstream good("Source,Campaign,Cost\nweb,spring,\"$1,200.50\"\nweb,summer,99.5\nads,x,\xE2\x82\xAC"
+                            "300\n");
+    const auto costs = read_campaign_costs(good, error);
+    REQUIRE(costs);
+    CHECK(costs->at("web") == doctest::Approx(1300));
+    CHECK(costs->at("ads") == 300);
+    std::istringstream bad("source,cost\nweb,12\nads,twelve\n");
+    CHECK_FALSE(read_campaign_costs(bad, error));
+    CHECK(error == "line 3: 'twelve' is not a cost");
+    std::istringstream no_cost("source,amount\nweb,12\n");
+    CHECK_FALSE(read_campaign_costs(no_cost, error));
+    CHECK(error == "the header needs a 'source' and a 'cost' column");
 }

@@ -14,6 +14,7 @@ struct AuditSection {
     std::string heading;
     std::vector<std::string> notes; // paragraphs, before the table
     TextTable table;
+    std::vector<std::string> after; // paragraphs, after the table
 };
 
 struct AuditReport {

@@ -84,6 +84,31 @@ struct TargetResult {
     bool missed = false;
 };
 
+// Both teams' funnel from the same records: the lifecycle stages whose `<stage>_at` column the
+// export has, in lifecycle order.
+struct FunnelCounts {
+    std::vector<std::int64_t> reached;   // by stage: leads with its time
+    std::vector<std::int64_t> converted; // by consecutive pair: of those with the first, those with both
+    std::int64_t won = 0, lost = 0;      // of the leads in the sales cycle: reached the last stage, or disqualified
+};
+
+struct Funnel {
+    std::vector<std::string> stages;
+    FunnelCounts overall;
+    std::map<std::string, FunnelCounts> by_owner, by_source;
+    std::vector<Latency> time_in_stage; // by pair: seconds from one stage's time to the next's
+    // The sales cycle: from the first stage sales owns to the last stage, when the export has both.
+    std::string cycle_from, cycle_to;
+    std::optional<Latency> sales_cycle;
+};
+
+// A campaign's cost (--costs) against the leads its source brought.
+struct CampaignCost {
+    std::string source;
+    double cost = 0;
+    std::int64_t leads = 0, assigned = 0, customers = 0;
+};
+
 struct AuditResult {
     std::int64_t as_of = 0;
     std::int64_t rows = 0;
@@ -96,6 +121,8 @@ struct AuditResult {
     std::map<std::string, Conversion> conversion_by_source; // hand-off stage -> conversion target stage
     std::map<std::string, BadRows> bad_rows;                // by kind: "ragged", "unreadable <field>", "<b> before <a>"
     std::vector<TargetResult> targets;
+    std::optional<Funnel> funnel;
+    std::vector<CampaignCost> costs; // by source, when costs were given
     std::string handoff_stage, conversion_stage;
     std::string time_zone = "UTC";              // naive export times were read in it; months are its months
     bool working_hours = false;                 // clocks counted the SLA calendar's working time only
@@ -112,7 +139,9 @@ struct AuditSettings {
     // Breakdowns of every term: owner, source, month (the monthly trend is always counted).
     // Latencies are kept for each, 4 bytes per lead and clock term per breakdown.
     std::vector<std::string> by{"owner", "source"};
-    bool handoff_latency = true; // false when the report shows only first-touch latency
+    bool handoff_latency = true;         // false when the report shows only first-touch latency
+    bool funnel = true;                  // false when the report has no funnel
+    std::map<std::string, double> costs; // campaign costs by source (read_campaign_costs)
 };
 
 // One breach, for people to act on.
@@ -173,7 +202,9 @@ class SlaAuditor {
     struct Group {
         std::array<TermCounts, 4> terms{}; // handoff, first_touch, attempts, reason
         AuditResult::Conversion conversion;
-        std::array<std::vector<std::int32_t>, 2> latencies; // handoff, first_touch
+        std::array<std::vector<std::int32_t>, 2> latencies;  // handoff, first_touch
+        FunnelCounts funnel;                                 // sized when first counted
+        std::int64_t leads = 0, assigned = 0, customers = 0; // for campaign costs
     };
     // Groups by name, looked up by the field's text as it is, without making a string of it
     // each row: an open-addressing table of (hash, index) probed linearly, names kept once.
@@ -191,6 +222,16 @@ class SlaAuditor {
         std::vector<Slot> m_table;
         void grow();
     };
+    // The funnel: the stages' slots are m_stage_cols'; these are the cycle's and the won stage's.
+    bool m_funnel = false;
+    std::optional<std::size_t> m_cycle_from, m_won; // into m_stage_cols
+    FunnelCounts m_funnel_overall;
+    std::vector<std::vector<std::int32_t>> m_time_in_stage; // by pair
+    std::vector<std::int32_t> m_sales_cycle;
+    std::map<std::string, double> m_costs;
+    void count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
+                      std::optional<std::int64_t> disqualified);
+    void finish_funnel();
     Groups m_owners, m_sources, m_months;
     std::array<TermCounts, 4> m_overall{};
     // The months last looked up: [begin, end) in local seconds, and their groups. Exports run

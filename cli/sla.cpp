@@ -224,6 +224,7 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
         settings.by = {"owner", "source"};
         settings.handoff_latency = false;
         settings.funnel = false;
+        settings.stage_clocks = false;
     }
     if (!cmd.costs.empty()) {
         std::ifstream file(cmd.costs, std::ios::binary);

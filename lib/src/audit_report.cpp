@@ -11,8 +11,6 @@
 namespace alignkit {
 namespace {
 
-constexpr std::array<const char*, 4> k_term_order{"handoff", "first_touch", "attempts", "reason"};
-
 std::string percent(const TermCounts& c)
 {
     const auto p = compliance_percent(c);
@@ -47,7 +45,7 @@ AuditSection term_table(const AuditResult& r)
     s.heading = "SLA terms";
     s.table.header = {"term", "limit", "eligible", "met", "breached", "pending", "compliance", "median", "p90"};
     s.table.right = k_counts_right;
-    for (const char* name : k_term_order) {
+    for (const auto& name : r.term_order) {
         if (const auto* term = find_in(r.terms, name)) {
             std::vector<std::string> row{name, term->limit};
             for (auto& cell : counts_cells(term->overall)) {
@@ -73,7 +71,7 @@ AuditSection breakdown(const AuditResult& r, const std::string& by)
     s.table.header = {by, "term", "eligible", "met", "breached", "pending", "compliance", "median", "p90"};
     s.table.right = k_counts_right;
     std::map<std::string, std::vector<std::vector<std::string>>> rows; // by group, in term order
-    for (const char* name : k_term_order) {
+    for (const auto& name : r.term_order) {
         const auto* term = find_in(r.terms, name);
         if (term == nullptr) {
             continue;
@@ -110,7 +108,7 @@ AuditSection monthly_trend(const AuditResult& r)
     s.table.header = {"month"};
     std::map<std::string, std::vector<std::string>> rows;
     std::vector<const TermResult*> terms;
-    for (const char* name : k_term_order) {
+    for (const auto& name : r.term_order) {
         if (const auto* term = find_in(r.terms, name)) {
             s.table.header.push_back(name);
             terms.push_back(term);
@@ -329,6 +327,9 @@ std::vector<std::string> definitions(const AuditResult& r)
         "attempts: eligible once disqualified (disqualified_at); met when touch_attempts (empty is 0) reaches the "
         "minimum.",
         "reason: eligible once disqualified; met when disqualify_reason holds more than spaces.",
+        "<stage>_clock: a stage's clock in the lead definitions; eligible once the stage was entered (<stage>_at); "
+        "done when the lead left it: at the time of its exit criterion when that is '<field> is set', otherwise at "
+        "the earliest later stage's time or the disqualification; met, breached and pending as for handoff.",
         "Exactly at the limit is met; done before the clock started (a negative latency) is met.",
         "compliance = met / (met + breached); pending leads are not yet decided.",
         "median and p90: of the latencies of leads that were done, by nearest rank (the value at rank "
@@ -624,7 +625,7 @@ std::string audit_csv(const AuditResult& r)
                          l != nullptr ? std::to_string(l->n) : std::string(), l != nullptr ? opt(l->median) : "",
                          l != nullptr ? opt(l->p90) : ""});
     };
-    for (const char* name : k_term_order) {
+    for (const auto& name : r.term_order) {
         const auto* t = find_in(r.terms, name);
         if (t == nullptr) {
             continue;

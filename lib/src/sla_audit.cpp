@@ -15,8 +15,6 @@ namespace {
 
 enum class Status { not_eligible, met, breached, pending };
 
-constexpr std::array<const char*, 4> k_terms{"handoff", "first_touch", "attempts", "reason"};
-
 void count(std::initializer_list<TermCounts*> counts, Status status)
 {
     if (status == Status::not_eligible) {
@@ -168,6 +166,36 @@ PeriodSpan period_of(std::int64_t local, Period per)
     return {};
 }
 
+// The datetime field whose time a stage is left at, when its exit criterion is `<field> is set`.
+std::optional<std::string> exit_field(const LifecycleStage& stage, const LeadDefinitions& defs)
+{
+    if (!stage.exit) {
+        return std::nullopt;
+    }
+    std::string_view text = stage.exit->text.value;
+    const auto trim = [&] {
+        while (!text.empty() && text.front() == ' ') {
+            text.remove_prefix(1);
+        }
+        while (!text.empty() && text.back() == ' ') {
+            text.remove_suffix(1);
+        }
+    };
+    trim();
+    constexpr std::string_view k_is_set = " is set";
+    if (!text.ends_with(k_is_set)) {
+        return std::nullopt;
+    }
+    text.remove_suffix(k_is_set.size());
+    trim();
+    for (const auto& f : defs.fields) {
+        if (f.name.value == text && f.type == FieldType::datetime) {
+            return f.name.value;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
@@ -212,6 +240,8 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     }
     a.m_handoff_latency = settings.handoff_latency;
     auto words = [&](const Duration& d) { return a.m_clock ? a.m_clock->words(d) : to_words(d); };
+    a.m_terms = {"handoff", "first_touch", "attempts", "reason"};
+    a.m_audited.assign(4, false);
     a.m_limits = {words(handoff), words(first_contact), fmt::format("at least {} attempts", a.m_min_attempts),
                   "a reason"};
     a.m_result.by = settings.by;
@@ -245,7 +275,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         }
         a.m_audited[term] = missing.empty();
         if (!missing.empty()) {
-            a.m_result.not_audited[k_terms[term]] =
+            a.m_result.not_audited[a.m_terms[term]] =
                 fmt::format("the export has no column for {}", fmt::join(missing, ", "));
         }
     };
@@ -266,20 +296,6 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     a.m_slot = {a.slot(a.m_col.entered, entered), a.slot(a.m_col.assigned, "assigned_at"),
                 a.slot(a.m_col.first_touch, "first_touch_at"), a.slot(a.m_col.converted, converted),
                 a.slot(a.m_col.disqualified, "disqualified_at")};
-    if (!a.m_reason_required) {
-        a.m_audited[3] = false;
-        a.m_result.not_audited["reason"] = "the SLA does not require a reason";
-    }
-    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](bool x) { return x; })) {
-        std::vector<std::string> why;
-        for (const auto& [term, reason] : a.m_result.not_audited) {
-            why.push_back(fmt::format("{}: {}", term, reason));
-        }
-        error = fmt::format("no SLA term can be audited on this export ({}); map the fields with --columns "
-                            "FIELD=HEADER or choose a --preset",
-                            fmt::join(why, "; "));
-        return std::nullopt;
-    }
     for (const auto& stage : defs.stages) {
         const auto field = stage.id.value + "_at";
         if (auto s = a.slot(columns.find(field), field)) {
@@ -339,6 +355,57 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         a.m_result.targets.push_back(std::move(target));
         a.m_tallies.push_back(std::move(tally));
     }
+    if (settings.stage_clocks) {
+        for (const auto& stage : defs.stages) {
+            if (!stage.clock) {
+                continue;
+            }
+            const auto field = stage.id.value + "_at";
+            const std::size_t term = a.m_terms.size();
+            a.m_terms.push_back(stage.id.value + "_clock");
+            a.m_limits.push_back(words(stage.clock->value));
+            const auto start = a.slot(columns.find(field), field);
+            a.m_audited.push_back(start.has_value());
+            if (!start) {
+                a.m_result.not_audited[a.m_terms.back()] = fmt::format(
+                    "the export has no column for '{}'{}", field,
+                    columns.wanted(field) == field ? "" : fmt::format(" (column '{}')", columns.wanted(field)));
+                continue;
+            }
+            StageClock clock;
+            clock.term = term;
+            clock.limit = a.m_clock ? a.m_clock->working_seconds(stage.clock->value) : stage.clock->value.minutes * 60;
+            clock.start = *start;
+            if (const auto ends = exit_field(stage, defs)) {
+                if (auto s = a.slot(columns.find(*ends), *ends)) {
+                    clock.leave.push_back(*s);
+                }
+            }
+            if (clock.leave.empty()) {
+                bool later = false;
+                for (const auto& sc : a.m_stage_cols) {
+                    later = later || sc.slot == *start;
+                    if (later && sc.slot != *start) {
+                        clock.leave.push_back(sc.slot);
+                    }
+                }
+                if (a.m_slot.disqualified) {
+                    clock.leave.push_back(*a.m_slot.disqualified);
+                }
+            }
+            a.m_stage_clocks.push_back(std::move(clock));
+        }
+    }
+    for (std::size_t t = 0; t < a.m_terms.size(); ++t) {
+        if (a.m_audited[t]) {
+            a.m_result.term_order.push_back(a.m_terms[t]);
+        }
+    }
+    for (Groups* g : {&a.m_owners, &a.m_sources, &a.m_months}) {
+        g->blank.terms.resize(a.m_terms.size());
+        g->blank.latencies.resize(a.m_terms.size());
+    }
+    a.m_overall.resize(a.m_terms.size());
     a.m_result.columns = columns.found();
     a.m_times.resize(a.m_time_columns.size());
     return a;
@@ -384,7 +451,7 @@ std::size_t SlaAuditor::Groups::index_of(std::string_view key)
         if (slot.index == 0) {
             slot = {hash, groups.size() + 1};
             names.emplace_back(key);
-            groups.emplace_back();
+            groups.push_back(blank);
             return groups.size() - 1;
         }
         if (slot.hash == hash && names[slot.index - 1] == key) {
@@ -497,7 +564,7 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
 
     // Breaches are written only when someone listens; their text is not made otherwise.
     const bool report = static_cast<bool>(m_on_breach);
-    auto breach = [&](const char* term, std::optional<std::int64_t> due, std::string actual) {
+    auto breach = [&](const std::string& term, std::optional<std::int64_t> due, std::string actual) {
         m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
                      std::move(actual), std::string(owner)});
     };
@@ -530,7 +597,7 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
         }
         count({&m_overall[term], &by_owner.terms[term], &by_source.terms[term], &in_month.terms[term]}, status);
         if (report && status == Status::breached) {
-            breach(k_terms[term], deadline(*start, limit), done ? format_timestamp(*done) : std::string{});
+            breach(m_terms[term], deadline(*start, limit), done ? format_timestamp(*done) : std::string{});
         }
     };
     // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
@@ -540,6 +607,19 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
     }
     if (m_audited[1] && assigned) {
         clock(1, assigned, month_of(*assigned), touched, m_first_contact, true);
+    }
+    for (const auto& sc : m_stage_clocks) {
+        if (const auto& start = m_times[sc.start]) {
+            // Left the stage: the earliest of the times that end it. One before the start is a
+            // negative latency, met, as for the hand-off.
+            std::optional<std::int64_t> left;
+            for (const auto slot : sc.leave) {
+                if (const auto& t = m_times[slot]; t && (!left || *t < *left)) {
+                    left = t;
+                }
+            }
+            clock(sc.term, start, month_of(*start), left, sc.limit, true);
+        }
     }
     if (disqualified && (m_audited[2] || m_audited[3])) {
         Group& in_month = m_months.groups[month_of(*disqualified)];
@@ -846,11 +926,11 @@ AuditResult SlaAuditor::finish()
             }
         }
     };
-    for (std::size_t t = 0; t < k_terms.size(); ++t) {
+    for (std::size_t t = 0; t < m_terms.size(); ++t) {
         if (!m_audited[t]) {
             continue;
         }
-        TermResult& term = m_result.terms[k_terms[t]];
+        TermResult& term = m_result.terms[m_terms[t]];
         term.limit = m_limits[t];
         term.overall = m_overall[t];
         if (by_owner) {
@@ -860,7 +940,7 @@ AuditResult SlaAuditor::finish()
             breakdown(t, m_sources, term.by_source);
         }
         breakdown(t, m_months, term.by_month);
-        if (t >= 2 || (t == 0 && !m_handoff_latency)) {
+        if (t == 2 || t == 3 || (t == 0 && !m_handoff_latency)) {
             continue; // no clock, or no latency asked for
         }
         if (m_by_source_latency) {

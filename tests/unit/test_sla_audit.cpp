@@ -68,10 +68,11 @@ struct Audit {
     const TermCounts& term(const char* name) const { return result().terms.at(name).overall; }
 };
 
-Audit audit(const std::string& sla_text, const std::string& csv, AuditSettings settings)
+Audit audit(const std::string& sla_text, const std::string& csv, AuditSettings settings,
+            const std::string& defs_text = k_defs)
 {
     const auto agreement = test::parsed_spec<ServiceLevelAgreement>(sla_text);
-    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
+    const auto defs = test::parsed_spec<LeadDefinitions>(defs_text);
     Audit a;
     AuditExportOptions options;
     options.settings = std::move(settings);
@@ -320,4 +321,29 @@ TEST_CASE("campaign costs: a header with source and cost, amounts as people writ
     std::istringstream no_cost("source,amount\nweb,12\n");
     CHECK_FALSE(read_campaign_costs(no_cost, error));
     CHECK(error == "the header needs a 'source' and a 'cost' column");
+}
+
+TEST_CASE("stage clocks of the lead definitions are terms: left by the exit's time or the next stage")
+{
+    // mql is left when assigned (its exit criterion); sql's exit criterion has no single time,
+    // so it is left at the next stage or the disqualification, whichever comes first.
+    std::string defs = k_defs;
+    const auto mql = defs.find("entry: mql_at is set, exit: assigned_at is set}");
+    defs.insert(defs.find('}', mql), ", clock: 1h");
+    const auto sql = defs.find("exit: customer_at is set}");
+    defs.replace(sql, 25, "exit: customer_at is set and owner = \"x\", clock: 2d}");
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at,disqualified_at\n"
+                            "S1,ann,web,,,2027-01-01T00:00:00Z,2027-01-03T00:00:00Z,\n" // 2d exactly
+                            "S2,ann,web,,,2027-01-01T00:00:00Z,,2027-01-03T00:00:01Z\n" // a second over
+                            "S3,ann,web,,,2027-01-09T00:00:00Z,,\n"                     // pending
+                            "S4,ann,web,,,2027-01-01T00:00:00Z,2027-01-04T00:00:00Z,2027-01-02T00:00:00Z\n"
+                            "M1,bob,web,2027-01-01T10:00:00Z,2027-01-01T11:00:00Z,,,\n"; // 1h exactly
+    const auto a = audit(sla(""), csv, as_of(at("2027-01-10T00:00:00Z")), defs);
+    REQUIRE(a.outcome.failure == AuditFailure::none);
+    // This export has no first_touch_at, touch_attempts or disqualify_reason: those are not audited.
+    CHECK(a.result().term_order == std::vector<std::string>{"handoff", "mql_clock", "sql_clock"});
+    check_counts(a.term("sql_clock"), 4, 2, 1, 1); // S4 was disqualified after a day: met
+    check_counts(a.term("mql_clock"), 1, 1, 0, 0);
+    CHECK(a.result().terms.at("sql_clock").limit == "2 days");
+    CHECK(a.result().terms.at("sql_clock").latency->p90 == 2 * 86400 + 1);
 }

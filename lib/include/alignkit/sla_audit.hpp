@@ -112,7 +112,8 @@ struct CampaignCost {
 struct AuditResult {
     std::int64_t as_of = 0;
     std::int64_t rows = 0;
-    std::map<std::string, TermResult> terms;              // handoff, first_touch, attempts, reason
+    std::map<std::string, TermResult> terms;              // handoff, first_touch, attempts, reason, <stage>_clock
+    std::vector<std::string> term_order;                  // the audited terms in the order the SLA gives them
     std::map<std::string, std::string> not_audited;       // term -> why (a column the export lacks)
     std::map<std::string, std::int64_t> entries_by_month; // hand-off stage entries per YYYY-MM
     struct Conversion {
@@ -139,6 +140,7 @@ struct AuditSettings {
     // Breakdowns of every term: owner, source, month (the monthly trend is always counted).
     // Latencies are kept for each, 4 bytes per lead and clock term per breakdown.
     std::vector<std::string> by{"owner", "source"};
+    bool stage_clocks = true;            // the lead definitions' stage clocks as terms
     bool handoff_latency = true;         // false when the report shows only first-touch latency
     bool funnel = true;                  // false when the report has no funnel
     std::map<std::string, double> costs; // campaign costs by source (read_campaign_costs)
@@ -183,11 +185,22 @@ class SlaAuditor {
         std::size_t slot = 0;
     };
     std::vector<StageColumn> m_stage_cols;
-    std::array<bool, 4> m_audited{};                 // handoff, first_touch, attempts, reason
+    // Terms by index: handoff, first_touch, attempts, reason, then the stage clocks.
+    std::vector<std::string> m_terms;
+    std::vector<bool> m_audited;
     std::int64_t m_handoff = 0, m_first_contact = 0; // seconds, working seconds under a calendar
     std::int64_t m_min_attempts = 0;
     bool m_reason_required = true;
-    std::array<std::string, 4> m_limits; // in words, for reports
+    std::vector<std::string> m_limits; // in words, for reports
+    // A lifecycle stage's clock: from entering the stage to leaving it, by its exit criterion's
+    // time when that is `<field> is set`, else the first later stage or the disqualification.
+    struct StageClock {
+        std::size_t term = 0;
+        std::int64_t limit = 0;         // seconds, working seconds under a calendar
+        std::size_t start = 0;          // slot
+        std::vector<std::size_t> leave; // slots; the earliest counts
+    };
+    std::vector<StageClock> m_stage_clocks;
     bool m_by_source_latency = false, m_by_month_latency = false, m_handoff_latency = true;
     std::size_t m_width = 0;
     AuditResult m_result;
@@ -200,15 +213,16 @@ class SlaAuditor {
     void bad(const std::string& kind, std::size_t line);
     // Per row, an owner, a source and months are looked up once; their counts live in vectors.
     struct Group {
-        std::array<TermCounts, 4> terms{}; // handoff, first_touch, attempts, reason
+        std::vector<TermCounts> terms; // by term
         AuditResult::Conversion conversion;
-        std::array<std::vector<std::int32_t>, 2> latencies;  // handoff, first_touch
+        std::vector<std::vector<std::int32_t>> latencies;    // by term; clock terms only
         FunnelCounts funnel;                                 // sized when first counted
         std::int64_t leads = 0, assigned = 0, customers = 0; // for campaign costs
     };
     // Groups by name, looked up by the field's text as it is, without making a string of it
     // each row: an open-addressing table of (hash, index) probed linearly, names kept once.
     struct Groups {
+        Group blank; // what a new group starts as: a place for every term
         std::vector<Group> groups;
         std::vector<std::string> names;
         std::size_t index_of(std::string_view key); // added when new
@@ -233,7 +247,7 @@ class SlaAuditor {
                       std::optional<std::int64_t> disqualified);
     void finish_funnel();
     Groups m_owners, m_sources, m_months;
-    std::array<TermCounts, 4> m_overall{};
+    std::vector<TermCounts> m_overall;
     // The months last looked up: [begin, end) in local seconds, and their groups. Exports run
     // roughly in time order and a lead's clocks mostly start in one or two months, so one of
     // these is nearly always the month asked for.

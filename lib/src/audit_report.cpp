@@ -378,7 +378,9 @@ std::string short_duration(std::optional<std::int64_t> seconds)
 AuditReport build_audit_report(const AuditResult& r)
 {
     AuditReport report;
-    report.title = fmt::format("SLA audit as of {}", format_timestamp(r.as_of));
+    report.title = r.time_zone == "UTC" ? fmt::format("SLA audit as of {}", format_timestamp(r.as_of))
+                                        : fmt::format("SLA audit as of {} {} ({})", r.as_of_local, r.time_zone,
+                                                      format_timestamp(r.as_of));
     report.summary.push_back(fmt::format("{} leads read from the export.", r.rows));
     report.summary.push_back(
         r.working_hours ? fmt::format("Clocks count working time in {} (the SLA's calendar).", r.time_zone)
@@ -596,6 +598,7 @@ std::string audit_json(const AuditResult& r)
     Json out{{"format", "alignkit-sla-audit"},
              {"version", 1},
              {"as_of", format_timestamp(r.as_of)},
+             {"as_of_local", r.as_of_local},
              {"rows", r.rows},
              {"time_zone", r.time_zone},
              {"working_hours", r.working_hours},

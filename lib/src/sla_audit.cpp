@@ -46,6 +46,57 @@ Latency nearest_rank(std::vector<std::int32_t>& values)
     return l;
 }
 
+// The same ranks over several lists taken as one, in two passes and without copying them
+// (they hold a value per lead): the smallest and largest values, then a count of values per
+// bucket of 65,536 equal ranges between them; the buckets holding the ranks are then few values,
+// selected among exactly as above.
+Latency nearest_rank_across(const std::vector<const std::vector<std::int32_t>*>& lists)
+{
+    Latency l;
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
+    for (const auto* list : lists) {
+        l.n += static_cast<std::int64_t>(list->size());
+        for (const auto v : *list) {
+            lo = std::min<std::int64_t>(lo, v);
+            hi = std::max<std::int64_t>(hi, v);
+        }
+    }
+    if (l.n == 0) {
+        return l;
+    }
+    constexpr std::int64_t k_buckets = 1 << 16;
+    const std::int64_t width = (hi - lo) / k_buckets + 1;
+    std::vector<std::int64_t> counts(k_buckets);
+    for (const auto* list : lists) {
+        for (const auto v : *list) {
+            ++counts[static_cast<std::size_t>((v - lo) / width)];
+        }
+    }
+    auto value_at = [&](std::int64_t p) {
+        const std::int64_t rank = std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1; // 0-based
+        std::int64_t before = 0;
+        std::size_t bucket = 0;
+        while (before + counts[bucket] <= rank) {
+            before += counts[bucket++];
+        }
+        std::vector<std::int32_t> in_bucket;
+        in_bucket.reserve(static_cast<std::size_t>(counts[bucket]));
+        for (const auto* list : lists) {
+            for (const auto v : *list) {
+                if (static_cast<std::size_t>((v - lo) / width) == bucket) {
+                    in_bucket.push_back(v);
+                }
+            }
+        }
+        const auto nth = in_bucket.begin() + (rank - before);
+        std::nth_element(in_bucket.begin(), nth, in_bucket.end());
+        return static_cast<std::int64_t>(*nth);
+    };
+    l.p90 = value_at(90);
+    l.median = value_at(50);
+    return l;
+}
+
 char folded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool same_header(std::string_view a, std::string_view b)
@@ -241,7 +292,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     a.m_handoff_latency = settings.handoff_latency;
     auto words = [&](const Duration& d) { return a.m_clock ? a.m_clock->words(d) : to_words(d); };
     a.m_terms = {"handoff", "first_touch", "attempts", "reason"};
-    a.m_audited.assign(4, false);
+    a.m_audited.assign(4, 0);
     a.m_limits = {words(handoff), words(first_contact), fmt::format("at least {} attempts", a.m_min_attempts),
                   "a reason"};
     a.m_result.by = settings.by;
@@ -273,7 +324,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
                 }
             }
         }
-        a.m_audited[term] = missing.empty();
+        a.m_audited[term] = missing.empty() ? 1 : 0;
         if (!missing.empty()) {
             a.m_result.not_audited[a.m_terms[term]] =
                 fmt::format("the export has no column for {}", fmt::join(missing, ", "));
@@ -284,10 +335,10 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     need(2, {{"disqualified_at", &a.m_col.disqualified}, {"touch_attempts", &a.m_col.attempts}});
     need(3, {{"disqualified_at", &a.m_col.disqualified}, {"disqualify_reason", &a.m_col.reason}});
     if (!a.m_reason_required) {
-        a.m_audited[3] = false;
+        a.m_audited[3] = 0;
         a.m_result.not_audited["reason"] = "the SLA does not require a reason";
     }
-    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](bool x) { return x; })) {
+    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](char x) { return x != 0; })) {
         error = fmt::format("no SLA term can be audited: the export has no column for {}; map the fields with "
                             "--columns FIELD=HEADER or choose a --preset",
                             fmt::join(missing_anywhere, ", "));
@@ -365,7 +416,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             a.m_terms.push_back(stage.id.value + "_clock");
             a.m_limits.push_back(words(stage.clock->value));
             const auto start = a.slot(columns.find(field), field);
-            a.m_audited.push_back(start.has_value());
+            a.m_audited.push_back(start.has_value() ? 1 : 0);
             if (!start) {
                 a.m_result.not_audited[a.m_terms.back()] = fmt::format(
                     "the export has no column for '{}'{}", field,
@@ -430,8 +481,25 @@ std::uint64_t name_hash(std::string_view key)
         h = mix(h, v);
     }
     if (n > 0) {
+        // The last 1-7 bytes in at most three loads: a copy of a variable length would go
+        // byte by byte.
         std::uint64_t v = 0;
-        std::memcpy(&v, p, n);
+        std::size_t at = 0;
+        if (n & 4) {
+            std::uint32_t four = 0;
+            std::memcpy(&four, p, 4);
+            v = four;
+            at = 4;
+        }
+        if (n & 2) {
+            std::uint16_t two = 0;
+            std::memcpy(&two, p + at, 2);
+            v |= static_cast<std::uint64_t>(two) << (8 * at);
+            at += 2;
+        }
+        if (n & 1) {
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[at])) << (8 * at);
+        }
         h = mix(h, v);
     }
     return h ^ (h >> 32);
@@ -509,7 +577,7 @@ std::optional<std::int64_t> SlaAuditor::read_time(const TimeColumn& column, std:
     const auto text = fields[column.column];
     const auto written = m_format ? m_format->read(text) : read_timestamp(text);
     if (!written) {
-        bad(fmt::format("unreadable time in '{}'", column.field), line);
+        unreadable(column, line);
         return std::nullopt;
     }
     return written->naive && m_zone ? m_zone->to_utc(written->seconds) : written->seconds;
@@ -542,8 +610,25 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
     Group& by_owner = m_owners[owner];
     Group& by_source = m_sources[cell(m_col.source)];
 
-    for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
-        m_times[i] = read_time(m_time_columns[i], fields, line);
+    if (!m_format && !m_zone) {
+        // The common case, kept tight: ISO times with a zone or in UTC.
+        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+            const auto c = m_time_columns[i].column;
+            const auto text = c < fields.size() ? fields[c] : std::string_view{};
+            auto& t = m_times[i];
+            t = k_unset;
+            if (!text.empty()) {
+                if (const auto written = read_timestamp(text)) {
+                    t = written->seconds;
+                } else {
+                    unreadable(m_time_columns[i], line);
+                }
+            }
+        }
+    } else {
+        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+            m_times[i] = read_time(m_time_columns[i], fields, line).value_or(k_unset);
+        }
     }
     const auto entered = time(m_slot.entered);
     const auto assigned = time(m_slot.assigned);
@@ -609,12 +694,12 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
         clock(1, assigned, month_of(*assigned), touched, m_first_contact, true);
     }
     for (const auto& sc : m_stage_clocks) {
-        if (const auto& start = m_times[sc.start]) {
+        if (const auto& start = at(sc.start)) {
             // Left the stage: the earliest of the times that end it. One before the start is a
             // negative latency, met, as for the hand-off.
             std::optional<std::int64_t> left;
             for (const auto slot : sc.leave) {
-                if (const auto& t = m_times[slot]; t && (!left || *t < *left)) {
+                if (const auto& t = at(slot); t && (!left || *t < *left)) {
                     left = t;
                 }
             }
@@ -666,7 +751,7 @@ void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::in
         }
     }
     for (std::size_t i = 0; i < n; ++i) {
-        const auto& t = m_times[m_stage_cols[i].slot];
+        const auto& t = at(m_stage_cols[i].slot);
         if (!t) {
             continue;
         }
@@ -674,7 +759,7 @@ void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::in
             ++c->reached[i];
         }
         if (i + 1 < n) {
-            if (const auto& next = m_times[m_stage_cols[i + 1].slot]) {
+            if (const auto& next = at(m_stage_cols[i + 1].slot)) {
                 for (auto* c : counts) {
                     ++c->converted[i];
                 }
@@ -682,15 +767,15 @@ void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::in
             }
         }
     }
-    const auto won = m_won ? m_times[m_stage_cols[*m_won].slot] : std::nullopt;
-    const bool in_cycle = !m_cycle_from || m_times[m_stage_cols[*m_cycle_from].slot];
+    const auto won = m_won ? at(m_stage_cols[*m_won].slot) : std::nullopt;
+    const bool in_cycle = !m_cycle_from || at(m_stage_cols[*m_cycle_from].slot);
     if (in_cycle && (won || disqualified)) {
         for (auto* c : counts) {
             ++(won ? c->won : c->lost);
         }
     }
     if (won && m_cycle_from) {
-        if (const auto& start = m_times[m_stage_cols[*m_cycle_from].slot]) {
+        if (const auto& start = at(m_stage_cols[*m_cycle_from].slot)) {
             m_sales_cycle.push_back(clamp32(*won - *start));
         }
     }
@@ -701,20 +786,32 @@ void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::in
 
 // Lifecycle stages entered out of order (a customer before it was an MQL) are listed for
 // fixing in the CRM; the row is still audited as it is.
+void SlaAuditor::unreadable(const TimeColumn& column, std::size_t line)
+{
+    bad(fmt::format("unreadable time in '{}'", column.field), line);
+}
+
+void SlaAuditor::out_of_order(std::size_t stage, std::size_t before, std::size_t line)
+{
+    bad(fmt::format("'{}' before '{}'", m_stage_cols[stage].field, m_stage_cols[before].field), line);
+}
+
 void SlaAuditor::check_stage_order(std::size_t line)
 {
-    std::int64_t latest = std::numeric_limits<std::int64_t>::min();
-    std::size_t latest_stage = m_stage_cols.size();
+    // Plain numbers: k_unset is the smallest, so an unset time is never out of order.
+    const std::int64_t* times = m_times.data();
+    std::int64_t latest = k_unset;
+    std::size_t latest_stage = 0;
     for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
-        const auto& t = m_times[m_stage_cols[i].slot];
-        if (!t) {
+        const std::int64_t t = times[m_stage_cols[i].slot];
+        if (t == k_unset) {
             continue;
         }
-        if (*t < latest) {
-            bad(fmt::format("'{}' before '{}'", m_stage_cols[i].field, m_stage_cols[latest_stage].field), line);
+        if (t < latest) {
+            out_of_order(i, latest_stage, line);
             continue;
         }
-        latest = *t;
+        latest = t;
         latest_stage = i;
     }
 }
@@ -950,24 +1047,20 @@ AuditResult SlaAuditor::finish()
             latencies(t, m_months, term.latency_by_month);
         }
         // Every lead has one owner group (empty owners too), so the owners' latencies together
-        // are all of them: kept once, moved into one list owner by owner to keep the peak near
-        // one copy.
-        std::size_t n = 0;
-        for (const auto& owner : m_owners.groups) {
-            n += owner.latencies[t].size();
+        // are all of them: the overall ranks are found across the owners' lists, without a copy.
+        std::vector<const std::vector<std::int32_t>*> lists;
+        for (auto& owner : m_owners.groups) {
+            lists.push_back(&owner.latencies[t]);
         }
-        std::vector<std::int32_t> all;
-        all.reserve(n);
+        term.latency = nearest_rank_across(lists);
         for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
             if (auto& mine = m_owners.groups[i].latencies[t]; !mine.empty()) {
                 if (by_owner) {
                     term.latency_by_owner[m_owners.names[i]] = nearest_rank(mine);
                 }
-                all.insert(all.end(), mine.begin(), mine.end());
                 std::vector<std::int32_t>().swap(mine);
             }
         }
-        term.latency = nearest_rank(all);
     }
     for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
         if (m_sources.groups[i].conversion.from > 0) {
@@ -979,6 +1072,8 @@ AuditResult SlaAuditor::finish()
             m_result.entries_by_month[m_months.names[i]] = m_months.groups[i].conversion.from;
         }
     }
+    const auto local = format_timestamp(m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of);
+    m_result.as_of_local = local.substr(0, 10) + " " + local.substr(11, 8);
     judge_targets();
     if (m_funnel) {
         finish_funnel();

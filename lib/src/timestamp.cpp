@@ -2,6 +2,8 @@
 
 #include "alignkit/date.hpp"
 
+#include <array>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace alignkit {
@@ -20,27 +22,55 @@ std::optional<int> digits(std::string_view text)
 }
 
 // The layout nearly every export writes, `YYYY-MM-DDTHH:MM:SS` with `Z` or nothing after,
-// on a day every month has (1-28), read in one pass: an audit reads millions. Returns false
+// read in one pass: an audit reads millions. Returns false
 // for anything else, which the general reading below decides (the same way for these).
 bool read_common_layout(std::string_view t, std::int64_t& seconds)
 {
     if ((t.size() != 20 || t[19] != 'Z') && t.size() != 19) {
         return false;
     }
-    if (t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != ' ') || t[13] != ':' || t[16] != ':') {
+    // Eight bytes at a time (SWAR), little-endian: "YYYY-MM-", "DDTHH:MM" and "HH:MM:SS" (the
+    // last overlapping the second).
+    std::uint64_t a = 0, b = 0, c = 0;
+    std::memcpy(&a, t.data(), 8);
+    std::memcpy(&b, t.data() + 8, 8);
+    std::memcpy(&c, t.data() + 11, 8);
+    constexpr std::uint64_t a_digits = 0x00FF'FF00'FFFF'FFFF; // bytes 0-3, 5, 6
+    constexpr std::uint64_t b_digits = 0xFFFF'00FF'FF00'FFFF; // bytes 0, 1, 3, 4, 6, 7
+    constexpr std::uint64_t c_digits = 0xFFFF'0000'0000'0000; // bytes 6, 7
+    constexpr std::uint64_t ones = 0x0101'0101'0101'0101;
+    auto all_digits = [&](std::uint64_t w, std::uint64_t mask) {
+        // High nibble 3, low nibble 0-9, in every byte of the mask; no carries between bytes.
+        const bool high = ((w & mask & (0xF0 * ones)) ^ (0x30 * ones & mask)) == 0;
+        const bool low = (((w & mask & (0x0F * ones)) + (0x06 * ones & mask)) & (0xF0 * ones)) == 0;
+        return high && low;
+    };
+    const std::uint64_t t_or_space = (b >> 16) & 0xFF;
+    const bool separators = (a & ~a_digits) == 0x2D00'002D'0000'0000 &&                    // '-' at 4, 7
+                            (t_or_space == 'T' || t_or_space == ' ') &&                    // at 10
+                            (b & ~b_digits & ~(0xFFULL << 16)) == 0x0000'3A00'0000'0000 && // ':' at 13
+                            (c & ~c_digits & (0xFFULL << 40)) == 0x0000'3A00'0000'0000;    // ':' at 16
+    if (!separators || !all_digits(a, a_digits) || !all_digits(b, b_digits) || !all_digits(c, c_digits)) {
         return false;
     }
-    auto digit = [&](std::size_t i) { return static_cast<unsigned>(t[i]) - unsigned{'0'}; };
-    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U, 11U, 12U, 14U, 15U, 17U, 18U}) {
-        if (digit(i) > 9) {
+    // Each byte's digit, then each byte times ten plus the next: the two-digit numbers.
+    auto pairs = [&](std::uint64_t w, std::uint64_t mask) {
+        const std::uint64_t d = w & mask & (0x0F * ones);
+        return d * 10 + (d >> 8);
+    };
+    const std::uint64_t pa = pairs(a, a_digits), pb = pairs(b, b_digits), pc = pairs(c, c_digits);
+    auto byte = [](std::uint64_t w, int i) { return static_cast<int>((w >> (8 * i)) & 0xFF); };
+    const int year = byte(pa, 0) * 100 + byte(pa, 2), month = byte(pa, 5), day = byte(pb, 0);
+    const int h = byte(pb, 3), m = byte(pb, 6), s = byte(pc, 6);
+    if (month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || s > 60) {
+        return false;
+    }
+    if (day > 28) {
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        constexpr std::array<int, 12> k_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (day > k_days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0)) {
             return false;
         }
-    }
-    auto number = [&](std::size_t i) { return static_cast<int>(digit(i) * 10 + digit(i + 1)); };
-    const int year = number(0) * 100 + number(2), month = number(5), day = number(8);
-    const int h = number(11), m = number(14), s = number(17);
-    if (month < 1 || month > 12 || day < 1 || day > 28 || h > 23 || m > 59 || s > 60) {
-        return false;
     }
     // A lead's timestamps and the rows around it mostly share a month: its first day is kept.
     thread_local int last_month = -1;

@@ -126,6 +126,7 @@ struct AuditResult {
     std::vector<CampaignCost> costs; // by source, when costs were given
     std::string handoff_stage, conversion_stage;
     std::string time_zone = "UTC";              // naive export times were read in it; months are its months
+    std::string as_of_local;                    // as_of on the wall clocks of time_zone, "YYYY-MM-DD HH:MM:SS"
     bool working_hours = false;                 // clocks counted the SLA calendar's working time only
     std::vector<std::string> by;                // the breakdowns asked for: owner, source, month
     std::map<std::string, std::string> columns; // field -> the export's header it was read from
@@ -187,7 +188,7 @@ class SlaAuditor {
     std::vector<StageColumn> m_stage_cols;
     // Terms by index: handoff, first_touch, attempts, reason, then the stage clocks.
     std::vector<std::string> m_terms;
-    std::vector<bool> m_audited;
+    std::vector<char> m_audited;                     // not vector<bool>: read for every row
     std::int64_t m_handoff = 0, m_first_contact = 0; // seconds, working seconds under a calendar
     std::int64_t m_min_attempts = 0;
     bool m_reason_required = true;
@@ -208,6 +209,9 @@ class SlaAuditor {
     std::optional<TimeZone> m_zone;      // naive times and months; none for UTC
     std::optional<WorkingClock> m_clock; // none without a calendar
     void check_stage_order(std::size_t line);
+    // Rare, and kept out of the loops that find them so those stay small.
+    [[gnu::cold, gnu::noinline]] void out_of_order(std::size_t stage, std::size_t before, std::size_t line);
+
     void tally_targets();
     void judge_targets();
     void bad(const std::string& kind, std::size_t line);
@@ -258,17 +262,25 @@ class SlaAuditor {
     std::array<MonthRange, 4> m_recent_months{};
     std::size_t m_next_recent = 0;
     std::size_t month_of(std::int64_t t); // the month's group in m_months
-    // The times read from this row so far, by column: a column several uses share is read once.
     // Every column of times the audit reads, each read once per row into m_times.
     struct TimeColumn {
         std::size_t column = 0;
         std::string field;
     };
     std::vector<TimeColumn> m_time_columns;
-    std::vector<std::optional<std::int64_t>> m_times; // this row's, by slot
-    using Slot = std::optional<std::size_t>;          // into m_times; none when the column is missing
+    [[gnu::cold, gnu::noinline]] void unreadable(const TimeColumn& column, std::size_t line);
+    // This row's times by slot, k_unset for none: plain numbers, as optionals copied through
+    // memory for every row cost more than the rest of the row's work.
+    static constexpr std::int64_t k_unset = std::numeric_limits<std::int64_t>::min();
+    std::vector<std::int64_t> m_times;
+    using Slot = std::optional<std::size_t>; // into m_times; none when the column is missing
     Slot slot(const Column& column, const std::string& field);
-    std::optional<std::int64_t> time(const Slot& s) const { return s ? m_times[*s] : std::nullopt; }
+    std::optional<std::int64_t> at(std::size_t slot) const
+    {
+        const auto t = m_times[slot];
+        return t == k_unset ? std::nullopt : std::optional<std::int64_t>(t);
+    }
+    std::optional<std::int64_t> time(const Slot& s) const { return s ? at(*s) : std::nullopt; }
     struct Slots {
         Slot entered, assigned, first_touch, converted, disqualified;
     } m_slot;

@@ -10,7 +10,9 @@
 #include "alignkit/timestamp.hpp"
 #include "support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sstream>
 
 using namespace alignkit;
@@ -346,4 +348,31 @@ TEST_CASE("stage clocks of the lead definitions are terms: left by the exit's ti
     check_counts(a.term("mql_clock"), 1, 1, 0, 0);
     CHECK(a.result().terms.at("sql_clock").limit == "2 days");
     CHECK(a.result().terms.at("sql_clock").latency->p90 == 2 * 86400 + 1);
+}
+
+TEST_CASE("latency ranks across owners equal a sort of all the latencies, whatever their spread")
+{
+    // Spreads from seconds to 60 years (latencies are kept as 32-bit seconds, about 68 years),
+    // negatives included, so the buckets the overall ranks are found in are wide and uneven.
+    for (const std::int64_t spread : {std::int64_t{7}, std::int64_t{86400}, std::int64_t{60} * 86400 * 365}) {
+        std::string csv = "lead_id,owner,source,mql_at,assigned_at\n";
+        std::vector<std::int64_t> latencies;
+        std::uint64_t state = 12345;
+        for (int i = 0; i < 3000; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto latency =
+                static_cast<std::int64_t>((state >> 20) % static_cast<std::uint64_t>(spread)) - spread / 10;
+            latencies.push_back(latency);
+            const std::int64_t start = at("2027-01-01T00:00:00Z") + i;
+            csv += fmt::format("L{},owner{},web,{},{}\n", i, i % 7, format_timestamp(start),
+                               format_timestamp(start + latency));
+        }
+        const auto a = audit(sla(""), csv, as_of(at("2500-01-01T00:00:00Z")));
+        std::sort(latencies.begin(), latencies.end());
+        const auto& l = *a.result().terms.at("handoff").latency;
+        CAPTURE(spread);
+        CHECK(l.n == 3000);
+        CHECK(l.median == latencies[1499]); // rank ceil(0.5 x 3000) = 1500
+        CHECK(l.p90 == latencies[2699]);    // rank ceil(0.9 x 3000) = 2700
+    }
 }

@@ -349,8 +349,9 @@ std::vector<std::string> definitions(const AuditResult& r)
     d.push_back("Campaign costs: the cost of a source divided by its leads (rows), its assigned leads "
                 "(assigned_at set) and its customers (the last stage's time set).");
     d.push_back("Volume targets count leads entering the stage in each period, from the first such lead's period to "
-                "the last's; a period is judged once it has ended at as-of. Conversion targets divide the leads "
-                "that entered both stages by those that entered the first.");
+                "the last period the export reaches (its latest time, up to as-of), empty periods too; a period is "
+                "judged once it has ended at as-of. Conversion targets divide the leads that entered both stages by "
+                "those that entered the first.");
     return d;
 }
 

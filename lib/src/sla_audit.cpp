@@ -818,6 +818,10 @@ void SlaAuditor::check_stage_order(std::size_t line)
 
 void SlaAuditor::tally_targets()
 {
+    // How far the export's records reach, so that quiet periods at its end are judged too.
+    for (const auto t : m_times) {
+        m_latest = std::max(m_latest, t);
+    }
     for (const auto i : m_tallied) {
         auto& tally = m_tallies[i];
         const auto& target = m_result.targets[i];
@@ -899,6 +903,7 @@ void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
         add_counts(m_overall[t], other.m_overall[t]);
     }
     m_result.rows += other.m_result.rows;
+    m_latest = std::max(m_latest, other.m_latest);
     for (auto& [kind, theirs] : other.m_result.bad_rows) {
         auto& mine = m_result.bad_rows[kind];
         mine.count += theirs.count;
@@ -946,9 +951,13 @@ void SlaAuditor::judge_targets()
         if (tally.by_period.empty()) {
             continue;
         }
-        // Every period from the first entry's to the last's, empty ones too: a month without a
-        // single MQL misses a volume target. A period is judged once it is over at as-of.
-        for (auto local = tally.first; local <= tally.last;) {
+        // Every period from the first entry's to the last the export reaches (its latest time,
+        // up to as-of), empty ones too: a month without a single MQL misses a volume target. A
+        // period is judged once it is over at as-of.
+        const auto latest = std::min(m_latest, m_result.as_of);
+        const auto last =
+            m_latest == k_unset ? tally.last : std::max(tally.last, m_zone ? m_zone->to_local(latest) : latest);
+        for (auto local = tally.first; local <= last;) {
             const auto [name, begin, end] = period_of(local, target.per);
             const auto it = tally.by_period.find(name);
             const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;

@@ -233,6 +233,20 @@ TEST_CASE("volume and conversion targets against the records")
     CHECK(t[2].entered_from == 3);
     CHECK(t[2].entered_to == 2);
     CHECK_FALSE(t[2].missed);
+
+    // MQLs stop in January while the export goes on into March: February is missed, March is
+    // still going at as-of; a time after as-of does not stretch the periods.
+    const std::string quiet = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at\n"
+                              "L1,ann,web,2027-01-05T10:00:00Z,,,\n"
+                              "L2,ann,web,2027-01-06T10:00:00Z,,2027-03-02T00:00:00Z,2027-09-01T00:00:00Z\n";
+    const auto q = audit(sla(targets), quiet, as_of(at("2027-03-15T00:00:00Z")));
+    const auto& periods = q.result().targets[0].periods;
+    REQUIRE(periods.size() == 3);
+    CHECK(periods[1].period == "2027-02");
+    CHECK(periods[1].count == 0);
+    CHECK(periods[1].complete);
+    CHECK(periods[2].period == "2027-03");
+    CHECK_FALSE(periods[2].complete);
 }
 
 TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in any case")

@@ -314,6 +314,7 @@ class SlaAuditor {
     };
     std::vector<TargetTally> m_tallies;
     std::vector<std::size_t> m_tallied; // the tallies counted row by row
+    std::int64_t m_latest = k_unset;    // the latest time in the export, for volume targets
 };
 
 // A term's compliance in percent: met out of met and breached (pending leads are not yet

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -48,9 +49,76 @@ bool stdout_wants_color(const GlobalOptions& options)
     return false;
 }
 
-void write_output(const std::string& path, std::string_view content)
+namespace {
+
+// Where an output goes. A new or regular file is written to a temporary file beside it and
+// renamed over it at the end, so it is whole or not there at all. Anything else is written in
+// place: a terminal, a pipe, a FIFO, /dev/stdout, and a symlink (written through, so the link
+// stays a link; as root, renaming over /dev/stdout would replace the system's link).
+struct Destination {
+    int fd = -1;
+    std::string temp; // empty when written in place
+};
+
+Destination open_destination(const std::string& path)
 {
     namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto link = fs::symlink_status(path, ec);
+    if (!ec && fs::exists(link) && (fs::is_symlink(link) || !fs::is_regular_file(link))) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+        }
+        return {fd, {}};
+    }
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) {
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    return {fd, std::move(temp)};
+}
+
+void write_all(int fd, std::string_view text, const std::string& path)
+{
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+// Closes the destination and, for a temporary file, puts it in place (flushed to disk first
+// when `sync`); on failure nothing is left behind.
+void finish_destination(const Destination& d, const std::string& path, bool sync)
+{
+    if (d.temp.empty()) {
+        if (::close(d.fd) != 0) {
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+        }
+        return;
+    }
+    if (::fchmod(d.fd, 0644) != 0 || (sync && ::fsync(d.fd) != 0) || ::close(d.fd) != 0 ||
+        std::rename(d.temp.c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        std::remove(d.temp.c_str());
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
+    }
+}
+
+} // namespace
+
+void write_output(const std::string& path, std::string_view content)
+{
     if (path.empty() || path == "-") {
         std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
         std::cout.flush();
@@ -59,41 +127,17 @@ void write_output(const std::string& path, std::string_view content)
         }
         return;
     }
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    int fd = mkstemp(pattern.data());
-    if (fd < 0) {
-        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
-    }
-    auto fail = [&](int error) {
-        ::close(fd);
-        std::remove(pattern.c_str());
-        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
-    };
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            fail(errno);
+    const Destination d = open_destination(path);
+    try {
+        write_all(d.fd, content, path);
+    } catch (...) {
+        ::close(d.fd);
+        if (!d.temp.empty()) {
+            std::remove(d.temp.c_str());
         }
-        written += static_cast<std::size_t>(n);
+        throw;
     }
-    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
-        fail(errno);
-    }
-    if (::close(fd) != 0) {
-        std::remove(pattern.c_str());
-        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
-    }
-    if (std::rename(pattern.c_str(), path.c_str()) != 0) {
-        int error = errno;
-        std::remove(pattern.c_str());
-        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
-    }
+    finish_destination(d, path, true);
 }
 
 StreamingOutput::StreamingOutput(std::string path) : m_path(std::move(path))
@@ -101,21 +145,18 @@ StreamingOutput::StreamingOutput(std::string path) : m_path(std::move(path))
     if (m_path.empty() || m_path == "-") {
         return;
     }
-    namespace fs = std::filesystem;
-    const fs::path target(m_path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    m_temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    m_fd = mkstemp(m_temp.data());
-    if (m_fd < 0) {
-        throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(errno));
-    }
+    const Destination d = open_destination(m_path);
+    m_fd = d.fd;
+    m_temp = d.temp;
 }
 
 StreamingOutput::~StreamingOutput()
 {
     if (m_fd >= 0) {
         ::close(m_fd);
-        std::remove(m_temp.c_str());
+        if (!m_temp.empty()) {
+            std::remove(m_temp.c_str());
+        }
     }
 }
 
@@ -137,17 +178,7 @@ void StreamingOutput::flush()
         }
         return;
     }
-    std::size_t written = 0;
-    while (written < m_buffer.size()) {
-        ssize_t n = ::write(m_fd, m_buffer.data() + written, m_buffer.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(errno));
-        }
-        written += static_cast<std::size_t>(n);
-    }
+    write_all(m_fd, m_buffer, m_path);
     m_buffer.clear();
 }
 
@@ -158,13 +189,9 @@ void StreamingOutput::commit()
         std::cout.flush();
         return;
     }
-    const int fd = m_fd;
+    const Destination d{m_fd, m_temp};
     m_fd = -1;
-    if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0 || std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
-        const int error = errno;
-        std::remove(m_temp.c_str());
-        throw std::runtime_error("cannot write '" + m_path + "': " + std::strerror(error));
-    }
+    finish_destination(d, m_path, false);
 }
 
 int write_new_output(std::string_view command, const std::string& path, bool force, std::string_view content)

@@ -10,7 +10,7 @@ using Preset = std::map<std::string, std::vector<std::string>>;
 // HubSpot has no standard date or reason of disqualification: map your own with --columns.
 const Preset k_hubspot{
     {"lead_id", {"Record ID", "Contact ID"}},
-    {"owner", {"Contact owner", "HubSpot Owner"}},
+    {"owner", {"Contact owner", "Lead owner", "HubSpot Owner"}},
     {"source", {"Original Source", "Original Traffic Source"}},
     {"created_at", {"Create Date"}},
     {"subscriber_at", {"Became a Subscriber Date"}},
@@ -28,13 +28,13 @@ const Preset k_hubspot{
     {"email", {"Email"}},
 };
 
-// Salesforce's lead reports write field labels; Data Loader and the weekly data export write
-// API names, so both are listed. A converted lead's "Converted Date" is read as the SQL date.
+// Salesforce's lead and contact reports write field labels; Data Loader and the weekly data
+// export write API names, so both are listed. A converted lead's "Converted Date" is read as the SQL date.
 // Salesforce has no standard MQL date, owner-assignment date, attempt count or disqualification
 // reason: map your org's custom fields with --columns.
 const Preset k_salesforce{
-    {"lead_id", {"Lead ID", "Id"}},
-    {"owner", {"Lead Owner", "Owner Name", "OwnerId"}},
+    {"lead_id", {"Lead ID", "Contact ID", "Id"}},
+    {"owner", {"Lead Owner", "Contact Owner", "Owner Name", "OwnerId"}},
     {"source", {"Lead Source", "LeadSource"}},
     {"created_at", {"Create Date", "Created Date", "CreatedDate"}},
     {"sql_at", {"Converted Date", "ConvertedDate"}},

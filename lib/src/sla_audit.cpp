@@ -1,5 +1,9 @@
 #include "alignkit/sla_audit.hpp"
 
+#include "audit_columns.hpp"
+#include "calendar_period.hpp"
+#include "latency_rank.hpp"
+
 #include "alignkit/date.hpp"
 #include "alignkit/export_presets.hpp"
 #include "alignkit/timestamp.hpp"
@@ -8,7 +12,6 @@
 #include <charconv>
 #include <cstring>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace alignkit {
 namespace {
@@ -26,225 +29,10 @@ void count(std::initializer_list<TermCounts*> counts, Status status)
     }
 }
 
-Latency nearest_rank(std::vector<std::int32_t>& values)
-{
-    Latency l;
-    l.n = static_cast<std::int64_t>(values.size());
-    if (values.empty()) {
-        return l;
-    }
-    // Two order statistics, not a sort: the 90th first, then the median among those below it.
-    auto rank = [&](std::int64_t p) {
-        return static_cast<std::size_t>(std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1);
-    };
-    const auto p90 = values.begin() + static_cast<std::ptrdiff_t>(rank(90));
-    std::nth_element(values.begin(), p90, values.end());
-    l.p90 = *p90; // before the second pass, which may move it
-    const auto median = values.begin() + static_cast<std::ptrdiff_t>(rank(50));
-    std::nth_element(values.begin(), median, p90 + 1);
-    l.median = *median;
-    return l;
-}
-
-// The same ranks over several lists taken as one, in two passes and without copying them
-// (they hold a value per lead): the smallest and largest values, then a count of values per
-// bucket of 65,536 equal ranges between them; the buckets holding the ranks are then few values,
-// selected among exactly as above.
-Latency nearest_rank_across(const std::vector<const std::vector<std::int32_t>*>& lists)
-{
-    Latency l;
-    std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
-    for (const auto* list : lists) {
-        l.n += static_cast<std::int64_t>(list->size());
-        for (const auto v : *list) {
-            lo = std::min<std::int64_t>(lo, v);
-            hi = std::max<std::int64_t>(hi, v);
-        }
-    }
-    if (l.n == 0) {
-        return l;
-    }
-    constexpr std::int64_t k_buckets = 1 << 16;
-    const std::int64_t width = (hi - lo) / k_buckets + 1;
-    std::vector<std::int64_t> counts(k_buckets);
-    for (const auto* list : lists) {
-        for (const auto v : *list) {
-            ++counts[static_cast<std::size_t>((v - lo) / width)];
-        }
-    }
-    auto value_at = [&](std::int64_t p) {
-        const std::int64_t rank = std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1; // 0-based
-        std::int64_t before = 0;
-        std::size_t bucket = 0;
-        while (before + counts[bucket] <= rank) {
-            before += counts[bucket++];
-        }
-        std::vector<std::int32_t> in_bucket;
-        in_bucket.reserve(static_cast<std::size_t>(counts[bucket]));
-        for (const auto* list : lists) {
-            for (const auto v : *list) {
-                if (static_cast<std::size_t>((v - lo) / width) == bucket) {
-                    in_bucket.push_back(v);
-                }
-            }
-        }
-        const auto nth = in_bucket.begin() + (rank - before);
-        std::nth_element(in_bucket.begin(), nth, in_bucket.end());
-        return static_cast<std::int64_t>(*nth);
-    };
-    l.p90 = value_at(90);
-    l.median = value_at(50);
-    return l;
-}
-
-char folded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_header(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return folded(x) == folded(y); });
-}
-
-// Where a field is read from: --columns, else the preset's headers (any case), else the
-// field's `column` in the lead definitions, else its name.
-class ColumnFinder {
-  public:
-    ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header, const AuditSettings& settings)
-        : m_defs(defs), m_header(header), m_settings(settings), m_preset(export_preset(settings.preset))
-    {
-    }
-
-    std::optional<std::size_t> find(const std::string& field)
-    {
-        if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
-            return exact(field, it->second);
-        }
-        if (m_preset != nullptr) {
-            if (auto it = m_preset->find(field); it != m_preset->end()) {
-                for (const auto& wanted : it->second) {
-                    for (std::size_t i = 0; i < m_header.size(); ++i) {
-                        if (same_header(m_header[i], wanted)) {
-                            m_found[field] = m_header[i];
-                            return i;
-                        }
-                    }
-                }
-            }
-        }
-        std::string wanted = field;
-        for (const auto& f : m_defs.fields) {
-            if (f.name.value == field && !f.column.empty()) {
-                wanted = f.column;
-            }
-        }
-        return exact(field, wanted);
-    }
-
-    // The column a field was looked for under, to say what is missing.
-    std::string wanted(const std::string& field) const
-    {
-        if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
-            return it->second;
-        }
-        for (const auto& f : m_defs.fields) {
-            if (f.name.value == field && !f.column.empty()) {
-                return f.column;
-            }
-        }
-        return field;
-    }
-
-    const std::map<std::string, std::string>& found() const { return m_found; }
-
-  private:
-    const LeadDefinitions& m_defs;
-    const std::vector<std::string>& m_header;
-    const AuditSettings& m_settings;
-    const std::map<std::string, std::vector<std::string>>* m_preset;
-    std::map<std::string, std::string> m_found;
-
-    std::optional<std::size_t> exact(const std::string& field, const std::string& wanted)
-    {
-        auto it = std::find(m_header.begin(), m_header.end(), wanted);
-        if (it == m_header.end()) {
-            return std::nullopt;
-        }
-        m_found[field] = wanted;
-        return static_cast<std::size_t>(it - m_header.begin());
-    }
-};
-
 std::int32_t clamp32(std::int64_t v)
 {
     return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, std::numeric_limits<std::int32_t>::min(),
                                                               std::numeric_limits<std::int32_t>::max()));
-}
-
-std::int64_t floor_days(std::int64_t seconds) { return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0); }
-
-// A period of a calendar: its name as reports show it and its local [begin, end).
-struct PeriodSpan {
-    std::string name; // 2026-07, 2026-Q3, 2026, 2026-W27
-    std::int64_t begin = 0, end = 0;
-};
-
-PeriodSpan period_of(std::int64_t local, Period per)
-{
-    const auto days = floor_days(local);
-    const Date c = date_from_days(static_cast<long>(days));
-    auto first_of = [](std::int64_t y, std::int64_t m) {
-        // Month m (1-based, may be 13) of year y, in local seconds.
-        return days_since_epoch(Date{static_cast<int>(m > 12 ? y + 1 : y), static_cast<int>(m > 12 ? m - 12 : m), 1}) *
-               86400;
-    };
-    switch (per) {
-    case Period::week: {
-        // ISO weeks start on Monday; the week belongs to the year of its Thursday.
-        const auto monday = days - ((days + 3) % 7 + 7) % 7;
-        const Date thursday = date_from_days(static_cast<long>(monday + 3));
-        const auto week = (monday + 3 - first_of(thursday.year, 1) / 86400) / 7 + 1;
-        return {fmt::format("{:04}-W{:02}", thursday.year, week), monday * 86400, (monday + 7) * 86400};
-    }
-    case Period::month:
-        return {fmt::format("{:04}-{:02}", c.year, c.month), first_of(c.year, c.month), first_of(c.year, c.month + 1)};
-    case Period::quarter: {
-        const auto q = (c.month - 1) / 3;
-        return {fmt::format("{:04}-Q{}", c.year, q + 1), first_of(c.year, q * 3 + 1), first_of(c.year, q * 3 + 4)};
-    }
-    case Period::year:
-        return {fmt::format("{:04}", c.year), first_of(c.year, 1), first_of(c.year + 1, 1)};
-    }
-    return {};
-}
-
-// The datetime field whose time a stage is left at, when its exit criterion is `<field> is set`.
-std::optional<std::string> exit_field(const LifecycleStage& stage, const LeadDefinitions& defs)
-{
-    if (!stage.exit) {
-        return std::nullopt;
-    }
-    std::string_view text = stage.exit->text.value;
-    const auto trim = [&] {
-        while (!text.empty() && text.front() == ' ') {
-            text.remove_prefix(1);
-        }
-        while (!text.empty() && text.back() == ' ') {
-            text.remove_suffix(1);
-        }
-    };
-    trim();
-    constexpr std::string_view k_is_set = " is set";
-    if (!text.ends_with(k_is_set)) {
-        return std::nullopt;
-    }
-    text.remove_suffix(k_is_set.size());
-    trim();
-    for (const auto& f : defs.fields) {
-        if (f.name.value == text && f.type == FieldType::datetime) {
-            return f.name.value;
-        }
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -1088,74 +876,6 @@ AuditResult SlaAuditor::finish()
         finish_funnel();
     }
     return std::move(m_result);
-}
-
-std::optional<double> compliance_percent(const TermCounts& counts)
-{
-    const auto decided = counts.met + counts.breached;
-    if (decided == 0) {
-        return std::nullopt;
-    }
-    return 100.0 * static_cast<double>(counts.met) / static_cast<double>(decided);
-}
-
-std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar)
-{
-    std::vector<TermUnderBar> under;
-    for (const auto& [term, counts] : result.terms) {
-        if (const auto percent = compliance_percent(counts.overall); percent && *percent < bar) {
-            under.push_back({term, *percent});
-        }
-    }
-    return under;
-}
-
-std::string audit_canonical_json(const AuditResult& r)
-{
-    using Json = nlohmann::json; // std::map objects: keys in byte order, as the reference wants
-    auto counts = [](const TermCounts& c) {
-        return Json{{"eligible", c.eligible}, {"met", c.met}, {"breached", c.breached}, {"pending", c.pending}};
-    };
-    auto latency = [](const Latency& l) {
-        return Json{{"n", l.n},
-                    {"median", l.median ? Json(*l.median) : Json(nullptr)},
-                    {"p90", l.p90 ? Json(*l.p90) : Json(nullptr)}};
-    };
-    Json sla = Json::object();
-    for (const auto& [name, term] : r.terms) {
-        Json by_owner = Json::object();
-        for (const auto& [k, c] : term.by_owner) {
-            by_owner[k] = counts(c);
-        }
-        Json by_source = Json::object();
-        for (const auto& [k, c] : term.by_source) {
-            by_source[k] = counts(c);
-        }
-        sla[name] = {{"overall", counts(term.overall)}, {"by_owner", by_owner}, {"by_source", by_source}};
-    }
-    Json months = Json::object();
-    for (const auto& [month, n] : r.entries_by_month) {
-        months[month] = n;
-    }
-    Json conversion = Json::object();
-    for (const auto& [source, c] : r.conversion_by_source) {
-        conversion[source] = {{"mql", c.from}, {"sql", c.to}, {"rate_ppm", (2000000 * c.to + c.from) / (2 * c.from)}};
-    }
-    Json by_owner = Json::object();
-    Latency overall;
-    if (auto it = r.terms.find("first_touch"); it != r.terms.end()) {
-        overall = it->second.latency.value_or(Latency{});
-        for (const auto& [owner, l] : it->second.latency_by_owner) {
-            by_owner[owner] = latency(l);
-        }
-    }
-    Json out = {{"as_of", format_timestamp(r.as_of)},
-                {"rows", r.rows},
-                {"sla", sla},
-                {"mql_by_month", months},
-                {"mql_to_sql_by_source", conversion},
-                {"first_touch_latency_s", {{"overall", latency(overall)}, {"by_owner", by_owner}}}};
-    return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 } // namespace alignkit

@@ -8,6 +8,7 @@
 #include "alignkit/campaign_costs.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
+#include "calendar_period.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -389,4 +390,23 @@ TEST_CASE("latency ranks across owners equal a sort of all the latencies, whatev
         CHECK(l.median == latencies[1499]); // rank ceil(0.5 x 3000) = 1500
         CHECK(l.p90 == latencies[2699]);    // rank ceil(0.9 x 3000) = 2700
     }
+}
+
+TEST_CASE("calendar periods: ISO weeks at year ends, quarters, months, years")
+{
+    auto name = [](const char* day, Period per) { return period_of(at(day), per).name; };
+    CHECK(name("2027-01-01T12:00:00Z", Period::week) == "2026-W53"); // a Friday: 2026's last week
+    CHECK(name("2027-01-04T00:00:00Z", Period::week) == "2027-W01"); // the first Monday
+    CHECK(name("2024-12-30T00:00:00Z", Period::week) == "2025-W01"); // its Thursday is in 2025
+    CHECK(name("2027-03-31T23:59:59Z", Period::quarter) == "2027-Q1");
+    CHECK(name("2027-04-01T00:00:00Z", Period::quarter) == "2027-Q2");
+    CHECK(name("2028-02-29T10:00:00Z", Period::month) == "2028-02");
+    const auto week = period_of(at("2027-01-06T10:00:00Z"), Period::week);
+    CHECK(week.begin == at("2027-01-04T00:00:00Z"));
+    CHECK(week.end == at("2027-01-11T00:00:00Z"));
+    const auto december = period_of(at("2027-12-15T00:00:00Z"), Period::month);
+    CHECK(december.end == at("2028-01-01T00:00:00Z"));
+    const auto year = period_of(at("1969-06-01T00:00:00Z"), Period::year); // before the epoch
+    CHECK(year.name == "1969");
+    CHECK(year.begin == at("1969-01-01T00:00:00Z"));
 }

@@ -5,6 +5,7 @@
 #include "alignkit/lifecycle_report.hpp"
 #include "alignkit/loader.hpp"
 #include "commands.hpp"
+#include "export_options.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
@@ -54,21 +55,16 @@ struct LeadsClassifyCommand {
     std::string definitions;
     std::string export_path;
     std::string output;
-    std::vector<std::string> columns; // FIELD=HEADER
+    ExportOptions reading;
     bool counts = false;
     bool strict = false;
 };
 
 int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& global)
 {
-    std::map<std::string, std::string> overrides;
-    for (const auto& pair : cmd.columns) {
-        const auto eq = pair.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::cerr << fmt::format("alignkit leads classify: '{}' is not FIELD=HEADER\n", pair);
-            return exit_failure;
-        }
-        overrides[pair.substr(0, eq)] = pair.substr(eq + 1);
+    const auto reading = export_reading("leads classify", cmd.reading);
+    if (!reading) {
+        return exit_failure;
     }
     ValidationResult loaded;
     if (auto status = load_valid_configs({cmd.definitions}, today(), global, loaded)) {
@@ -102,7 +98,7 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         return exit_failure;
     }
     std::string error;
-    auto classifier = LeadClassifier::make(*defs, header.fields, overrides, error);
+    auto classifier = LeadClassifier::make(*defs, header.fields, *reading, error);
     if (!classifier) {
         std::cerr << "alignkit leads classify: " << error << "\n";
         return exit_failure;
@@ -190,10 +186,7 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("definitions", classify->definitions, "The LeadDefinitions file")->required();
     sub->add_option("export", classify->export_path, "The CSV export, or - for standard input")->required();
     sub->add_option("-o,--output", classify->output, "Write the CSV to FILE");
-    sub->add_option("--columns", classify->columns, "Map a field to a CSV header (repeatable): FIELD=HEADER")
-        ->option_text("FIELD=HEADER")
-        ->delimiter(',')
-        ->allow_extra_args(false);
+    add_export_options(*sub, classify->reading);
     sub->add_flag("--counts", classify->counts, "Print only the number of leads per stage");
     sub->add_flag("--strict", classify->strict, "Exit 1 when any row or value cannot be read");
     sub->callback(

@@ -4,7 +4,6 @@
 #include "alignkit/audit_report.hpp"
 #include "alignkit/campaign_costs.hpp"
 #include "alignkit/csv.hpp"
-#include "alignkit/export_presets.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/references.hpp"
 #include "alignkit/sla_audit.hpp"
@@ -13,10 +12,10 @@
 #include "alignkit/sla_review.hpp"
 #include "alignkit/sla_template.hpp"
 #include "alignkit/text.hpp"
-#include "alignkit/time_format.hpp"
 #include "alignkit/time_zone.hpp"
 #include "alignkit/timestamp.hpp"
 #include "commands.hpp"
+#include "export_options.hpp"
 #include "findings.hpp"
 
 #include <algorithm>
@@ -161,9 +160,7 @@ struct SlaAuditCommand {
     std::string as_of;
     std::string format = "text";
     std::string output;
-    std::vector<std::string> columns;
-    std::string preset;
-    std::string time_format;
+    ExportOptions reading;
     std::vector<std::string> by;
     std::string costs;
     std::string breaches;
@@ -183,28 +180,11 @@ constexpr std::array<std::string_view, 3> k_audit_breakdowns{"owner", "source", 
 std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const ServiceLevelAgreement& sla)
 {
     AuditSettings settings;
-    for (const auto& pair : cmd.columns) {
-        const auto eq = pair.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::cerr << fmt::format("alignkit sla audit: '{}' is not FIELD=HEADER\n", pair);
-            return std::nullopt;
-        }
-        settings.columns[pair.substr(0, eq)] = pair.substr(eq + 1);
-    }
-    if (!cmd.preset.empty() && export_preset(cmd.preset) == nullptr) {
-        std::cerr << fmt::format("alignkit sla audit: unknown preset '{}'; use {}\n", cmd.preset,
-                                 fmt::join(export_preset_names(), " or "));
+    auto reading = export_reading("sla audit", cmd.reading);
+    if (!reading) {
         return std::nullopt;
     }
-    settings.preset = cmd.preset;
-    if (!cmd.time_format.empty()) {
-        std::string error;
-        settings.time_format = TimeFormat::compile(cmd.time_format, error);
-        if (!settings.time_format) {
-            std::cerr << fmt::format("alignkit sla audit: --time-format '{}': {}\n", cmd.time_format, error);
-            return std::nullopt;
-        }
-    }
+    settings.reading = std::move(*reading);
     if (!cmd.by.empty()) {
         settings.by.clear();
         for (const auto& dimension : cmd.by) {
@@ -458,14 +438,6 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->option_text("LIST")
         ->delimiter(',');
     check_records
-        ->add_option("--preset", audit->preset,
-                     "Read the column headers of a CRM's standard export: hubspot or salesforce")
-        ->option_text("CRM");
-    check_records
-        ->add_option("--time-format", audit->time_format,
-                     "The export's timestamp layout, strptime-style, e.g. '%m/%d/%Y %I:%M %p' (default ISO 8601)")
-        ->option_text("LAYOUT");
-    check_records
         ->add_option("--costs", audit->costs,
                      "A CSV of campaign costs (columns source and cost), for cost per lead, per assigned lead and "
                      "per customer")
@@ -473,10 +445,7 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     check_records->add_flag("--strict", audit->strict,
                             "Exit 1 when any row or value cannot be read or a term cannot be audited");
     check_records->add_option("-o,--output", audit->output, "Write to FILE");
-    check_records->add_option("--columns", audit->columns, "Map a field to a CSV header (repeatable): FIELD=HEADER")
-        ->option_text("FIELD=HEADER")
-        ->delimiter(',')
-        ->allow_extra_args(false);
+    add_export_options(*check_records, audit->reading);
     check_records->add_option("--breaches", audit->breaches, "Write one CSV row per breach to FILE")
         ->option_text("FILE");
     check_records->add_option("--fail-under", audit->fail_under_value, "Exit 1 when a term's compliance is under PCT")

@@ -18,14 +18,14 @@ bool same_header(std::string_view a, std::string_view b)
 } // namespace
 
 ColumnFinder::ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header,
-                           const AuditSettings& settings)
-    : m_defs(defs), m_header(header), m_settings(settings), m_preset(export_preset(settings.preset))
+                           const ExportReading& reading)
+    : m_defs(defs), m_header(header), m_reading(reading), m_preset(export_preset(reading.preset))
 {
 }
 
 std::optional<std::size_t> ColumnFinder::find(const std::string& field)
 {
-    if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
+    if (auto it = m_reading.columns.find(field); it != m_reading.columns.end()) {
         return exact(field, it->second);
     }
     if (m_preset != nullptr) {
@@ -51,7 +51,7 @@ std::optional<std::size_t> ColumnFinder::find(const std::string& field)
 
 std::string ColumnFinder::wanted(const std::string& field) const
 {
-    if (auto it = m_settings.columns.find(field); it != m_settings.columns.end()) {
+    if (auto it = m_reading.columns.find(field); it != m_reading.columns.end()) {
         return it->second;
     }
     for (const auto& f : m_defs.fields) {

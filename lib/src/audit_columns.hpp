@@ -1,8 +1,9 @@
 #pragma once
-// Where `sla audit` reads each lead field from, and the stage times it can see.
+// Where `sla audit` and `leads classify` read each lead field from, and the time a stage is
+// left at.
 
+#include "alignkit/export_reading.hpp"
 #include "alignkit/lead_definitions.hpp"
-#include "alignkit/sla_audit.hpp"
 
 #include <cstddef>
 #include <map>
@@ -16,7 +17,7 @@ namespace alignkit {
 // field's `column` in the lead definitions, else its name.
 class ColumnFinder {
   public:
-    ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header, const AuditSettings& settings);
+    ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header, const ExportReading& reading);
 
     std::optional<std::size_t> find(const std::string& field);
     // The column a field was looked for under, to say what is missing.
@@ -27,7 +28,7 @@ class ColumnFinder {
   private:
     const LeadDefinitions& m_defs;
     const std::vector<std::string>& m_header;
-    const AuditSettings& m_settings;
+    const ExportReading& m_reading;
     const std::map<std::string, std::vector<std::string>>* m_preset;
     std::map<std::string, std::string> m_found;
 

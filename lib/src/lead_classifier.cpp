@@ -1,5 +1,7 @@
 #include "alignkit/lead_classifier.hpp"
 
+#include "audit_columns.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -42,7 +44,7 @@ void fields_of(const criteria::Expr& e, std::set<std::string>& out)
 
 // A cell read as its field's type; nullopt for empty, and for text the type cannot read
 // (reported through `bad`).
-std::optional<criteria::Literal> read_value(std::string_view text, FieldType type, bool& bad)
+std::optional<criteria::Literal> read_value(std::string_view text, FieldType type, const TimeFormat* layout, bool& bad)
 {
     bad = false;
     if (text.empty()) {
@@ -74,7 +76,17 @@ std::optional<criteria::Literal> read_value(std::string_view text, FieldType typ
     }
     case FieldType::date:
     case FieldType::datetime: {
-        // Dates compare by calendar day; a timestamp's day is its first ten characters.
+        // Dates compare by calendar day: the day as the export's layout writes it, else a
+        // timestamp's first ten characters.
+        if (layout != nullptr) {
+            const auto written = layout->read(text);
+            if (!written) {
+                bad = true;
+                return std::nullopt;
+            }
+            const auto days = written->seconds / 86400 - (written->seconds % 86400 < 0 ? 1 : 0);
+            return criteria::Literal{date_from_days(static_cast<long>(days))};
+        }
         auto date = parse_date(text.substr(0, 10));
         if (!date) {
             bad = true;
@@ -89,8 +101,7 @@ std::optional<criteria::Literal> read_value(std::string_view text, FieldType typ
 } // namespace
 
 std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, const std::vector<std::string>& header,
-                                                   const std::map<std::string, std::string>& overrides,
-                                                   std::string& error)
+                                                   const ExportReading& reading, std::string& error)
 {
     LeadClassifier c;
     c.m_defs = &defs;
@@ -104,20 +115,19 @@ std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, 
         c.m_entries.push_back(std::move(expr));
     }
     std::vector<std::string> missing;
+    ColumnFinder columns(defs, header, reading);
     for (const auto& field : defs.fields) {
-        auto over = overrides.find(field.name.value);
-        const std::string wanted = over != overrides.end() ? over->second
-                                   : field.column.empty()  ? field.name.value
-                                                           : field.column;
-        auto it = std::find(header.begin(), header.end(), wanted);
-        if (it == header.end()) {
+        const auto column = columns.find(field.name.value);
+        if (!column) {
             if (used.contains(field.name.value)) {
-                missing.push_back(fmt::format("'{}' (column '{}')", field.name.value, wanted));
+                missing.push_back(
+                    fmt::format("'{}' (column '{}')", field.name.value, columns.wanted(field.name.value)));
             }
             continue;
         }
-        c.m_fields.push_back({field.name.value, field.type, static_cast<std::size_t>(it - header.begin())});
+        c.m_fields.push_back({field.name.value, field.type, *column});
     }
+    c.m_time_format = reading.time_format;
     if (!missing.empty()) {
         error = fmt::format("the export has no column for {}; map it with --columns FIELD=HEADER",
                             fmt::join(missing, ", "));
@@ -135,7 +145,7 @@ LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& 
             continue;
         }
         bool unreadable = false;
-        auto value = read_value(fields[f.column], f.type, unreadable);
+        auto value = read_value(fields[f.column], f.type, m_time_format ? &*m_time_format : nullptr, unreadable);
         if (unreadable) {
             bad.push_back({f.name, line, fields[f.column]});
         }

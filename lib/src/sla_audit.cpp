@@ -48,7 +48,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     SlaAuditor a;
     a.m_result.as_of = settings.as_of;
     a.m_width = header.size();
-    a.m_format = settings.time_format;
+    a.m_format = settings.reading.time_format;
     if (sla.calendar) {
         a.m_clock = WorkingClock::make(*sla.calendar, error);
         if (!a.m_clock) {
@@ -85,7 +85,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
                   "a reason"};
     a.m_result.by = settings.by;
 
-    ColumnFinder columns(defs, header, settings);
+    ColumnFinder columns(defs, header, settings.reading);
     a.m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
     a.m_col.owner = columns.find("owner");     // optional: everyone in one group without it
     a.m_col.source = columns.find("source");

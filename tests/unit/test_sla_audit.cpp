@@ -158,8 +158,8 @@ TEST_CASE("a Berlin calendar, an export's own layout, and months that are Berlin
                             "B4,eva,web,31.10.2027,\n";                      // date alone: midnight, Sunday
     std::string error;
     auto settings = as_of(at("2027-11-02T12:00:00Z"));
-    settings.time_format = TimeFormat::compile("%d.%m.%Y %H:%M", error);
-    REQUIRE(settings.time_format);
+    settings.reading.time_format = TimeFormat::compile("%d.%m.%Y %H:%M", error);
+    REQUIRE(settings.reading.time_format);
     auto a = audit(sla(berlin), csv, settings);
     // The date-only B4 does not fit "%d.%m.%Y %H:%M": counted as unreadable, the row kept.
     REQUIRE(a.outcome.failure == AuditFailure::none);
@@ -259,7 +259,7 @@ TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in an
                                 "101,Ada,ann@example.com,ORGANIC_SEARCH,2027-01-05 10:00,2027-01-05 11:00,"
                                 "2027-01-05 12:00,3,\n";
     auto settings = as_of(at("2027-02-01T00:00:00Z"));
-    settings.preset = "hubspot";
+    settings.reading.preset = "hubspot";
     const auto h = audit(sla(""), hubspot, settings);
     REQUIRE(h.outcome.failure == AuditFailure::none);
     check_counts(h.term("handoff"), 1, 1, 0, 0);
@@ -273,8 +273,8 @@ TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in an
                                    "Date,Converted Date\n"
                                    "00Q1,Ann Lee,Web,2027-01-05T09:00:00.000Z,2027-01-05T10:00:00.000Z,"
                                    "2027-01-05T15:00:00.000Z,2027-01-06T16:00:00.000Z,2027-01-10T00:00:00.000Z\n";
-    settings.preset = "salesforce";
-    settings.columns = {{"mql_at", "MQL Date"}, {"assigned_at", "Assigned Date"}};
+    settings.reading.preset = "salesforce";
+    settings.reading.columns = {{"mql_at", "MQL Date"}, {"assigned_at", "Assigned Date"}};
     const auto s = audit(sla(""), salesforce, settings);
     REQUIRE(s.outcome.failure == AuditFailure::none);
     check_counts(s.term("handoff"), 1, 0, 1, 0);     // 5h

@@ -3,6 +3,7 @@
 // and the criterion that decided it.
 
 #include "alignkit/criteria.hpp"
+#include "alignkit/export_reading.hpp"
 #include "alignkit/lead_definitions.hpp"
 
 #include <map>
@@ -21,11 +22,11 @@ struct BadValue {
 
 class LeadClassifier {
   public:
-    // Maps the definitions' fields to `header` columns: a field's `column` (or its name),
-    // unless `overrides` names another header. Returns nullopt and sets `error` when a field
-    // the criteria use has no column.
+    // Maps the definitions' fields to `header` columns as `reading` says (its columns, its
+    // preset, else a field's `column` or its name); dates and times are read in its layout.
+    // Returns nullopt and sets `error` when a field the criteria use has no column.
     static std::optional<LeadClassifier> make(const LeadDefinitions& defs, const std::vector<std::string>& header,
-                                              const std::map<std::string, std::string>& overrides, std::string& error);
+                                              const ExportReading& reading, std::string& error);
 
     struct Result {
         const LifecycleStage* stage = nullptr; // the furthest stage whose entry criteria hold; null if none
@@ -45,6 +46,7 @@ class LeadClassifier {
     };
     const LeadDefinitions* m_defs = nullptr;
     std::vector<FieldColumn> m_fields;
+    std::optional<TimeFormat> m_time_format;
     std::vector<std::shared_ptr<criteria::Expr>> m_entries; // per stage; null when unparsable
 };
 

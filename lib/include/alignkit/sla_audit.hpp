@@ -16,6 +16,7 @@
 //                disqualify_reason holds a character other than a space.
 // Exactly at a limit is met; a negative delay is met; a deadline equal to as_of has passed.
 
+#include "alignkit/export_reading.hpp"
 #include "alignkit/lead_definitions.hpp"
 #include "alignkit/sla.hpp"
 #include "alignkit/time_format.hpp"
@@ -134,9 +135,7 @@ struct AuditResult {
 
 // What to audit and how to read the export.
 struct AuditSettings {
-    std::map<std::string, std::string> columns; // field -> export header, over preset and definitions
-    std::string preset;                         // "", hubspot, salesforce
-    std::optional<TimeFormat> time_format;      // the export's layout; ISO 8601 without it
+    ExportReading reading;
     std::int64_t as_of = 0;
     // Breakdowns of every term: owner, source, month (the monthly trend is always counted).
     // Latencies are kept for each, 4 bytes per lead and clock term per breakdown.
@@ -159,7 +158,7 @@ struct Breach {
 
 class SlaAuditor {
   public:
-    // Finds the columns of the fields the audit reads (by `settings.columns`, the preset, the
+    // Finds the columns of the fields the audit reads (by `settings.reading`: its columns, the preset, the
     // field's `column`, or its name). A term whose columns are missing is not audited (said in
     // the result); nullopt with `error` when no term can be, or the SLA's zone is unknown.
     static std::optional<SlaAuditor> make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,

@@ -1,21 +1,11 @@
 #include "audit_columns.hpp"
 
 #include "alignkit/export_presets.hpp"
+#include "alignkit/text.hpp"
 
 #include <algorithm>
 
 namespace alignkit {
-namespace {
-
-char folded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_header(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return folded(x) == folded(y); });
-}
-
-} // namespace
 
 ColumnFinder::ColumnFinder(const LeadDefinitions& defs, const std::vector<std::string>& header,
                            const ExportReading& reading)
@@ -32,7 +22,7 @@ std::optional<std::size_t> ColumnFinder::find(const std::string& field)
         if (auto it = m_preset->find(field); it != m_preset->end()) {
             for (const auto& wanted : it->second) {
                 for (std::size_t i = 0; i < m_header.size(); ++i) {
-                    if (same_header(m_header[i], wanted)) {
+                    if (equal_ignoring_case(m_header[i], wanted)) {
                         m_found[field] = m_header[i];
                         return i;
                     }

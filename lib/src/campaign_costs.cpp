@@ -1,20 +1,13 @@
 #include "alignkit/campaign_costs.hpp"
 
 #include "alignkit/csv.hpp"
+#include "alignkit/text.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
 
 namespace alignkit {
 namespace {
-
-std::string lowered(std::string text)
-{
-    for (char& c : text) {
-        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return text;
-}
 
 std::optional<double> money(std::string_view text)
 {
@@ -49,7 +42,7 @@ std::optional<std::map<std::string, double>> read_campaign_costs(std::istream& i
     }
     std::optional<std::size_t> source, cost;
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
-        const auto name = lowered(row.fields[i]);
+        const auto name = lower_ascii(row.fields[i]);
         source = name == "source" ? std::optional(i) : source;
         cost = name == "cost" ? std::optional(i) : cost;
     }

@@ -1,24 +1,14 @@
 #include "alignkit/checks.hpp"
+
+#include "alignkit/text.hpp"
 #include "check_util.hpp"
 #include "document_index.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <unordered_set>
 
 namespace alignkit {
-namespace {
-
-std::string folded(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-} // namespace
 
 void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
 {
@@ -37,7 +27,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
     }
     std::unordered_set<std::string> folded_terms;
     for (auto t : all_terms) {
-        folded_terms.insert(folded(t));
+        folded_terms.insert(lower_ascii(t));
     }
 
     for (const auto& doc : index.all()) {
@@ -47,7 +37,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
         }
         std::map<std::string, const Located<std::string>*> names; // folded term -> where
         for (const auto& term : g->terms) {
-            auto [it, inserted] = names.try_emplace(folded(term.term.value), &term.term);
+            auto [it, inserted] = names.try_emplace(lower_ascii(term.term.value), &term.term);
             if (!inserted) {
                 diags.add(Code::duplicate_id, doc.file, term.term.pos,
                           fmt::format("term '{}' is defined twice", term.term.value),
@@ -57,7 +47,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
         std::map<std::string, const Located<std::string>*> aliases;
         for (const auto& term : g->terms) {
             for (const auto& alias : term.aliases) {
-                auto key = folded(alias.value);
+                auto key = lower_ascii(alias.value);
                 const Located<std::string>* clash = nullptr;
                 if (auto it = names.find(key); it != names.end() && it->second != &term.term) {
                     clash = it->second;
@@ -74,7 +64,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
         }
         for (const auto& term : g->terms) {
             for (const auto& related : term.related) {
-                if (!folded_terms.contains(folded(related.value))) {
+                if (!folded_terms.contains(lower_ascii(related.value))) {
                     // A warning only: the related term may live in a glossary not checked in this run.
                     diags
                         .add(Code::unknown_id, doc.file, related.pos,

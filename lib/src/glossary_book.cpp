@@ -5,7 +5,6 @@
 #include "alignkit/version.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -121,21 +120,13 @@ const std::vector<GlossaryEntry>& table()
     return k_terms;
 }
 
-std::string folded(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 bool names(const GlossaryEntry& e, std::string_view word)
 {
-    const auto key = folded(word);
-    if (folded(e.term) == key) {
+    const auto key = lower_ascii(word);
+    if (lower_ascii(e.term) == key) {
         return true;
     }
-    return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return folded(a) == key; });
+    return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return lower_ascii(a) == key; });
 }
 
 std::string owner_name(const GlossaryEntry& e) { return e.owner ? std::string(to_string(*e.owner)) : "both"; }
@@ -219,8 +210,9 @@ std::vector<GlossaryEntry> merged_glossary(std::span<const Document> documents)
             out.push_back(std::move(e));
         }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const GlossaryEntry& a, const GlossaryEntry& b) { return folded(a.term) < folded(b.term); });
+    std::stable_sort(out.begin(), out.end(), [](const GlossaryEntry& a, const GlossaryEntry& b) {
+        return lower_ascii(a.term) < lower_ascii(b.term);
+    });
     return out;
 }
 

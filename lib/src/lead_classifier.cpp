@@ -1,5 +1,6 @@
 #include "alignkit/lead_classifier.hpp"
 
+#include "alignkit/text.hpp"
 #include "audit_columns.hpp"
 
 #include <algorithm>
@@ -11,14 +12,6 @@
 
 namespace alignkit {
 namespace {
-
-std::string lowered(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // The field names an expression reads.
 void fields_of(const criteria::Expr& e, std::set<std::string>& out)
@@ -64,7 +57,7 @@ std::optional<criteria::Literal> read_value(std::string_view text, FieldType typ
         return criteria::Literal{value};
     }
     case FieldType::boolean: {
-        const auto v = lowered(text);
+        const auto v = lower_ascii(text);
         if (v == "true" || v == "yes" || v == "1" || v == "y") {
             return criteria::Literal{true};
         }

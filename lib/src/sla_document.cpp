@@ -176,14 +176,8 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
             }
         }
     }
-    std::sort(out.terms.rows.begin(), out.terms.rows.end(), [](const auto& a, const auto& b) {
-        std::string x = a[0], y = b[0];
-        std::transform(x.begin(), x.end(), x.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        std::transform(y.begin(), y.end(), y.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return x < y;
-    });
+    std::sort(out.terms.rows.begin(), out.terms.rows.end(),
+              [](const auto& a, const auto& b) { return lower_ascii(a[0]) < lower_ascii(b[0]); });
 
     out.stages.header = {"Stage", "Owner", "A lead enters when", "It leaves when", "Time allowed"};
     out.exits.header = {"Exit", "Decided by", "Reasons"};

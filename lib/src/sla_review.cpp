@@ -23,14 +23,6 @@ std::size_t group_of(Code code)
     return static_cast<std::size_t>(id[3] - '0');
 }
 
-std::string folded(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string plural(double n, std::string_view word) { return fmt::format("{:g} {}{}", n, word, n == 1 ? "" : "s"); }
 
 class Reviewer {
@@ -89,14 +81,14 @@ class Reviewer {
     // --- definitions of terms --------------------------------------------------------
     bool glossary_defines(std::string_view word) const
     {
-        const auto key = folded(word);
+        const auto key = lower_ascii(word);
         for (const auto* doc : m_glossaries) {
             for (const auto& term : std::get<Glossary>(doc->spec).terms) {
-                if (folded(term.term.value) == key) {
+                if (lower_ascii(term.term.value) == key) {
                     return true;
                 }
                 for (const auto& alias : term.aliases) {
-                    if (folded(alias.value) == key) {
+                    if (lower_ascii(alias.value) == key) {
                         return true;
                     }
                 }
@@ -163,7 +155,7 @@ class Reviewer {
             for (std::size_t j = 0; j < i; ++j) {
                 for (const auto& later : std::get<Glossary>(m_glossaries[i]->spec).terms) {
                     for (const auto& earlier : std::get<Glossary>(m_glossaries[j]->spec).terms) {
-                        if (folded(later.term.value) == folded(earlier.term.value) &&
+                        if (lower_ascii(later.term.value) == lower_ascii(earlier.term.value) &&
                             later.definition != earlier.definition) {
                             m_found.add(
                                 Code::term_defined_twice, m_glossaries[i]->file, later.term.pos,
@@ -287,7 +279,7 @@ class Reviewer {
     // A placeholder, or too few words to act on.
     void vague(const Located<std::string>& clause, std::string_view what)
     {
-        const auto key = folded(clause.value);
+        const auto key = lower_ascii(clause.value);
         std::size_t words = 0;
         bool in_word = false;
         for (char c : clause.value) {

@@ -7,7 +7,7 @@
 namespace alignkit {
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) { return lower_ascii(c); }
 
 // Optimal string alignment distance, case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b)
@@ -36,6 +36,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 } // namespace
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower_ascii(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return lower_ascii(c); });
+    return out;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
+}
 
 std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates)
 {

@@ -1,6 +1,7 @@
 #include "alignkit/time_format.hpp"
 
 #include "alignkit/date.hpp"
+#include "alignkit/text.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -12,15 +13,13 @@ constexpr std::array<std::string_view, 12> k_months{"january",   "february", "ma
                                                     "may",       "june",     "july",     "august",
                                                     "september", "october",  "november", "december"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_folded(std::string_view text, std::string_view word)
 {
     if (text.size() < word.size()) {
         return false;
     }
     for (std::size_t i = 0; i < word.size(); ++i) {
-        if (lower(text[i]) != word[i]) {
+        if (lower_ascii(text[i]) != word[i]) {
             return false;
         }
     }
@@ -231,10 +230,10 @@ std::optional<WrittenTime> TimeFormat::read(std::string_view text) const
             break;
         case 'p':
             if (starts_with_folded(text, "am") || starts_with_folded(text, "pm")) {
-                half = lower(text.front()) == 'a' ? 0 : 12;
+                half = lower_ascii(text.front()) == 'a' ? 0 : 12;
                 text.remove_prefix(2);
             } else if (starts_with_folded(text, "a.m.") || starts_with_folded(text, "p.m.")) {
-                half = lower(text.front()) == 'a' ? 0 : 12;
+                half = lower_ascii(text.front()) == 'a' ? 0 : 12;
                 text.remove_prefix(4);
             } else {
                 return std::nullopt;

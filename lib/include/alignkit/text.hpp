@@ -18,6 +18,12 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
 // "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 
+// ASCII letters in lower case, other bytes as they are: for matching names and headers
+// people write in any case.
+char lower_ascii(char c);
+std::string lower_ascii(std::string_view text);
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
 // A name or id: lowercase ASCII letters and digits, single '-' or '_' between them,
 // starting with a letter, at most 63 characters.
 bool is_slug(std::string_view text);

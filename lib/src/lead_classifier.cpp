@@ -2,6 +2,7 @@
 
 #include "alignkit/text.hpp"
 #include "audit_columns.hpp"
+#include "calendar_period.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -77,8 +78,7 @@ std::optional<criteria::Literal> read_value(std::string_view text, FieldType typ
                 bad = true;
                 return std::nullopt;
             }
-            const auto days = written->seconds / 86400 - (written->seconds % 86400 < 0 ? 1 : 0);
-            return criteria::Literal{date_from_days(static_cast<long>(days))};
+            return criteria::Literal{date_from_days(static_cast<long>(floor_days(written->seconds)))};
         }
         auto date = parse_date(text.substr(0, 10));
         if (!date) {

@@ -1,6 +1,7 @@
 #include "alignkit/working_clock.hpp"
 
 #include "alignkit/date.hpp"
+#include "calendar_period.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -8,8 +9,6 @@
 
 namespace alignkit {
 namespace {
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0); }
 
 // Clocks never run for longer than this many days; past it a deadline is "never" (the limit
 // of a duration is ten years, and a calendar has a working day every week).
@@ -67,7 +66,7 @@ std::string WorkingClock::words(const Duration& duration) const
     return fmt::format("{} working day{}", days, days == 1 ? "" : "s");
 }
 
-std::int64_t WorkingClock::local_day(std::int64_t utc) { return floor_div(m_zone.to_local(utc), 86400); }
+std::int64_t WorkingClock::local_day(std::int64_t utc) { return floor_days(m_zone.to_local(utc)); }
 
 WorkingClock::Hours WorkingClock::hours(std::int64_t day)
 {

@@ -12,7 +12,6 @@
 #include "alignkit/sla_review.hpp"
 #include "alignkit/sla_template.hpp"
 #include "alignkit/text.hpp"
-#include "alignkit/time_zone.hpp"
 #include "alignkit/timestamp.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
@@ -227,21 +226,13 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
                 .count();
         return settings;
     }
-    const auto written = read_timestamp(cmd.as_of);
-    if (!written) {
-        std::cerr << fmt::format("alignkit sla audit: '{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)\n", cmd.as_of);
+    std::string error;
+    const auto as_of = read_as_of(cmd.as_of, sla, error);
+    if (!as_of) {
+        std::cerr << "alignkit sla audit: " << error << "\n";
         return std::nullopt;
     }
-    settings.as_of = written->seconds;
-    if (written->naive && sla.calendar && sla.calendar->time_zone.value != "UTC") {
-        std::string error;
-        auto zone = TimeZone::locate(sla.calendar->time_zone.value, error);
-        if (!zone) {
-            std::cerr << "alignkit sla audit: " << error << "\n";
-            return std::nullopt;
-        }
-        settings.as_of = zone->to_utc(written->seconds);
-    }
+    settings.as_of = *as_of;
     return settings;
 }
 
@@ -367,23 +358,11 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     write_output(cmd.output, audit_output(result, cmd.format));
     // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not
     // read fully fails the run.
-    bool failed = false;
-    for (const auto& u : cmd.fail_under ? terms_under(result, *cmd.fail_under) : std::vector<TermUnderBar>{}) {
-        std::cerr << fmt::format("alignkit sla audit: {} compliance {:.1f}% is under {:g}%\n", u.term, u.percent,
-                                 *cmd.fail_under);
-        failed = true;
+    const auto failures = audit_failures(result, cmd.fail_under, cmd.strict);
+    for (const auto& why : failures) {
+        std::cerr << "alignkit sla audit: " << why << "\n";
     }
-    for (const auto& target : result.targets) {
-        if (target.missed) {
-            std::cerr << fmt::format("alignkit sla audit: target '{}' missed\n", target.id);
-            failed = true;
-        }
-    }
-    if (cmd.strict && (!result.bad_rows.empty() || !result.not_audited.empty())) {
-        std::cerr << "alignkit sla audit: --strict: the export was not read fully\n";
-        failed = true;
-    }
-    return failed ? exit_findings : exit_ok;
+    return failures.empty() ? exit_ok : exit_findings;
 }
 
 struct SlaInitCommand {

@@ -1,7 +1,9 @@
 #include "alignkit/sla_audit.hpp"
 
+#include "alignkit/time_zone.hpp"
 #include "alignkit/timestamp.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace alignkit {
@@ -24,6 +26,42 @@ std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar)
         }
     }
     return under;
+}
+
+std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error)
+{
+    const auto written = read_timestamp(text);
+    if (!written) {
+        error = fmt::format("'{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)", text);
+        return std::nullopt;
+    }
+    if (!written->naive || !sla.calendar || sla.calendar->time_zone.value == "UTC") {
+        return written->seconds;
+    }
+    auto zone = TimeZone::locate(sla.calendar->time_zone.value, error);
+    if (!zone) {
+        return std::nullopt;
+    }
+    return zone->to_utc(written->seconds);
+}
+
+std::vector<std::string> audit_failures(const AuditResult& result, std::optional<double> fail_under, bool strict)
+{
+    std::vector<std::string> why;
+    if (fail_under) {
+        for (const auto& u : terms_under(result, *fail_under)) {
+            why.push_back(fmt::format("{} compliance {:.1f}% is under {:g}%", u.term, u.percent, *fail_under));
+        }
+    }
+    for (const auto& target : result.targets) {
+        if (target.missed) {
+            why.push_back(fmt::format("target '{}' missed", target.id));
+        }
+    }
+    if (strict && (!result.bad_rows.empty() || !result.not_audited.empty())) {
+        why.emplace_back("--strict: the export was not read fully");
+    }
+    return why;
 }
 
 std::string audit_canonical_json(const AuditResult& r)

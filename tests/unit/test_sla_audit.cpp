@@ -410,3 +410,33 @@ TEST_CASE("calendar periods: ISO weeks at year ends, quarters, months, years")
     CHECK(year.name == "1969");
     CHECK(year.begin == at("1969-01-01T00:00:00Z"));
 }
+
+TEST_CASE("--as-of: with a zone as written, without one on the SLA calendar's wall clock")
+{
+    std::string error;
+    const auto chicago = test::parsed_spec<ServiceLevelAgreement>(sla(k_chicago));
+    CHECK(read_as_of("2027-04-01", chicago, error) == at("2027-04-01T05:00:00Z")); // CDT midnight
+    CHECK(read_as_of("2027-01-15 09:00", chicago, error) == at("2027-01-15T15:00:00Z"));
+    CHECK(read_as_of("2027-04-01T00:00:00Z", chicago, error) == at("2027-04-01T00:00:00Z"));
+    const auto utc = test::parsed_spec<ServiceLevelAgreement>(sla(""));
+    CHECK(read_as_of("2027-04-01", utc, error) == at("2027-04-01T00:00:00Z"));
+    CHECK_FALSE(read_as_of("04/01/2027", utc, error));
+    CHECK(error == "'04/01/2027' is not a time (YYYY-MM-DDTHH:MM:SSZ)");
+}
+
+TEST_CASE("a scheduled run fails for a term under the bar, a missed target, or --strict on bad rows")
+{
+    AuditResult r;
+    r.terms["handoff"].overall = {10, 7, 3, 0};     // 70%
+    r.terms["first_touch"].overall = {10, 9, 1, 0}; // 90%
+    CHECK(audit_failures(r, std::nullopt, true).empty());
+    CHECK(audit_failures(r, 80.0, false) == std::vector<std::string>{"handoff compliance 70.0% is under 80%"});
+    CHECK(audit_failures(r, 70.0, false).empty()); // exactly at the bar passes
+    r.targets.push_back({});
+    r.targets.back().id = "mql-volume";
+    r.targets.back().missed = true;
+    r.bad_rows["a different number of fields than the header"].count = 1;
+    CHECK(audit_failures(r, std::nullopt, false) == std::vector<std::string>{"target 'mql-volume' missed"});
+    CHECK(audit_failures(r, std::nullopt, true) ==
+          std::vector<std::string>{"target 'mql-volume' missed", "--strict: the export was not read fully"});
+}

@@ -327,6 +327,14 @@ struct TermUnderBar {
 // The terms whose overall compliance is under `bar` percent, for --fail-under.
 std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar);
 
+// --as-of as written: ISO 8601, and without a zone a time on the wall clock of the SLA's
+// calendar, as the export's naive times are. nullopt, with `error`, for anything else.
+std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error);
+
+// Why a scheduled run fails, one sentence each: a term's compliance under `fail_under`, a
+// missed target, and with `strict` a row not read fully or a term not audited. Empty: it passes.
+std::vector<std::string> audit_failures(const AuditResult& result, std::optional<double> fail_under, bool strict);
+
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md
 // defines it, ending in a newline.
 std::string audit_canonical_json(const AuditResult& result);

@@ -211,10 +211,12 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
             std::cerr << fmt::format("alignkit sla audit: cannot read '{}'\n", cmd.costs);
             return std::nullopt;
         }
-        std::string error;
+        CostsError error;
         auto costs = read_campaign_costs(file, error);
         if (!costs) {
-            std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.costs, error);
+            std::cerr << (error.line == 0 ? fmt::format("alignkit sla audit: {}: {}\n", cmd.costs, error.message)
+                                          : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.costs, error.line,
+                                                        error.column, error.message));
             return std::nullopt;
         }
         settings.costs = std::move(*costs);

@@ -32,12 +32,12 @@ std::optional<double> money(std::string_view text)
 
 } // namespace
 
-std::optional<std::map<std::string, double>> read_campaign_costs(std::istream& in, std::string& error)
+std::optional<std::map<std::string, double>> read_campaign_costs(std::istream& in, CostsError& error)
 {
     CsvReader reader(in);
     CsvRecord row;
     if (!reader.next(row)) {
-        error = reader.error().empty() ? "the file is empty" : reader.error();
+        error.message = reader.error().empty() ? "the file is empty" : reader.error();
         return std::nullopt;
     }
     std::optional<std::size_t> source, cost;
@@ -47,21 +47,23 @@ std::optional<std::map<std::string, double>> read_campaign_costs(std::istream& i
         cost = name == "cost" ? std::optional(i) : cost;
     }
     if (!source || !cost) {
-        error = "the header needs a 'source' and a 'cost' column";
+        error = {1, 1, "the header needs a 'source' and a 'cost' column"};
         return std::nullopt;
     }
     std::map<std::string, double> costs;
     while (reader.next(row)) {
         const auto value = *cost < row.fields.size() ? money(row.fields[*cost]) : std::nullopt;
         if (!value || *source >= row.fields.size()) {
-            error = fmt::format("line {}: '{}' is not a cost", row.line,
-                                *cost < row.fields.size() ? row.fields[*cost] : std::string());
+            const bool has_cost = *cost < row.fields.size();
+            error = {row.line, has_cost && *cost < row.columns.size() ? row.columns[*cost] : 1,
+                     has_cost ? fmt::format("'{}' is not a cost", row.fields[*cost])
+                              : "the row has no cost (fewer fields than the header)"};
             return std::nullopt;
         }
         costs[row.fields[*source]] += *value;
     }
     if (!reader.error().empty()) {
-        error = reader.error();
+        error.message = reader.error();
         return std::nullopt;
     }
     return costs;

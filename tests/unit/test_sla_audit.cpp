@@ -325,7 +325,7 @@ TEST_CASE("the funnel from the same records: steps, time in stage, sales cycle, 
 
 TEST_CASE("campaign costs: a header with source and cost, amounts as people write them")
 {
-    std::string error;
+    CostsError error;
     std::istringstream good("Source,Campaign,Cost\nweb,spring,\"$1,200.50\"\nweb,summer,99.5\nads,x,\xE2\x82\xAC"
                             "300\n");
     const auto costs = read_campaign_costs(good, error);
@@ -334,10 +334,16 @@ TEST_CASE("campaign costs: a header with source and cost, amounts as people writ
     CHECK(costs->at("ads") == 300);
     std::istringstream bad("source,cost\nweb,12\nads,twelve\n");
     CHECK_FALSE(read_campaign_costs(bad, error));
-    CHECK(error == "line 3: 'twelve' is not a cost");
+    CHECK(error.line == 3);
+    CHECK(error.column == 5);
+    CHECK(error.message == "'twelve' is not a cost");
     std::istringstream no_cost("source,amount\nweb,12\n");
     CHECK_FALSE(read_campaign_costs(no_cost, error));
-    CHECK(error == "the header needs a 'source' and a 'cost' column");
+    CHECK(error.message == "the header needs a 'source' and a 'cost' column");
+    std::istringstream short_row("source,cost\nweb\n");
+    CHECK_FALSE(read_campaign_costs(short_row, error));
+    CHECK(error.line == 2);
+    CHECK(error.message == "the row has no cost (fewer fields than the header)");
 }
 
 TEST_CASE("stage clocks of the lead definitions are terms: left by the exit's time or the next stage")

@@ -3,6 +3,7 @@
 #include "alignkit/csv.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
+#include "audit_fixtures.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -13,28 +14,6 @@
 using namespace alignkit;
 
 namespace {
-
-constexpr const char* k_defs = R"(apiVersion: alignkit/v1
-kind: LeadDefinitions
-metadata: {name: leads}
-spec:
-  fields:
-    - {name: lead_id, type: text}
-    - {name: source, type: text}
-    - {name: owner, type: text}
-    - {name: mql_at, type: datetime}
-    - {name: assigned_at, type: datetime}
-    - {name: first_touch_at, type: datetime}
-    - {name: touch_attempts, type: integer}
-    - {name: sql_at, type: datetime}
-    - {name: disqualified_at, type: datetime}
-    - {name: disqualify_reason, type: text}
-  stages:
-    - {id: mql, name: MQL, owner: marketing, entry: mql_at is set, exit: assigned_at is set}
-    - {id: sql, name: SQL, owner: sales, entry: sql_at is set}
-  exits:
-    - {id: disqualified, name: Disqualified, owner: sales, reasons: [{code: any}]}
-)";
 
 constexpr const char* k_sla = R"(apiVersion: alignkit/v1
 kind: ServiceLevelAgreement
@@ -110,7 +89,7 @@ std::map<std::string, std::pair<std::int64_t, std::vector<std::int64_t>>> bad_ro
 Run sequential(const std::string& csv)
 {
     const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
-    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
+    const auto defs = test::parsed_spec<LeadDefinitions>(test::k_audit_defs);
     Run run;
     CsvReader reader(csv);
     CsvRecord row;
@@ -138,7 +117,7 @@ Run sequential(const std::string& csv)
 Run in_pieces(const std::string& csv, unsigned jobs, std::size_t piece_bytes)
 {
     const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
-    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
+    const auto defs = test::parsed_spec<LeadDefinitions>(test::k_audit_defs);
     Run run;
     AuditExportOptions options;
     options.settings = settings();
@@ -218,7 +197,7 @@ TEST_CASE("progress counts every byte of the export once, in order")
 {
     const std::string csv = sample_export(400);
     const auto sla = test::parsed_spec<ServiceLevelAgreement>(k_sla);
-    const auto defs = test::parsed_spec<LeadDefinitions>(k_defs);
+    const auto defs = test::parsed_spec<LeadDefinitions>(test::k_audit_defs);
     for (const std::size_t bytes : {std::size_t{1}, std::size_t{50}, std::size_t{1} << 22}) {
         for (const unsigned jobs : {1U, 2U}) {
             CAPTURE(bytes);

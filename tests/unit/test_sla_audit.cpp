@@ -8,6 +8,7 @@
 #include "alignkit/campaign_costs.hpp"
 #include "alignkit/loader.hpp"
 #include "alignkit/timestamp.hpp"
+#include "audit_fixtures.hpp"
 #include "calendar_period.hpp"
 #include "support.hpp"
 
@@ -19,30 +20,6 @@
 using namespace alignkit;
 
 namespace {
-
-constexpr const char* k_defs = R"(apiVersion: alignkit/v1
-kind: LeadDefinitions
-metadata: {name: leads}
-spec:
-  fields:
-    - {name: lead_id, type: text}
-    - {name: source, type: text}
-    - {name: owner, type: text}
-    - {name: mql_at, type: datetime}
-    - {name: assigned_at, type: datetime}
-    - {name: first_touch_at, type: datetime}
-    - {name: touch_attempts, type: integer}
-    - {name: sql_at, type: datetime}
-    - {name: customer_at, type: datetime}
-    - {name: disqualified_at, type: datetime}
-    - {name: disqualify_reason, type: text}
-  stages:
-    - {id: mql, name: MQL, owner: marketing, entry: mql_at is set, exit: assigned_at is set}
-    - {id: sql, name: SQL, owner: sales, entry: sql_at is set, exit: customer_at is set}
-    - {id: customer, name: Customer, owner: sales, entry: customer_at is set}
-  exits:
-    - {id: disqualified, name: Disqualified, owner: sales, reasons: [{code: any}]}
-)";
 
 std::string sla(const std::string& extra)
 {
@@ -72,7 +49,7 @@ struct Audit {
 };
 
 Audit audit(const std::string& sla_text, const std::string& csv, AuditSettings settings,
-            const std::string& defs_text = k_defs)
+            const std::string& defs_text = test::k_audit_defs)
 {
     const auto agreement = test::parsed_spec<ServiceLevelAgreement>(sla_text);
     const auto defs = test::parsed_spec<LeadDefinitions>(defs_text);
@@ -350,7 +327,7 @@ TEST_CASE("stage clocks of the lead definitions are terms: left by the exit's ti
 {
     // mql is left when assigned (its exit criterion); sql's exit criterion has no single time,
     // so it is left at the next stage or the disqualification, whichever comes first.
-    std::string defs = k_defs;
+    std::string defs = test::k_audit_defs;
     const auto mql = defs.find("entry: mql_at is set, exit: assigned_at is set}");
     defs.insert(defs.find('}', mql), ", clock: 1h");
     const auto sql = defs.find("exit: customer_at is set}");

@@ -171,9 +171,9 @@ AuditSection targets(const AuditResult& r)
         }
         for (const auto& p : t.periods) {
             s.table.rows.push_back({name, commitment, p.period, std::to_string(p.count),
-                                    !p.complete                            ? "in progress"
-                                    : static_cast<double>(p.count) < t.min ? "missed"
-                                                                           : "met"});
+                                    !p.complete ? "in progress"
+                                    : p.missed  ? "missed"
+                                                : "met"});
         }
         if (t.periods.empty()) {
             s.table.rows.push_back({name, commitment, "", "0", "no entries"});
@@ -542,7 +542,8 @@ std::string audit_json(const AuditResult& r)
         } else {
             Json periods = Json::array();
             for (const auto& p : t.periods) {
-                periods.push_back({{"period", p.period}, {"count", p.count}, {"complete", p.complete}});
+                periods.push_back(
+                    {{"period", p.period}, {"count", p.count}, {"complete", p.complete}, {"missed", p.missed}});
             }
             target["volume"] = {{"stage", t.stage},
                                 {"per", EnumNames<Period>::names[static_cast<std::size_t>(t.per)]},

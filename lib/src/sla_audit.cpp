@@ -750,8 +750,9 @@ void SlaAuditor::judge_targets()
             const auto it = tally.by_period.find(name);
             const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
             const bool complete = end <= as_of;
-            target.periods.push_back({name, n, complete});
-            target.missed = target.missed || (complete && static_cast<double>(n) < target.min);
+            const bool missed = complete && static_cast<double>(n) < target.min;
+            target.periods.push_back({name, n, complete, missed});
+            target.missed = target.missed || missed;
             local = end;
         }
     }

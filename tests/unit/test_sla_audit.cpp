@@ -201,6 +201,9 @@ TEST_CASE("volume and conversion targets against the records")
     CHECK(t[0].periods[0].count == 2);
     CHECK(t[0].periods[1].period == "2027-02");
     CHECK(t[0].periods[1].count == 0); // a month without a single MQL is missed
+    CHECK(t[0].periods[1].missed);
+    CHECK_FALSE(t[0].periods[0].missed);
+    CHECK_FALSE(t[0].periods[3].missed); // not over yet
     CHECK(t[0].periods[2].count == 3);
     CHECK(t[0].periods[3].period == "2027-04");
     CHECK_FALSE(t[0].periods[3].complete);

@@ -75,7 +75,8 @@ struct TargetResult {
     struct PeriodCount {
         std::string period; // 2026-07, 2026-Q3, 2026, 2026-W27
         std::int64_t count = 0;
-        bool complete = false;
+        bool complete = false; // over at as-of, so judged
+        bool missed = false;   // complete and under the target
     };
     std::vector<PeriodCount> periods;
     // conversion: of the leads that entered `from`, those that also entered `to`.

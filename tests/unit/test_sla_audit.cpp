@@ -426,3 +426,19 @@ TEST_CASE("a scheduled run fails for a term under the bar, a missed target, or -
     CHECK(audit_failures(r, std::nullopt, true) ==
           std::vector<std::string>{"target 'mql-volume' missed", "--strict: the export was not read fully"});
 }
+
+TEST_CASE("an export with a byte-order mark and CRLF line ends audits as the plain one does")
+{
+    const std::string plain = "lead_id,owner,source,mql_at,assigned_at\n"
+                              "L1,ann,web,2027-01-08 16:30:00,2027-01-11 11:30:00\n"
+                              "L2,\"Bob, Jr.\",web,2027-01-08 16:30:00,\n";
+    std::string windows = "\xEF\xBB\xBF";
+    for (const char c : plain) {
+        windows += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    const auto a = audit(sla(k_chicago), plain, as_of(at("2027-02-01T00:00:00Z")));
+    const auto b = audit(sla(k_chicago), windows, as_of(at("2027-02-01T00:00:00Z")));
+    CHECK(audit_json(b.result()) == audit_json(a.result()));
+    CHECK(b.result().columns.at("lead_id") == "lead_id"); // the mark is not part of the first header
+    CHECK(b.result().bad_rows.empty());
+}

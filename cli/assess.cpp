@@ -1,12 +1,12 @@
 // alignkit assess init | report: the consultant's maturity questionnaire and its report.
 
-#include "alignkit/assessment.hpp"
-#include "alignkit/assessment_compare.hpp"
-#include "alignkit/builtin_questionnaire.hpp"
-#include "alignkit/response_import.hpp"
-#include "alignkit/take_session.hpp"
-#include "alignkit/text.hpp"
-#include "alignkit/validate_report.hpp"
+#include "alignkit/assessment/assessment.hpp"
+#include "alignkit/assessment/assessment_compare.hpp"
+#include "alignkit/assessment/builtin_questionnaire.hpp"
+#include "alignkit/assessment/response_import.hpp"
+#include "alignkit/assessment/take_session.hpp"
+#include "alignkit/findings/validate_report.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <filesystem>

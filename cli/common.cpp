@@ -1,7 +1,7 @@
 #include "common.hpp"
 
-#include "alignkit/loader.hpp"
-#include "alignkit/validate_report.hpp"
+#include "alignkit/config/loader.hpp"
+#include "alignkit/findings/validate_report.hpp"
 
 #include <algorithm>
 #include <thread>

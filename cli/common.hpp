@@ -1,8 +1,8 @@
 #pragma once
 // What every command shares: global options, exit codes, output files, colour.
 
-#include "alignkit/date.hpp"
-#include "alignkit/validate.hpp"
+#include "alignkit/findings/validate.hpp"
+#include "alignkit/util/date.hpp"
 
 #include <CLI/CLI.hpp>
 #include <optional>

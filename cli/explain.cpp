@@ -1,7 +1,7 @@
 // alignkit explain [CODE]: what a diagnostic means, why it matters, how to fix it.
 
-#include "alignkit/codes.hpp"
-#include "alignkit/text.hpp"
+#include "alignkit/config/codes.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "export_options.hpp"
 
-#include "alignkit/export_presets.hpp"
+#include "alignkit/exports/export_presets.hpp"
 
 #include <fmt/format.h>
 #include <iostream>

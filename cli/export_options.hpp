@@ -2,7 +2,7 @@
 // The options that say how a CRM export is read, shared by `sla audit` and `leads classify`:
 // --columns FIELD=HEADER,..., --preset CRM and --time-format LAYOUT.
 
-#include "alignkit/export_reading.hpp"
+#include "alignkit/exports/export_reading.hpp"
 
 #include <CLI/CLI.hpp>
 #include <optional>

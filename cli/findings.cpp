@@ -1,7 +1,7 @@
 #include "findings.hpp"
 
-#include "alignkit/loader.hpp"
-#include "alignkit/text.hpp"
+#include "alignkit/config/loader.hpp"
+#include "alignkit/util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

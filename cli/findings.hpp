@@ -2,7 +2,7 @@
 // What the commands that report findings share (validate, leads check, sla check): the
 // --format/-o/--fail-on/--as-of options, writing every requested format, and the exit status.
 
-#include "alignkit/validate_report.hpp"
+#include "alignkit/findings/validate_report.hpp"
 #include "common.hpp"
 
 #include <optional>

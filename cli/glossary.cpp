@@ -1,7 +1,7 @@
 // alignkit glossary [TERM]: the words both teams use, built in and from the user's glossaries.
 
-#include "alignkit/glossary_book.hpp"
-#include "alignkit/text.hpp"
+#include "alignkit/guide/glossary_book.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>

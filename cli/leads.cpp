@@ -1,9 +1,9 @@
 // alignkit leads check PATH...: the lead lifecycle as alignkit reads it, and its findings.
 
-#include "alignkit/csv.hpp"
-#include "alignkit/lead_classifier.hpp"
-#include "alignkit/lifecycle_report.hpp"
-#include "alignkit/loader.hpp"
+#include "alignkit/config/loader.hpp"
+#include "alignkit/exports/lead_classifier.hpp"
+#include "alignkit/findings/lifecycle_report.hpp"
+#include "alignkit/util/csv.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
 #include "findings.hpp"

@@ -1,7 +1,7 @@
 // alignkit: parse the command line, run the chosen command, map everything to an exit code.
 
-#include "alignkit/text.hpp"
-#include "alignkit/version.hpp"
+#include "alignkit/model/version.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <algorithm>

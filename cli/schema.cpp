@@ -1,7 +1,7 @@
 // alignkit schema [KIND]: the JSON Schema editors and other validators use.
 
-#include "alignkit/schema.hpp"
-#include "alignkit/text.hpp"
+#include "alignkit/config/schema.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // alignkit stages [STAGE]: the four maturity stages, their signs and the steps to the next.
 
-#include "alignkit/stages.hpp"
-#include "alignkit/text.hpp"
+#include "alignkit/guide/stages.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // alignkit validate PATH...: check configs, report in one or more formats.
 
-#include "alignkit/validate.hpp"
-#include "alignkit/loader.hpp"
+#include "alignkit/findings/validate.hpp"
+#include "alignkit/config/loader.hpp"
 #include "commands.hpp"
 #include "findings.hpp"
 

@@ -7,7 +7,7 @@
 # Runs are interleaved (a, b, ours, ...) and repeated; the median of each is reported.
 #
 # usage: bench/validate/run.sh [N...]        (default: 1000 10000; from the repo root)
-# needs: make (built tree in build/), scripts/install-test-tools (ajv-cli), cc
+# needs: make (built tree in build/), scripts/install-test-tools (ajv-cli), cc; installs yaml-cpp
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes=("$@")
@@ -16,6 +16,9 @@ runs=${RUNS:-5}
 out=bench/out
 mkdir -p "$out"
 
+# yaml-cpp is the baseline only the benchmark needs; the product builds without it.
+scripts/install-deps libyaml-cpp-dev
+cmake -S . -B build >/dev/null
 cmake --build build --target bench_tools -j2 >/dev/null
 cc -O2 -o "$out/timecmd" ../shared/bench/lib/timecmd.c
 ak=build/alignkit

@@ -2,8 +2,8 @@
 // Helpers shared by the unit tests: run the loader on text and show diagnostics as the
 // one-line strings the tests compare.
 
-#include "alignkit/checks.hpp"
-#include "alignkit/loader.hpp"
+#include "alignkit/checks/checks.hpp"
+#include "alignkit/config/loader.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,0 +1,45 @@
+#pragma once
+// `alignkit validate` as a library call: collect config files, load every document,
+// run every check, and return what a renderer needs.
+
+#include "alignkit/checks/checks.hpp"
+#include "alignkit/config/diagnostics.hpp"
+#include "alignkit/model/document.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkit {
+
+inline constexpr std::string_view k_stdin_name = "<stdin>";
+
+struct ValidateOptions {
+    std::vector<std::string> exclude; // glob patterns (fnmatch) matched against found files
+    CheckOptions checks;
+    unsigned jobs = 1; // files parsed in parallel
+};
+
+struct SourceFile {
+    std::string path; // as named on the command line or found in a folder
+    std::string text; // kept for the renderers' source excerpts
+    std::size_t documents = 0;
+};
+
+struct ValidationResult {
+    std::vector<SourceFile> files; // in the order given, folders expanded in sorted order
+    std::vector<Document> documents;
+    Diagnostics diagnostics; // sorted by file (in `files` order), then position
+    std::size_t count(Severity severity) const { return diagnostics.count(severity); }
+};
+
+// Validates `paths` (files, folders searched recursively for *.yaml and *.yml, or "-" for
+// `stdin_text`). Files that documents refer to by relative path are read too. Problems the
+// user can cause are diagnostics; only a bug throws.
+ValidationResult validate_paths(const std::vector<std::string>& paths, const std::optional<std::string>& stdin_text,
+                                const ValidateOptions& options);
+
+// True when the run could not do its job (a path missing or unreadable): exit status 2.
+bool has_input_failure(const ValidationResult& result);
+
+} // namespace alignkit

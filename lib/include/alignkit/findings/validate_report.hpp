@@ -1,0 +1,35 @@
+#pragma once
+// Renderers of a validation result, one per output format. They only present: every
+// decision (what is an error, the order) was made when the result was computed.
+
+#include "alignkit/findings/validate.hpp"
+#include "alignkit/model/enums.hpp"
+
+#include <string>
+
+namespace alignkit {
+
+enum class ValidateFormat { text, json, sarif, github, junit };
+template <> struct EnumNames<ValidateFormat> {
+    static constexpr std::array<std::string_view, 5> names{"text", "json", "sarif", "github", "junit"};
+};
+
+struct TextOptions {
+    bool color = false;  // ANSI colours, for a terminal
+    bool summary = true; // the closing "checked N files" line
+};
+
+// Compiler-style: `file:line:col: error[AK1101]: message`, the source line with a caret, the hint.
+std::string render_text(const ValidationResult& result, const TextOptions& options);
+// The documented, versioned JSON report (see man alignkit-validate).
+std::string render_json(const ValidationResult& result);
+// SARIF 2.1.0, for code-scanning dashboards.
+std::string render_sarif(const ValidationResult& result);
+// GitHub Actions workflow commands (::error file=...::message).
+std::string render_github(const ValidationResult& result);
+// JUnit XML: one test case per file; `as_of` dates the suite, keeping output deterministic.
+std::string render_junit(const ValidationResult& result, Date as_of);
+
+std::string render(const ValidationResult& result, ValidateFormat format, const TextOptions& text, Date as_of);
+
+} // namespace alignkit

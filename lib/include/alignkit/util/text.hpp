@@ -1,0 +1,47 @@
+#pragma once
+// Small text helpers shared by the loader and the renderers.
+
+#include "alignkit/util/location.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace alignkit {
+
+// The candidate closest to `word` by edit distance (case-insensitive, a swap of two
+// neighbours counts as one edit), if it is close enough to be the likely intent.
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates);
+
+// "did you mean 'x'?" for the closest candidate, or "" when none is close.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+// ASCII letters in lower case, other bytes as they are: for matching names and headers
+// people write in any case.
+char lower_ascii(char c);
+std::string lower_ascii(std::string_view text);
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
+// A name or id: lowercase ASCII letters and digits, single '-' or '_' between them,
+// starting with a letter, at most 63 characters.
+bool is_slug(std::string_view text);
+
+// Byte offset of the first byte that does not belong to valid UTF-8, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// 1-based line and column (in characters, not bytes) of a byte offset.
+Position position_of(std::string_view text, std::size_t offset);
+
+// Line `line` (1-based) without its line break; empty when out of range.
+std::string_view line_at(std::string_view text, int line);
+
+// Word-wraps `text` to `width` columns: the first line starts with `first_indent`, the
+// others with `indent`. Ends with a newline.
+std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent);
+
+// "a, b or c" with each item quoted: for messages that list what is allowed.
+std::string quoted_list(std::span<const std::string_view> items, std::string_view last_joiner = "or");
+
+} // namespace alignkit

@@ -1,0 +1,330 @@
+#include "alignkit/assessment/assessment.hpp"
+
+#include "alignkit/util/sha256.hpp"
+#include "config/document_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+
+namespace alignkit {
+namespace {
+
+struct Answers {
+    std::string id;
+    Team team{};
+    std::map<std::string, std::optional<int>> answers; // question id -> value (nullopt: skipped)
+};
+
+int stage_number(Stage s) { return static_cast<int>(s); }
+
+std::optional<double> mean(const std::vector<double>& xs)
+{
+    if (xs.empty()) {
+        return std::nullopt;
+    }
+    double sum = 0;
+    for (double x : xs) {
+        sum += x;
+    }
+    return sum / static_cast<double>(xs.size());
+}
+
+double stddev(const std::vector<double>& xs, double m)
+{
+    double sum = 0;
+    for (double x : xs) {
+        sum += (x - m) * (x - m);
+    }
+    return std::sqrt(sum / static_cast<double>(xs.size()));
+}
+
+// Teams in report order: sales, marketing, leadership, then the others that answered.
+std::vector<Team> team_order(const std::vector<Answers>& respondents)
+{
+    std::vector<Team> out{Team::sales, Team::marketing, Team::leadership};
+    for (Team t : {Team::revops, Team::other}) {
+        if (std::any_of(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; })) {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+TeamView team_view(Team team, const std::vector<double>& scores, const AssessOptions& options)
+{
+    TeamView v{team, scores.size(), std::nullopt, std::nullopt, false};
+    if (scores.size() >= options.min_group) {
+        v.score = mean(scores);
+        v.spread = stddev(scores, *v.score);
+        v.disagrees = *v.spread > options.spread_flag;
+    }
+    return v;
+}
+
+std::optional<double> gap_of(const std::vector<TeamView>& teams)
+{
+    std::optional<double> sales, marketing;
+    for (const auto& t : teams) {
+        if (t.team == Team::sales) {
+            sales = t.score;
+        } else if (t.team == Team::marketing) {
+            marketing = t.score;
+        }
+    }
+    if (sales && marketing) {
+        return *sales - *marketing;
+    }
+    return std::nullopt;
+}
+
+const Scale* scale_of(const Questionnaire& q, const Question& question)
+{
+    for (const auto& s : q.scales) {
+        if (s.id.value == question.scale.value) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+AssessmentReport assess(const Document& doc, std::span<const Document> documents,
+                        std::span<const std::pair<std::string, std::string>> sources, const AssessOptions& options)
+{
+    const auto& q = std::get<Questionnaire>(doc.spec);
+    AssessmentReport report;
+    report.questionnaire = doc.metadata.name.value;
+    report.title = doc.metadata.title.empty() ? doc.metadata.name.value : doc.metadata.title;
+    report.version = q.version;
+    report.min_group = options.min_group;
+
+    // The responses that answer this questionnaire; a later one of the same respondent wins.
+    DocumentIndex index(documents);
+    std::vector<Answers> respondents;
+    for (const auto& d : documents) {
+        const auto* r = std::get_if<Response>(&d.spec);
+        if (r == nullptr) {
+            continue;
+        }
+        Diagnostics ignored;
+        if (index.resolve(r->questionnaire, Kind::Questionnaire, d, ignored) != &doc) {
+            continue;
+        }
+        Answers who{r->respondent.id.value, r->respondent.team, {}};
+        for (const auto& a : r->answers) {
+            who.answers[a.question.value] = a.value ? std::optional<int>(a.value->value) : std::nullopt;
+        }
+        auto same =
+            std::find_if(respondents.begin(), respondents.end(), [&](const Answers& x) { return x.id == who.id; });
+        if (same != respondents.end()) {
+            *same = std::move(who);
+        } else {
+            respondents.push_back(std::move(who));
+        }
+    }
+    report.respondents = respondents.size();
+    const auto teams = team_order(respondents);
+    for (Team t : teams) {
+        const auto n = static_cast<std::size_t>(
+            std::count_if(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; }));
+        if (n > 0) {
+            report.team_counts.emplace_back(t, n);
+        }
+    }
+
+    double weighted_index = 0;
+    double total_weight = 0;
+    for (const auto& dim : q.dimensions) {
+        DimensionResult dr;
+        dr.id = dim.id.value;
+        dr.title = dim.title;
+        dr.weight = dim.weight;
+        double score_sum = 0;
+        double score_weight = 0;
+        std::array<double, 4> weighted{};
+        std::array<double, 4> weights{};
+        std::map<Team, std::vector<double>> dim_team_scores; // per respondent, their mean over the dimension
+        std::map<std::string, std::vector<double>> per_respondent;
+        for (const auto& question : dim.questions) {
+            QuestionResult qr{
+                question.id.value, question.text, question.stage.value, question.reverse, 0, 0, std::nullopt, {},
+                std::nullopt,      false};
+            const Scale* scale = scale_of(q, question);
+            std::map<Team, std::vector<double>> by_team;
+            std::vector<double> all;
+            for (const auto& r : respondents) {
+                auto it = r.answers.find(question.id.value);
+                if (it == r.answers.end() || !it->second || scale == nullptr || scale->options.empty()) {
+                    ++qr.skipped;
+                    continue;
+                }
+                int lo = scale->options.front().value.value;
+                int hi = lo;
+                for (const auto& o : scale->options) {
+                    lo = std::min(lo, o.value.value);
+                    hi = std::max(hi, o.value.value);
+                }
+                double x = hi == lo ? 1.0 : static_cast<double>(*it->second - lo) / static_cast<double>(hi - lo);
+                if (question.reverse) {
+                    x = 1.0 - x;
+                }
+                all.push_back(x);
+                by_team[r.team].push_back(x);
+                per_respondent[r.id].push_back(x);
+                ++qr.answered;
+            }
+            report.answers += qr.answered;
+            report.skips += qr.skipped;
+            qr.score = mean(all);
+            for (Team t : teams) {
+                qr.teams.push_back(team_view(t, by_team[t], options));
+            }
+            qr.gap = gap_of(qr.teams);
+            qr.gap_flagged = qr.gap && std::abs(*qr.gap) >= options.gap_flag;
+            if (qr.score) {
+                score_sum += question.weight * *qr.score;
+                score_weight += question.weight;
+                const auto s = static_cast<std::size_t>(stage_number(question.stage.value));
+                weighted[s] += question.weight * *qr.score;
+                weights[s] += question.weight;
+            }
+            dr.questions.push_back(std::move(qr));
+        }
+        if (score_weight > 0) {
+            dr.score = score_sum / score_weight;
+        }
+        for (const auto& r : respondents) {
+            if (auto m = mean(per_respondent[r.id])) {
+                dim_team_scores[r.team].push_back(*m);
+            }
+        }
+        for (Team t : teams) {
+            dr.teams.push_back(team_view(t, dim_team_scores[t], options));
+        }
+        dr.gap = gap_of(dr.teams);
+        dr.gap_flagged = dr.gap && std::abs(*dr.gap) >= options.gap_flag;
+
+        // Stages in order: reached while the evidence holds; a stage without evidence is skipped.
+        bool blocked = false;
+        double progress = 0;
+        for (Stage s : {Stage::defined, Stage::aligned, Stage::integrated}) {
+            const auto i = static_cast<std::size_t>(stage_number(s));
+            if (weights[i] == 0) {
+                dr.arithmetic.push_back(
+                    fmt::format("{}: no answered question evidences it, so it is skipped", to_string(s)));
+                continue;
+            }
+            const double e = weighted[i] / weights[i];
+            dr.evidence[i] = e;
+            if (blocked) {
+                dr.arithmetic.push_back(
+                    fmt::format("{}: evidence {:.2f}, not counted: an earlier stage is not reached", to_string(s), e));
+                continue;
+            }
+            if (e >= options.reach) {
+                dr.stage = s;
+                dr.arithmetic.push_back(
+                    fmt::format("{}: evidence {:.2f} >= {:.2f}, reached", to_string(s), e, options.reach));
+            } else {
+                blocked = true;
+                progress = e / options.reach;
+                dr.arithmetic.push_back(
+                    fmt::format("{}: evidence {:.2f} < {:.2f}, not reached; progress {:.2f} / {:.2f} = {:.2f}",
+                                to_string(s), e, options.reach, e, options.reach, progress));
+            }
+        }
+        dr.index = stage_number(dr.stage) + progress;
+        dr.arithmetic.push_back(fmt::format("index = {} ({}) + {:.2f} = {:.2f}", stage_number(dr.stage),
+                                            to_string(dr.stage), progress, dr.index));
+        weighted_index += dim.weight * dr.index;
+        total_weight += dim.weight;
+        report.dimensions.push_back(std::move(dr));
+    }
+
+    report.index = total_weight > 0 ? weighted_index / total_weight : 0;
+    const auto weakest = std::min_element(report.dimensions.begin(), report.dimensions.end(),
+                                          [](const auto& a, const auto& b) { return a.stage < b.stage; });
+    const int from_index = std::clamp(static_cast<int>(std::floor(report.index)), 0, 3);
+    const int cap = weakest == report.dimensions.end() ? 3 : stage_number(weakest->stage) + 1;
+    report.stage = static_cast<Stage>(std::min(from_index, cap));
+    report.overall_arithmetic =
+        fmt::format("overall index = weighted mean of the dimension indices = {:.2f}; its whole part gives '{}'{}; "
+                    "overall stage '{}'",
+                    report.index, to_string(static_cast<Stage>(from_index)),
+                    weakest == report.dimensions.end()
+                        ? std::string{}
+                        : fmt::format(", the weakest dimension ('{}', {}) allows at most '{}'", weakest->title,
+                                      to_string(weakest->stage), to_string(static_cast<Stage>(std::min(cap, 3)))),
+                    to_string(report.stage));
+
+    // Strengths: the strongest dimensions. Gaps: flagged differences, largest first.
+    std::vector<const DimensionResult*> by_index;
+    for (const auto& d : report.dimensions) {
+        by_index.push_back(&d);
+    }
+    std::stable_sort(by_index.begin(), by_index.end(), [](auto* a, auto* b) { return a->index > b->index; });
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, by_index.size()); ++i) {
+        report.strengths.push_back(fmt::format("{} ({}, index {:.2f})", by_index[i]->title,
+                                               to_string(by_index[i]->stage), by_index[i]->index));
+    }
+    std::vector<std::pair<double, std::string>> gaps;
+    for (const auto& d : report.dimensions) {
+        if (d.gap_flagged) {
+            gaps.emplace_back(std::abs(*d.gap),
+                              fmt::format("{}: sales sees it {:.0f} points {} than marketing", d.title,
+                                          std::abs(*d.gap) * 100, *d.gap > 0 ? "better" : "worse"));
+        }
+        for (const auto& qr : d.questions) {
+            if (qr.gap_flagged) {
+                gaps.emplace_back(std::abs(*qr.gap),
+                                  fmt::format("\"{}\": sales scores it {:.0f} points {} than marketing", qr.text,
+                                              std::abs(*qr.gap) * 100, *qr.gap > 0 ? "higher" : "lower"));
+            }
+        }
+    }
+    std::stable_sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, gaps.size()); ++i) {
+        report.gaps.push_back(gaps[i].second);
+    }
+
+    // Next steps: the steps to the next stage of the weakest dimensions, heavier ones first.
+    std::vector<const DimensionResult*> weakest_first(by_index.rbegin(), by_index.rend());
+    std::stable_sort(weakest_first.begin(), weakest_first.end(), [](auto* a, auto* b) {
+        return a->index != b->index ? a->index < b->index : a->weight > b->weight;
+    });
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, weakest_first.size()); ++i) {
+        for (const auto& step : stage_guide(weakest_first[i]->stage).steps) {
+            // Two dimensions at the same stage share their steps: list the step once, for both.
+            auto same = std::find_if(report.next_steps.begin(), report.next_steps.end(),
+                                     [&](const NextStep& n) { return n.step.title == step.title; });
+            if (same != report.next_steps.end()) {
+                same->dimension += ", " + weakest_first[i]->title;
+            } else {
+                report.next_steps.push_back({weakest_first[i]->title, weakest_first[i]->stage, step});
+            }
+        }
+    }
+    for (const auto& [file, text] : sources) {
+        report.inputs.push_back({file, sha256_hex(text)});
+    }
+    if (options.show_respondents) {
+        for (const auto& r : respondents) {
+            RespondentAnswers who{r.id, r.team, {}};
+            for (const auto& dim : q.dimensions) {
+                for (const auto& question : dim.questions) {
+                    auto it = r.answers.find(question.id.value);
+                    if (it != r.answers.end()) {
+                        who.answers.emplace_back(question.id.value, it->second);
+                    }
+                }
+            }
+            report.respondent_answers.push_back(std::move(who));
+        }
+    }
+    return report;
+}
+
+} // namespace alignkit

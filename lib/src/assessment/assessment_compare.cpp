@@ -1,0 +1,210 @@
+#include "alignkit/assessment/assessment_compare.hpp"
+
+#include "util/escape.hpp"
+
+#include "alignkit/model/version.hpp"
+#include "alignkit/util/text.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace alignkit {
+namespace {
+
+using Json = nlohmann::json;
+
+// A question moves when its score changes by at least this much (5 points of 100).
+constexpr double k_question_move = 0.05;
+// Fewer respondents than this on either side: changes are noted as uncertain.
+constexpr std::size_t k_small_sample = 5;
+
+std::optional<Json> read(std::string_view text, const std::string& label, std::string& error)
+{
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        error = fmt::format("'{}' is not JSON; give reports made with 'alignkit assess report --format json'", label);
+        return std::nullopt;
+    }
+    if (j.value("report", "") != "alignkit-assessment") {
+        error = fmt::format("'{}' is not an assessment report (its \"report\" is not \"alignkit-assessment\")", label);
+        return std::nullopt;
+    }
+    if (j.value("version", 0) != 1) {
+        error = fmt::format("'{}' is an assessment report of version {}; this alignkit reads version 1", label,
+                            j.value("version", 0));
+        return std::nullopt;
+    }
+    return j;
+}
+
+std::optional<double> number(const Json& j, const char* key)
+{
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
+}
+
+std::optional<Stage> stage(const Json& j)
+{
+    auto it = j.find("stage");
+    return it != j.end() && it->is_string() ? parse_enum<Stage>(it->get<std::string>()) : std::nullopt;
+}
+
+std::string arrow(std::optional<double> before, std::optional<double> after, double scale, const char* unit)
+{
+    auto shown = [&](std::optional<double> x) {
+        return x ? fmt::format("{:.{}f}{}", *x * scale, scale == 1 ? 2 : 0, unit) : std::string("-");
+    };
+    std::string out = fmt::format("{} -> {}", shown(before), shown(after));
+    if (before && after) {
+        out += fmt::format(" ({:+.{}f})", (*after - *before) * scale, scale == 1 ? 2 : 0);
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<AssessmentComparison> compare_assessments(std::string_view before_json, std::string_view after_json,
+                                                        std::string before_label, std::string after_label,
+                                                        std::string& error)
+{
+    auto before = read(before_json, before_label, error);
+    if (!before) {
+        return std::nullopt;
+    }
+    auto after = read(after_json, after_label, error);
+    if (!after) {
+        return std::nullopt;
+    }
+    AssessmentComparison c;
+    c.before_label = std::move(before_label);
+    c.after_label = std::move(after_label);
+    c.before_respondents = before->value("respondents", std::size_t{0});
+    c.after_respondents = after->value("respondents", std::size_t{0});
+    c.stage_before = stage(*before).value_or(Stage::undefined);
+    c.stage_after = stage(*after).value_or(Stage::undefined);
+    c.index_before = number(*before, "index").value_or(0);
+    c.index_after = number(*after, "index").value_or(0);
+    if (before->value("/questionnaire/name"_json_pointer, "") != after->value("/questionnaire/name"_json_pointer, "")) {
+        c.notes.push_back("the two reports come from different questionnaires; only dimensions and questions with the "
+                          "same id are compared");
+    }
+    if (std::min(c.before_respondents, c.after_respondents) < k_small_sample) {
+        c.notes.push_back(
+            fmt::format("few respondents ({} before, {} after): a change of one or two answers moves these "
+                        "numbers, so read small changes with care",
+                        c.before_respondents, c.after_respondents));
+    }
+
+    std::map<std::string, const Json*> old_dims, old_questions;
+    for (const auto& d : (*before)["dimensions"]) {
+        old_dims[d.value("id", "")] = &d;
+        for (const auto& q : d["questions"]) {
+            old_questions[q.value("id", "")] = &q;
+        }
+    }
+    for (const auto& d : (*after)["dimensions"]) {
+        ScoreMove m{d.value("id", ""), d.value("title", ""), std::nullopt, number(d, "index"), std::nullopt, stage(d)};
+        if (auto it = old_dims.find(m.id); it != old_dims.end()) {
+            m.before = number(*it->second, "index");
+            m.stage_before = stage(*it->second);
+        }
+        if (m.stage_before && m.stage_after && *m.stage_after < *m.stage_before) {
+            c.regressed = true;
+        }
+        c.dimensions.push_back(m);
+        for (const auto& q : d["questions"]) {
+            ScoreMove qm{q.value("id", ""),  q.value("text", ""), std::nullopt,
+                         number(q, "score"), std::nullopt,        std::nullopt};
+            if (auto it = old_questions.find(qm.id); it != old_questions.end()) {
+                qm.before = number(*it->second, "score");
+            }
+            if (!qm.before || !qm.after || std::abs(*qm.after - *qm.before) >= k_question_move) {
+                c.questions.push_back(qm);
+            }
+        }
+    }
+    return c;
+}
+
+std::string render_comparison(const AssessmentComparison& c, CompareFormat format)
+{
+    if (format == CompareFormat::json) {
+        using OJson = nlohmann::ordered_json;
+        auto opt = [](std::optional<double> x) { return x ? OJson(*x) : OJson(nullptr); };
+        auto stage_json = [](std::optional<Stage> s) { return s ? OJson(to_string(*s)) : OJson(nullptr); };
+        OJson dims = OJson::array();
+        for (const auto& d : c.dimensions) {
+            dims.push_back({{"id", d.id},
+                            {"title", d.title},
+                            {"index_before", opt(d.before)},
+                            {"index_after", opt(d.after)},
+                            {"stage_before", stage_json(d.stage_before)},
+                            {"stage_after", stage_json(d.stage_after)}});
+        }
+        OJson questions = OJson::array();
+        for (const auto& q : c.questions) {
+            questions.push_back(
+                {{"id", q.id}, {"text", q.title}, {"score_before", opt(q.before)}, {"score_after", opt(q.after)}});
+        }
+        OJson out = {{"report", "alignkit-assessment-comparison"},
+                     {"version", 1},
+                     {"tool", {{"name", "alignkit"}, {"version", version()}}},
+                     {"before",
+                      {{"file", c.before_label},
+                       {"respondents", c.before_respondents},
+                       {"stage", to_string(c.stage_before)},
+                       {"index", c.index_before}}},
+                     {"after",
+                      {{"file", c.after_label},
+                       {"respondents", c.after_respondents},
+                       {"stage", to_string(c.stage_after)},
+                       {"index", c.index_after}}},
+                     {"regressed", c.regressed},
+                     {"notes", c.notes},
+                     {"dimensions", dims},
+                     {"questions", questions}};
+        return out.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
+    }
+    const bool md = format == CompareFormat::markdown;
+    auto esc = [&](std::string_view text) { return md ? markdown_escape(text) : std::string(text); };
+    auto stage_move = [](std::optional<Stage> a, std::optional<Stage> b) {
+        if (!a || !b) {
+            return std::string(b ? "new" : "gone");
+        }
+        if (*a == *b) {
+            return std::string(to_string(*b));
+        }
+        return fmt::format("{} -> {} ({})", to_string(*a), to_string(*b), *b > *a ? "up" : "DOWN");
+    };
+    std::string out = md ? fmt::format("## Assessment: {} -> {}\n\n", esc(c.before_label), esc(c.after_label))
+                         : fmt::format("{} -> {}\n", c.before_label, c.after_label);
+    const auto overall = stage_move(c.stage_before, c.stage_after);
+    const auto index = arrow(c.index_before, c.index_after, 1, "");
+    out += md ? fmt::format("**Overall:** {} (index {})  \n**Respondents:** {} -> {}\n\n", overall, index,
+                            c.before_respondents, c.after_respondents)
+              : fmt::format("Overall: {} (index {}); respondents {} -> {}\n\n", overall, index, c.before_respondents,
+                            c.after_respondents);
+    out += md ? "| Dimension | Stage | Index |\n|---|---|---|\n" : "Dimensions\n";
+    for (const auto& d : c.dimensions) {
+        out += md ? fmt::format("| {} | {} | {} |\n", esc(d.title), stage_move(d.stage_before, d.stage_after),
+                                arrow(d.before, d.after, 1, ""))
+                  : fmt::format("  {:<46} {:<34} {}\n", d.title, stage_move(d.stage_before, d.stage_after),
+                                arrow(d.before, d.after, 1, ""));
+    }
+    if (!c.questions.empty()) {
+        out +=
+            md ? "\n**Questions that moved by 5 points or more**\n\n" : "\nQuestions that moved by 5 points or more\n";
+        for (const auto& q : c.questions) {
+            out += md ? fmt::format("- {}: {}\n", esc(q.title), arrow(q.before, q.after, 100, "%"))
+                      : wrap(fmt::format("{}: {}", q.title, arrow(q.before, q.after, 100, "%")), 78, "  - ", "    ");
+        }
+    }
+    for (const auto& note : c.notes) {
+        out += md ? fmt::format("\n> Note: {}\n", esc(note)) : "\n" + wrap("Note: " + note, 78, "", "  ");
+    }
+    return out;
+}
+
+} // namespace alignkit

@@ -1,0 +1,652 @@
+#include "alignkit/audit/audit_report.hpp"
+
+#include "alignkit/util/csv.hpp"
+#include "alignkit/util/timestamp.hpp"
+#include "util/escape.hpp"
+#include "util/tables.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace alignkit {
+namespace {
+
+std::string percent(const TermCounts& c)
+{
+    const auto p = compliance_percent(c);
+    return p ? fmt::format("{:.1f}%", *p) : std::string("-");
+}
+
+std::vector<std::string> counts_cells(const TermCounts& c)
+{
+    return {std::to_string(c.eligible), std::to_string(c.met), std::to_string(c.breached), std::to_string(c.pending),
+            percent(c)};
+}
+
+std::vector<std::string> latency_cells(const Latency* l)
+{
+    if (l == nullptr) {
+        return {"", ""};
+    }
+    return {short_duration(l->median), short_duration(l->p90)};
+}
+
+template <typename Map> const typename Map::mapped_type* find_in(const Map& map, const std::string& key)
+{
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+}
+
+const std::vector<bool> k_counts_right{false, false, true, true, true, true, true, true, true};
+
+AuditSection term_table(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = "SLA terms";
+    s.table.header = {"term", "limit", "eligible", "met", "breached", "pending", "compliance", "median", "p90"};
+    s.table.right = k_counts_right;
+    for (const auto& name : r.term_order) {
+        if (const auto* term = find_in(r.terms, name)) {
+            std::vector<std::string> row{name, term->limit};
+            for (auto& cell : counts_cells(term->overall)) {
+                row.push_back(std::move(cell));
+            }
+            for (auto& cell : latency_cells(term->latency ? &*term->latency : nullptr)) {
+                row.push_back(std::move(cell));
+            }
+            s.table.rows.push_back(std::move(row));
+        }
+    }
+    for (const auto& [term, why] : r.not_audited) {
+        s.after.push_back(fmt::format("Not audited: {}, {}.", term, why));
+    }
+    return s;
+}
+
+// One breakdown (owner, source, month): a row per group and term.
+AuditSection breakdown(const AuditResult& r, const std::string& by)
+{
+    AuditSection s;
+    s.heading = fmt::format("By {}", by);
+    s.table.header = {by, "term", "eligible", "met", "breached", "pending", "compliance", "median", "p90"};
+    s.table.right = k_counts_right;
+    std::map<std::string, std::vector<std::vector<std::string>>> rows; // by group, in term order
+    for (const auto& name : r.term_order) {
+        const auto* term = find_in(r.terms, name);
+        if (term == nullptr) {
+            continue;
+        }
+        const auto& counts = by == "owner" ? term->by_owner : by == "source" ? term->by_source : term->by_month;
+        const auto& latencies = by == "owner"    ? term->latency_by_owner
+                                : by == "source" ? term->latency_by_source
+                                                 : term->latency_by_month;
+        for (const auto& [group, c] : counts) {
+            std::vector<std::string> row{group.empty() ? "(none)" : group, name};
+            for (auto& cell : counts_cells(c)) {
+                row.push_back(std::move(cell));
+            }
+            for (auto& cell : latency_cells(find_in(latencies, group))) {
+                row.push_back(std::move(cell));
+            }
+            rows[group].push_back(std::move(row));
+        }
+    }
+    for (auto& [group, group_rows] : rows) {
+        for (auto& row : group_rows) {
+            s.table.rows.push_back(std::move(row));
+        }
+    }
+    return s;
+}
+
+AuditSection monthly_trend(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = "Monthly trend";
+    s.notes.push_back("Compliance of each term by the month its clock started (attempts and reason: the month of the "
+                      "disqualification), with met out of decided leads.");
+    s.table.header = {"month"};
+    std::map<std::string, std::vector<std::string>> rows;
+    std::vector<const TermResult*> terms;
+    for (const auto& name : r.term_order) {
+        if (const auto* term = find_in(r.terms, name)) {
+            s.table.header.push_back(name);
+            terms.push_back(term);
+            for (const auto& [month, c] : term->by_month) {
+                rows[month];
+            }
+        }
+    }
+    s.table.right.assign(s.table.header.size(), true);
+    s.table.right[0] = false;
+    for (auto& [month, cells] : rows) {
+        std::vector<std::string> row{month};
+        for (const auto* term : terms) {
+            const auto* c = find_in(term->by_month, month);
+            if (c == nullptr) {
+                row.emplace_back("");
+                continue;
+            }
+            std::string cell = fmt::format("{} ({}/{})", percent(*c), c->met, c->met + c->breached);
+            if (c->pending > 0) {
+                cell += fmt::format(" +{} pending", c->pending);
+            }
+            row.push_back(std::move(cell));
+        }
+        s.table.rows.push_back(std::move(row));
+    }
+    return s;
+}
+
+std::string number(double value) { return fmt::format("{:g}", value); }
+
+AuditSection targets(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = "Targets";
+    s.table.header = {"target", "commitment", "period", "actual", "result"};
+    s.table.right = {false, false, false, true, false};
+    for (const auto& t : r.targets) {
+        const std::string name = t.title.empty() ? t.id : fmt::format("{} ({})", t.id, t.title);
+        const std::string commitment =
+            t.stage.empty() ? fmt::format("at least {}% of '{}' reach '{}'", number(t.min_percent), t.from, t.to)
+                            : fmt::format("at least {} entering '{}' per {}", number(t.min), t.stage,
+                                          EnumNames<Period>::names[static_cast<std::size_t>(t.per)]);
+        if (t.not_measured) {
+            s.table.rows.push_back({name, commitment, "", "", "not measured: " + *t.not_measured});
+            continue;
+        }
+        if (t.stage.empty()) {
+            const std::string actual =
+                t.entered_from == 0
+                    ? "-"
+                    : fmt::format("{:.1f}% ({} of {})",
+                                  100.0 * static_cast<double>(t.entered_to) / static_cast<double>(t.entered_from),
+                                  t.entered_to, t.entered_from);
+            s.table.rows.push_back({name, commitment, "all leads", actual,
+                                    t.entered_from == 0 ? "no leads"
+                                    : t.missed          ? "missed"
+                                                        : "met"});
+            continue;
+        }
+        for (const auto& p : t.periods) {
+            s.table.rows.push_back({name, commitment, p.period, std::to_string(p.count),
+                                    !p.complete ? "in progress"
+                                    : p.missed  ? "missed"
+                                                : "met"});
+        }
+        if (t.periods.empty()) {
+            s.table.rows.push_back({name, commitment, "", "0", "no entries"});
+        }
+    }
+    return s;
+}
+
+AuditSection conversion(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = fmt::format("'{}' to '{}' by source", r.handoff_stage, r.conversion_stage);
+    s.table.header = {"source", r.handoff_stage, r.conversion_stage, "rate"};
+    s.table.right = {false, true, true, true};
+    for (const auto& [source, c] : r.conversion_by_source) {
+        s.table.rows.push_back(
+            {source.empty() ? "(none)" : source, std::to_string(c.from), std::to_string(c.to),
+             fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.to) / static_cast<double>(c.from))});
+    }
+    return s;
+}
+
+AuditSection entries(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = fmt::format("Leads entering '{}' by month", r.handoff_stage);
+    s.table.header = {"month", "leads"};
+    s.table.right = {false, true};
+    for (const auto& [month, n] : r.entries_by_month) {
+        s.table.rows.push_back({month, std::to_string(n)});
+    }
+    return s;
+}
+
+std::string rate(std::int64_t part, std::int64_t whole)
+{
+    return whole == 0 ? std::string("-")
+                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+AuditSection funnel_steps(const Funnel& f)
+{
+    AuditSection s;
+    s.heading = "Funnel";
+    s.notes.push_back("Both teams' numbers from the same records: each step counts the leads with the first stage's "
+                      "time and, of those, the leads with the next stage's time too; time in stage runs from one to "
+                      "the other.");
+    s.table.header = {"from", "to", "entered", "reached", "conversion", "median time in stage", "p90"};
+    s.table.right = {false, false, true, true, true, true, true};
+    for (std::size_t i = 0; i + 1 < f.stages.size(); ++i) {
+        const auto& time = f.time_in_stage[i];
+        s.table.rows.push_back({f.stages[i], f.stages[i + 1], std::to_string(f.overall.reached[i]),
+                                std::to_string(f.overall.converted[i]),
+                                rate(f.overall.converted[i], f.overall.reached[i]), short_duration(time.median),
+                                short_duration(time.p90)});
+    }
+    const auto decided = f.overall.won + f.overall.lost;
+    const std::string cycle_stages = f.cycle_from.empty() ? "" : fmt::format(" from '{}'", f.cycle_from);
+    s.after.push_back(fmt::format("Win rate: {} ({} won, {} disqualified, of the leads{} that were decided).",
+                                  rate(f.overall.won, decided), f.overall.won, f.overall.lost, cycle_stages));
+    if (f.sales_cycle) {
+        s.after.push_back(fmt::format("Sales cycle, '{}' to '{}': median {}, p90 {} ({} leads).", f.cycle_from,
+                                      f.cycle_to, short_duration(f.sales_cycle->median),
+                                      short_duration(f.sales_cycle->p90), f.sales_cycle->n));
+    }
+    return s;
+}
+
+AuditSection funnel_by(const Funnel& f, const std::string& by)
+{
+    AuditSection s;
+    s.heading = fmt::format("Funnel by {}", by);
+    s.table.header = {by};
+    for (const auto& stage : f.stages) {
+        s.table.header.push_back(stage);
+    }
+    for (const char* column : {"won", "disqualified", "win rate"}) {
+        s.table.header.emplace_back(column);
+    }
+    s.table.right.assign(s.table.header.size(), true);
+    s.table.right[0] = false;
+    for (const auto& [group, c] : by == "owner" ? f.by_owner : f.by_source) {
+        std::vector<std::string> row{group.empty() ? "(none)" : group};
+        for (const auto n : c.reached) {
+            row.push_back(std::to_string(n));
+        }
+        row.push_back(std::to_string(c.won));
+        row.push_back(std::to_string(c.lost));
+        row.push_back(rate(c.won, c.won + c.lost));
+        s.table.rows.push_back(std::move(row));
+    }
+    return s;
+}
+
+AuditSection campaign_costs(const std::vector<CampaignCost>& costs)
+{
+    AuditSection s;
+    s.heading = "Campaign costs";
+    s.table.header = {"source", "cost", "leads", "per lead", "assigned", "per assigned", "customers", "per customer"};
+    s.table.right = {false, true, true, true, true, true, true, true};
+    auto per = [](double cost, std::int64_t n) {
+        return n == 0 ? std::string("-") : fmt::format("{:.2f}", cost / static_cast<double>(n));
+    };
+    CampaignCost total{"(total)", 0, 0, 0, 0};
+    auto add = [&](const CampaignCost& c) {
+        s.table.rows.push_back({c.source.empty() ? "(none)" : c.source, fmt::format("{:.2f}", c.cost),
+                                std::to_string(c.leads), per(c.cost, c.leads), std::to_string(c.assigned),
+                                per(c.cost, c.assigned), std::to_string(c.customers), per(c.cost, c.customers)});
+    };
+    for (const auto& c : costs) {
+        add(c);
+        total.cost += c.cost;
+        total.leads += c.leads;
+        total.assigned += c.assigned;
+        total.customers += c.customers;
+    }
+    add(total);
+    return s;
+}
+
+AuditSection bad_rows(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = "Rows with problems";
+    if (r.bad_rows.empty()) {
+        return s;
+    }
+    s.notes.push_back("Audited as they are (an unreadable value counts as empty); fix them in the CRM. --strict "
+                      "makes any of them an error.");
+    s.table.header = {"problem", "rows", "first lines"};
+    s.table.right = {false, true, false};
+    for (const auto& [kind, rows] : r.bad_rows) {
+        std::vector<std::string> lines;
+        for (const auto line : rows.first_lines) {
+            lines.push_back(std::to_string(line));
+        }
+        s.table.rows.push_back({kind, std::to_string(rows.count), fmt::format("{}", fmt::join(lines, ", "))});
+    }
+    return s;
+}
+
+std::vector<std::string> definitions(const AuditResult& r)
+{
+    std::vector<std::string> d{
+        fmt::format("handoff: a lead is eligible once it entered '{}' ({}_at); met when assigned_at is at most the "
+                    "limit later, breached when later or when unassigned at a deadline on or before as-of, pending "
+                    "otherwise.",
+                    r.handoff_stage, r.handoff_stage),
+        "first_touch: eligible once assigned (assigned_at); met when first_touch_at is at most the limit later; "
+        "breached and pending as for handoff.",
+        "attempts: eligible once disqualified (disqualified_at); met when touch_attempts (empty is 0) reaches the "
+        "minimum.",
+        "reason: eligible once disqualified; met when disqualify_reason holds more than spaces.",
+        "<stage>_clock: a stage's clock in the lead definitions; eligible once the stage was entered (<stage>_at); "
+        "done when the lead left it: at the time of its exit criterion when that is '<field> is set', otherwise at "
+        "the earliest later stage's time or the disqualification; met, breached and pending as for handoff.",
+        "Exactly at the limit is met; done before the clock started (a negative latency) is met.",
+        "compliance = met / (met + breached); pending leads are not yet decided.",
+        "median and p90: of the latencies of leads that were done, by nearest rank (the value at rank "
+        "ceil(p/100 x n) in ascending order).",
+    };
+    d.push_back(r.working_hours
+                    ? fmt::format("Clocks count working time only: the SLA calendar's days and hours in {}, without "
+                                  "its holidays; 3d is three working days, 24h is 24 working hours.",
+                                  r.time_zone)
+                    : "Clocks count elapsed time.");
+    d.push_back(fmt::format("Times without a zone are read in {}; months are months there.", r.time_zone));
+    d.push_back("Funnel: a step from one stage to the next counts the leads with the first stage's time, and of "
+                "those the leads with the next stage's time too (a lead that skipped a stage is not counted in the "
+                "steps around it). Time in stage and the sales cycle are elapsed time, from one stage's time to the "
+                "other's. Win rate: of the leads in the sales cycle (those that reached its first stage) that "
+                "became customers or were disqualified, the share that became customers.");
+    d.push_back("Campaign costs: the cost of a source divided by its leads (rows), its assigned leads "
+                "(assigned_at set) and its customers (the last stage's time set).");
+    d.push_back("Volume targets count leads entering the stage in each period, from the first such lead's period to "
+                "the last period the export reaches (its latest time, up to as-of), empty periods too; a period is "
+                "judged once it has ended at as-of. Conversion targets divide the leads that entered both stages by "
+                "those that entered the first.");
+    return d;
+}
+
+} // namespace
+
+std::string short_duration(std::optional<std::int64_t> seconds)
+{
+    if (!seconds) {
+        return "-";
+    }
+    const auto s = *seconds < 0 ? -*seconds : *seconds;
+    const char* sign = *seconds < 0 ? "-" : "";
+    if (s < 60) {
+        return fmt::format("{}{}s", sign, s);
+    }
+    if (s < 3600) {
+        return fmt::format("{}{}m {:02}s", sign, s / 60, s % 60);
+    }
+    if (s < 86400) {
+        return fmt::format("{}{}h {:02}m", sign, s / 3600, s % 3600 / 60);
+    }
+    return fmt::format("{}{}d {:02}h", sign, s / 86400, s % 86400 / 3600);
+}
+
+AuditReport build_audit_report(const AuditResult& r)
+{
+    AuditReport report;
+    report.title = r.time_zone == "UTC" ? fmt::format("SLA audit as of {}", format_timestamp(r.as_of))
+                                        : fmt::format("SLA audit as of {} {} ({})", r.as_of_local, r.time_zone,
+                                                      format_timestamp(r.as_of));
+    report.summary.push_back(fmt::format("{} leads read from the export.", r.rows));
+    report.summary.push_back(
+        r.working_hours ? fmt::format("Clocks count working time in {} (the SLA's calendar).", r.time_zone)
+                        : fmt::format("Clocks count elapsed time; times without a zone are read in {}.", r.time_zone));
+    report.sections.push_back(term_table(r));
+    for (const auto& by : r.by) {
+        report.sections.push_back(breakdown(r, by));
+    }
+    report.sections.push_back(monthly_trend(r));
+    if (!r.targets.empty()) {
+        report.sections.push_back(targets(r));
+    }
+    report.sections.push_back(entries(r));
+    report.sections.push_back(conversion(r));
+    if (r.funnel) {
+        report.sections.push_back(funnel_steps(*r.funnel));
+        for (const auto& by : r.by) {
+            if (by != "month") {
+                report.sections.push_back(funnel_by(*r.funnel, by));
+            }
+        }
+    }
+    if (!r.costs.empty()) {
+        report.sections.push_back(campaign_costs(r.costs));
+    }
+    if (!r.bad_rows.empty()) {
+        report.sections.push_back(bad_rows(r));
+    }
+    report.definitions = definitions(r);
+    return report;
+}
+
+std::string render_audit_report(const AuditReport& report, AuditFormat format)
+{
+    std::string out;
+    switch (format) {
+    case AuditFormat::text:
+        out = report.title + "\n\n";
+        for (const auto& line : report.summary) {
+            out += line + "\n";
+        }
+        for (const auto& s : report.sections) {
+            out += "\n" + s.heading + "\n";
+            for (const auto& note : s.notes) {
+                out += "  " + note + "\n";
+            }
+            out += aligned_table(s.table);
+            for (const auto& note : s.after) {
+                out += "  " + note + "\n";
+            }
+        }
+        out += "\nHow the numbers are defined\n";
+        for (const auto& d : report.definitions) {
+            out += "  - " + d + "\n";
+        }
+        return out;
+    case AuditFormat::markdown:
+        out = "# " + markdown_escape(report.title) + "\n\n";
+        for (const auto& line : report.summary) {
+            out += markdown_escape(line) + "\n";
+        }
+        out += "\n";
+        for (const auto& s : report.sections) {
+            out += "## " + markdown_escape(s.heading) + "\n\n";
+            for (const auto& note : s.notes) {
+                out += markdown_escape(note) + "\n\n";
+            }
+            out += md_table(s.table);
+            for (const auto& note : s.after) {
+                out += markdown_escape(note) + "\n\n";
+            }
+        }
+        return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
+    case AuditFormat::html:
+        out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+              html_escape(report.title) +
+              "</title>\n<style>\nbody{font:10.5pt/1.45 system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem "
+              "auto;padding:0 1rem}\ntable{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid "
+              "#bbb;padding:.25rem .5rem;text-align:left}th{background:#f0f0f0}td.num{text-align:right;font-variant-"
+              "numeric:tabular-nums}\n@media print{body{margin:0;max-width:none}tr{break-inside:avoid}h2{break-after:"
+              "avoid}}\n</style>\n</head>\n<body>\n<h1>" +
+              html_escape(report.title) + "</h1>\n";
+        for (const auto& line : report.summary) {
+            out += "<p>" + html_escape(line) + "</p>\n";
+        }
+        for (const auto& s : report.sections) {
+            out += "<h2>" + html_escape(s.heading) + "</h2>\n";
+            for (const auto& note : s.notes) {
+                out += "<p>" + html_escape(note) + "</p>\n";
+            }
+            out += html_table(s.table);
+            for (const auto& note : s.after) {
+                out += "<p>" + html_escape(note) + "</p>\n";
+            }
+        }
+        return out + "<h2>How the numbers are defined</h2>\n" + html_list(report.definitions) + "</body>\n</html>\n";
+    }
+    return out;
+}
+
+std::string audit_json(const AuditResult& r)
+{
+    using Json = nlohmann::json;
+    auto counts = [](const TermCounts& c) {
+        const auto p = compliance_percent(c);
+        return Json{{"eligible", c.eligible},
+                    {"met", c.met},
+                    {"breached", c.breached},
+                    {"pending", c.pending},
+                    {"compliance_percent", p ? Json(*p) : Json(nullptr)}};
+    };
+    auto latency = [](const Latency& l) {
+        return Json{{"n", l.n},
+                    {"median_s", l.median ? Json(*l.median) : Json(nullptr)},
+                    {"p90_s", l.p90 ? Json(*l.p90) : Json(nullptr)}};
+    };
+    auto groups = [&](const std::map<std::string, TermCounts>& by) {
+        Json out = Json::object();
+        for (const auto& [k, c] : by) {
+            out[k] = counts(c);
+        }
+        return out;
+    };
+    auto latencies = [&](const std::map<std::string, Latency>& by) {
+        Json out = Json::object();
+        for (const auto& [k, l] : by) {
+            out[k] = latency(l);
+        }
+        return out;
+    };
+    Json terms = Json::object();
+    for (const auto& [name, t] : r.terms) {
+        Json term{{"limit", t.limit},
+                  {"overall", counts(t.overall)},
+                  {"by_owner", groups(t.by_owner)},
+                  {"by_source", groups(t.by_source)},
+                  {"by_month", groups(t.by_month)}};
+        if (t.latency) {
+            term["latency"] = {{"overall", latency(*t.latency)},
+                               {"by_owner", latencies(t.latency_by_owner)},
+                               {"by_source", latencies(t.latency_by_source)},
+                               {"by_month", latencies(t.latency_by_month)}};
+        }
+        terms[name] = term;
+    }
+    Json targets = Json::array();
+    for (const auto& t : r.targets) {
+        Json target{{"id", t.id}, {"title", t.title}};
+        if (t.not_measured) {
+            target["not_measured"] = *t.not_measured;
+        } else if (t.stage.empty()) {
+            target["conversion"] = {{"from", t.from},
+                                    {"to", t.to},
+                                    {"min_percent", t.min_percent},
+                                    {"entered_from", t.entered_from},
+                                    {"entered_to", t.entered_to}};
+            target["missed"] = t.missed;
+        } else {
+            Json periods = Json::array();
+            for (const auto& p : t.periods) {
+                periods.push_back(
+                    {{"period", p.period}, {"count", p.count}, {"complete", p.complete}, {"missed", p.missed}});
+            }
+            target["volume"] = {{"stage", t.stage},
+                                {"per", EnumNames<Period>::names[static_cast<std::size_t>(t.per)]},
+                                {"min", t.min},
+                                {"periods", periods}};
+            target["missed"] = t.missed;
+        }
+        targets.push_back(target);
+    }
+    Json funnel = nullptr;
+    if (r.funnel) {
+        const auto& f = *r.funnel;
+        auto funnel_counts = [](const FunnelCounts& c) {
+            return Json{{"reached", c.reached}, {"converted", c.converted}, {"won", c.won}, {"lost", c.lost}};
+        };
+        Json by_owner = Json::object(), by_source = Json::object(), steps = Json::array();
+        for (const auto& [k, c] : f.by_owner) {
+            by_owner[k] = funnel_counts(c);
+        }
+        for (const auto& [k, c] : f.by_source) {
+            by_source[k] = funnel_counts(c);
+        }
+        for (std::size_t i = 0; i < f.time_in_stage.size(); ++i) {
+            steps.push_back(
+                {{"from", f.stages[i]}, {"to", f.stages[i + 1]}, {"time_in_stage", latency(f.time_in_stage[i])}});
+        }
+        funnel = {
+            {"stages", f.stages},
+            {"overall", funnel_counts(f.overall)},
+            {"by_owner", by_owner},
+            {"by_source", by_source},
+            {"steps", steps},
+            {"sales_cycle", f.sales_cycle
+                                ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}
+                                : Json(nullptr)}};
+    }
+    Json costs = Json::array();
+    for (const auto& c : r.costs) {
+        costs.push_back({{"source", c.source},
+                         {"cost", c.cost},
+                         {"leads", c.leads},
+                         {"assigned", c.assigned},
+                         {"customers", c.customers}});
+    }
+    Json bad = Json::object();
+    for (const auto& [kind, rows] : r.bad_rows) {
+        bad[kind] = {{"rows", rows.count}, {"first_lines", rows.first_lines}};
+    }
+    Json conversion = Json::object();
+    for (const auto& [source, c] : r.conversion_by_source) {
+        conversion[source] = {{"from", c.from}, {"to", c.to}};
+    }
+    // "version" changes only when a key changes meaning or goes; new keys may appear any time.
+    Json out{{"format", "alignkit-sla-audit"},
+             {"version", 1},
+             {"as_of", format_timestamp(r.as_of)},
+             {"as_of_local", r.as_of_local},
+             {"rows", r.rows},
+             {"time_zone", r.time_zone},
+             {"working_hours", r.working_hours},
+             {"columns", r.columns},
+             {"terms", terms},
+             {"not_audited", r.not_audited},
+             {"targets", targets},
+             {"entries_by_month", {{"stage", r.handoff_stage}, {"months", r.entries_by_month}}},
+             {"conversion_by_source", {{"from", r.handoff_stage}, {"to", r.conversion_stage}, {"sources", conversion}}},
+             {"funnel", funnel},
+             {"campaign_costs", costs},
+             {"bad_rows", bad},
+             {"definitions", definitions(r)}};
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string audit_csv(const AuditResult& r)
+{
+    std::string out = csv_line({"term", "group_by", "group", "eligible", "met", "breached", "pending",
+                                "compliance_percent", "latency_n", "median_s", "p90_s"});
+    auto row = [&](const std::string& term, const std::string& by, const std::string& group, const TermCounts& c,
+                   const Latency* l) {
+        const auto p = compliance_percent(c);
+        auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
+        out += csv_line({term, by, group, std::to_string(c.eligible), std::to_string(c.met), std::to_string(c.breached),
+                         std::to_string(c.pending), p ? fmt::format("{:.4f}", *p) : std::string(),
+                         l != nullptr ? std::to_string(l->n) : std::string(), l != nullptr ? opt(l->median) : "",
+                         l != nullptr ? opt(l->p90) : ""});
+    };
+    for (const auto& name : r.term_order) {
+        const auto* t = find_in(r.terms, name);
+        if (t == nullptr) {
+            continue;
+        }
+        row(name, "all", "", t->overall, t->latency ? &*t->latency : nullptr);
+        for (const auto& [g, c] : t->by_owner) {
+            row(name, "owner", g, c, find_in(t->latency_by_owner, g));
+        }
+        for (const auto& [g, c] : t->by_source) {
+            row(name, "source", g, c, find_in(t->latency_by_source, g));
+        }
+        for (const auto& [g, c] : t->by_month) {
+            row(name, "month", g, c, find_in(t->latency_by_month, g));
+        }
+    }
+    return out;
+}
+
+} // namespace alignkit

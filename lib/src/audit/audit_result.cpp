@@ -1,0 +1,115 @@
+#include "alignkit/audit/sla_audit.hpp"
+
+#include "alignkit/util/time_zone.hpp"
+#include "alignkit/util/timestamp.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace alignkit {
+
+std::optional<double> compliance_percent(const TermCounts& counts)
+{
+    const auto decided = counts.met + counts.breached;
+    if (decided == 0) {
+        return std::nullopt;
+    }
+    return 100.0 * static_cast<double>(counts.met) / static_cast<double>(decided);
+}
+
+std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar)
+{
+    std::vector<TermUnderBar> under;
+    for (const auto& [term, counts] : result.terms) {
+        if (const auto percent = compliance_percent(counts.overall); percent && *percent < bar) {
+            under.push_back({term, *percent});
+        }
+    }
+    return under;
+}
+
+std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error)
+{
+    const auto written = read_timestamp(text);
+    if (!written) {
+        error = fmt::format("'{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)", text);
+        return std::nullopt;
+    }
+    if (!written->naive || !sla.calendar || sla.calendar->time_zone.value == "UTC") {
+        return written->seconds;
+    }
+    auto zone = TimeZone::locate(sla.calendar->time_zone.value, error);
+    if (!zone) {
+        return std::nullopt;
+    }
+    return zone->to_utc(written->seconds);
+}
+
+std::vector<std::string> audit_failures(const AuditResult& result, std::optional<double> fail_under, bool strict)
+{
+    std::vector<std::string> why;
+    if (fail_under) {
+        for (const auto& u : terms_under(result, *fail_under)) {
+            why.push_back(fmt::format("{} compliance {:.1f}% is under {:g}%", u.term, u.percent, *fail_under));
+        }
+    }
+    for (const auto& target : result.targets) {
+        if (target.missed) {
+            why.push_back(fmt::format("target '{}' missed", target.id));
+        }
+    }
+    if (strict && (!result.bad_rows.empty() || !result.not_audited.empty())) {
+        why.emplace_back("--strict: the export was not read fully");
+    }
+    return why;
+}
+
+std::string audit_canonical_json(const AuditResult& r)
+{
+    using Json = nlohmann::json; // std::map objects: keys in byte order, as the reference wants
+    auto counts = [](const TermCounts& c) {
+        return Json{{"eligible", c.eligible}, {"met", c.met}, {"breached", c.breached}, {"pending", c.pending}};
+    };
+    auto latency = [](const Latency& l) {
+        return Json{{"n", l.n},
+                    {"median", l.median ? Json(*l.median) : Json(nullptr)},
+                    {"p90", l.p90 ? Json(*l.p90) : Json(nullptr)}};
+    };
+    Json sla = Json::object();
+    for (const auto& [name, term] : r.terms) {
+        Json by_owner = Json::object();
+        for (const auto& [k, c] : term.by_owner) {
+            by_owner[k] = counts(c);
+        }
+        Json by_source = Json::object();
+        for (const auto& [k, c] : term.by_source) {
+            by_source[k] = counts(c);
+        }
+        sla[name] = {{"overall", counts(term.overall)}, {"by_owner", by_owner}, {"by_source", by_source}};
+    }
+    Json months = Json::object();
+    for (const auto& [month, n] : r.entries_by_month) {
+        months[month] = n;
+    }
+    Json conversion = Json::object();
+    for (const auto& [source, c] : r.conversion_by_source) {
+        conversion[source] = {{"mql", c.from}, {"sql", c.to}, {"rate_ppm", (2000000 * c.to + c.from) / (2 * c.from)}};
+    }
+    Json by_owner = Json::object();
+    Latency overall;
+    if (auto it = r.terms.find("first_touch"); it != r.terms.end()) {
+        overall = it->second.latency.value_or(Latency{});
+        for (const auto& [owner, l] : it->second.latency_by_owner) {
+            by_owner[owner] = latency(l);
+        }
+    }
+    Json out = {{"as_of", format_timestamp(r.as_of)},
+                {"rows", r.rows},
+                {"sla", sla},
+                {"mql_by_month", months},
+                {"mql_to_sql_by_source", conversion},
+                {"first_touch_latency_s", {{"overall", latency(overall)}, {"by_owner", by_owner}}}};
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace alignkit

@@ -1,0 +1,20 @@
+#pragma once
+// Calendar periods of a local time (weeks, months, quarters, years), for the audit's months
+// and its volume targets.
+
+#include "alignkit/model/enums.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace alignkit {
+
+// A period of a calendar: its name as reports show it and its local [begin, end).
+struct PeriodSpan {
+    std::string name; // 2026-07, 2026-Q3, 2026, 2026-W27 (ISO week)
+    std::int64_t begin = 0, end = 0;
+};
+
+PeriodSpan period_of(std::int64_t local, Period per);
+
+} // namespace alignkit

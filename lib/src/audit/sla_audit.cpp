@@ -1,0 +1,882 @@
+#include "alignkit/audit/sla_audit.hpp"
+
+#include "audit/calendar_period.hpp"
+#include "audit/latency_rank.hpp"
+#include "exports/column_finder.hpp"
+
+#include "alignkit/exports/export_presets.hpp"
+#include "alignkit/util/date.hpp"
+#include "alignkit/util/timestamp.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <fmt/format.h>
+
+namespace alignkit {
+namespace {
+
+enum class Status { not_eligible, met, breached, pending };
+
+void count(std::initializer_list<TermCounts*> counts, Status status)
+{
+    if (status == Status::not_eligible) {
+        return;
+    }
+    for (TermCounts* c : counts) {
+        ++c->eligible;
+        (status == Status::met ? c->met : status == Status::breached ? c->breached : c->pending)++;
+    }
+}
+
+std::int32_t clamp32(std::int64_t v)
+{
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, std::numeric_limits<std::int32_t>::min(),
+                                                              std::numeric_limits<std::int32_t>::max()));
+}
+
+} // namespace
+
+std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                           const std::vector<std::string>& header, const AuditSettings& settings,
+                                           std::string& error)
+{
+    if (!sla.handoff || !sla.follow_up) {
+        error = "the SLA needs 'handoff' and 'follow_up' terms to audit";
+        return std::nullopt;
+    }
+    SlaAuditor a;
+    a.m_result.as_of = settings.as_of;
+    a.m_width = header.size();
+    a.m_format = settings.reading.time_format;
+    if (sla.calendar) {
+        a.m_clock = WorkingClock::make(*sla.calendar, error);
+        if (!a.m_clock) {
+            return std::nullopt;
+        }
+        a.m_result.working_hours = true;
+        a.m_result.time_zone = sla.calendar->time_zone.value;
+        if (a.m_result.time_zone != "UTC") {
+            a.m_zone = TimeZone::locate(a.m_result.time_zone, error);
+        }
+    }
+    const auto& handoff = sla.handoff->within.value;
+    const auto& first_contact = sla.follow_up->first_contact.value;
+    a.m_handoff = a.m_clock ? a.m_clock->working_seconds(handoff) : handoff.minutes * 60;
+    a.m_first_contact = a.m_clock ? a.m_clock->working_seconds(first_contact) : first_contact.minutes * 60;
+    a.m_min_attempts = sla.follow_up->attempts.value;
+    a.m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
+    a.m_result.handoff_stage = sla.handoff->stage.value;
+    a.m_result.conversion_stage = "sql";
+    for (const auto& t : sla.targets) {
+        if (t.conversion && t.conversion->from.value == sla.handoff->stage.value) {
+            a.m_result.conversion_stage = t.conversion->to.value;
+        }
+    }
+    for (const auto& dimension : settings.by) {
+        a.m_by_source_latency = a.m_by_source_latency || dimension == "source";
+        a.m_by_month_latency = a.m_by_month_latency || dimension == "month";
+    }
+    a.m_handoff_latency = settings.handoff_latency;
+    auto words = [&](const Duration& d) { return a.m_clock ? a.m_clock->words(d) : to_words(d); };
+    a.m_terms = {"handoff", "first_touch", "attempts", "reason"};
+    a.m_audited.assign(4, 0);
+    a.m_limits = {words(handoff), words(first_contact), fmt::format("at least {} attempts", a.m_min_attempts),
+                  "a reason"};
+    a.m_result.by = settings.by;
+
+    ColumnFinder columns(defs, header, settings.reading);
+    a.m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
+    a.m_col.owner = columns.find("owner");     // optional: everyone in one group without it
+    a.m_col.source = columns.find("source");
+    const std::string entered = a.m_result.handoff_stage + "_at", converted = a.m_result.conversion_stage + "_at";
+    a.m_col.entered = columns.find(entered);
+    a.m_col.assigned = columns.find("assigned_at");
+    a.m_col.first_touch = columns.find("first_touch_at");
+    a.m_col.attempts = columns.find("touch_attempts");
+    a.m_col.converted = columns.find(converted);
+    a.m_col.disqualified = columns.find("disqualified_at");
+    a.m_col.reason = columns.find("disqualify_reason");
+    // A term is audited when the export has what it reads; otherwise the result says why not.
+    std::vector<std::string> missing_anywhere;
+    auto need = [&](std::size_t term, std::initializer_list<std::pair<std::string, const Column*>> fields) {
+        std::vector<std::string> missing;
+        for (const auto& [field, column] : fields) {
+            if (!*column) {
+                const auto wanted = columns.wanted(field);
+                missing.push_back(wanted == field ? fmt::format("'{}'", field)
+                                                  : fmt::format("'{}' (column '{}')", field, wanted));
+                if (std::find(missing_anywhere.begin(), missing_anywhere.end(), missing.back()) ==
+                    missing_anywhere.end()) {
+                    missing_anywhere.push_back(missing.back());
+                }
+            }
+        }
+        a.m_audited[term] = missing.empty() ? 1 : 0;
+        if (!missing.empty()) {
+            a.m_result.not_audited[a.m_terms[term]] =
+                fmt::format("the export has no column for {}", fmt::join(missing, ", "));
+        }
+    };
+    need(0, {{entered, &a.m_col.entered}, {"assigned_at", &a.m_col.assigned}});
+    need(1, {{"assigned_at", &a.m_col.assigned}, {"first_touch_at", &a.m_col.first_touch}});
+    need(2, {{"disqualified_at", &a.m_col.disqualified}, {"touch_attempts", &a.m_col.attempts}});
+    need(3, {{"disqualified_at", &a.m_col.disqualified}, {"disqualify_reason", &a.m_col.reason}});
+    if (!a.m_reason_required) {
+        a.m_audited[3] = 0;
+        a.m_result.not_audited["reason"] = "the SLA does not require a reason";
+    }
+    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](char x) { return x != 0; })) {
+        error = fmt::format("no SLA term can be audited: the export has no column for {}; map the fields with "
+                            "--columns FIELD=HEADER or choose a --preset",
+                            fmt::join(missing_anywhere, ", "));
+        return std::nullopt;
+    }
+    a.m_slot = {a.slot(a.m_col.entered, entered), a.slot(a.m_col.assigned, "assigned_at"),
+                a.slot(a.m_col.first_touch, "first_touch_at"), a.slot(a.m_col.converted, converted),
+                a.slot(a.m_col.disqualified, "disqualified_at")};
+    for (const auto& stage : defs.stages) {
+        const auto field = stage.id.value + "_at";
+        if (auto s = a.slot(columns.find(field), field)) {
+            a.m_stage_cols.push_back({field, *s});
+        }
+    }
+    a.m_funnel = settings.funnel && !a.m_stage_cols.empty();
+    if (a.m_funnel) {
+        a.m_costs = settings.costs;
+        // The sales cycle starts at the first stage sales owns; the last stage is the win.
+        for (const auto& stage : defs.stages) {
+            for (std::size_t i = 0; i < a.m_stage_cols.size(); ++i) {
+                if (a.m_stage_cols[i].field == stage.id.value + "_at" && stage.owner.value == Team::sales &&
+                    !a.m_cycle_from) {
+                    a.m_cycle_from = i;
+                }
+            }
+        }
+        if (!defs.stages.empty() && a.m_stage_cols.back().field == defs.stages.back().id.value + "_at") {
+            a.m_won = a.m_stage_cols.size() - 1;
+        }
+        a.m_time_in_stage.resize(a.m_stage_cols.size() - 1);
+    }
+    for (const auto& t : sla.targets) {
+        TargetResult target;
+        target.id = t.id.value;
+        target.title = t.title;
+        TargetTally tally;
+        if (t.volume) {
+            target.stage = t.volume->stage.value;
+            target.per = t.volume->per;
+            target.min = t.volume->min.value;
+            const auto field = target.stage + "_at";
+            tally.stage = a.slot(columns.find(field), field);
+            if (!tally.stage) {
+                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", target.stage,
+                                                  columns.wanted(target.stage + "_at"));
+            }
+        } else if (t.conversion) {
+            target.from = t.conversion->from.value;
+            target.to = t.conversion->to.value;
+            target.min_percent = t.conversion->min_percent.value;
+            const auto from = target.from + "_at", to = target.to + "_at";
+            tally.from = a.slot(columns.find(from), from);
+            tally.to = a.slot(columns.find(to), to);
+            // From the hand-off stage to the conversion stage: the sum of the by-source counts.
+            tally.derived = tally.from && tally.from == a.m_slot.entered && tally.to == a.m_slot.converted;
+            if (!tally.from || !tally.to) {
+                const auto& missing = !tally.from ? target.from : target.to;
+                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", missing,
+                                                  columns.wanted(missing + "_at"));
+            }
+        }
+        if (!target.not_measured && !tally.derived) {
+            a.m_tallied.push_back(a.m_tallies.size());
+        }
+        a.m_result.targets.push_back(std::move(target));
+        a.m_tallies.push_back(std::move(tally));
+    }
+    if (settings.stage_clocks) {
+        for (const auto& stage : defs.stages) {
+            if (!stage.clock) {
+                continue;
+            }
+            const auto field = stage.id.value + "_at";
+            const std::size_t term = a.m_terms.size();
+            a.m_terms.push_back(stage.id.value + "_clock");
+            a.m_limits.push_back(words(stage.clock->value));
+            const auto start = a.slot(columns.find(field), field);
+            a.m_audited.push_back(start.has_value() ? 1 : 0);
+            if (!start) {
+                a.m_result.not_audited[a.m_terms.back()] = fmt::format(
+                    "the export has no column for '{}'{}", field,
+                    columns.wanted(field) == field ? "" : fmt::format(" (column '{}')", columns.wanted(field)));
+                continue;
+            }
+            StageClock clock;
+            clock.term = term;
+            clock.limit = a.m_clock ? a.m_clock->working_seconds(stage.clock->value) : stage.clock->value.minutes * 60;
+            clock.start = *start;
+            if (const auto ends = exit_field(stage, defs)) {
+                if (auto s = a.slot(columns.find(*ends), *ends)) {
+                    clock.leave.push_back(*s);
+                }
+            }
+            if (clock.leave.empty()) {
+                bool later = false;
+                for (const auto& sc : a.m_stage_cols) {
+                    later = later || sc.slot == *start;
+                    if (later && sc.slot != *start) {
+                        clock.leave.push_back(sc.slot);
+                    }
+                }
+                if (a.m_slot.disqualified) {
+                    clock.leave.push_back(*a.m_slot.disqualified);
+                }
+            }
+            a.m_stage_clocks.push_back(std::move(clock));
+        }
+    }
+    for (std::size_t t = 0; t < a.m_terms.size(); ++t) {
+        if (a.m_audited[t]) {
+            a.m_result.term_order.push_back(a.m_terms[t]);
+        }
+    }
+    for (Groups* g : {&a.m_owners, &a.m_sources, &a.m_months}) {
+        g->blank.terms.resize(a.m_terms.size());
+        g->blank.latencies.resize(a.m_terms.size());
+    }
+    a.m_overall.resize(a.m_terms.size());
+    a.m_result.columns = columns.found();
+    a.m_times.resize(a.m_time_columns.size());
+    return a;
+}
+
+namespace {
+
+// Eight bytes a step, multiply and shift to mix: owner and source names are short, and one
+// is hashed for every row.
+std::uint64_t name_hash(std::string_view key)
+{
+    auto mix = [](std::uint64_t h, std::uint64_t v) {
+        h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        return h ^ (h >> 29);
+    };
+    std::uint64_t h = 0x243F6A8885A308D3ULL ^ key.size();
+    const char* p = key.data();
+    std::size_t n = key.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        h = mix(h, v);
+    }
+    if (n > 0) {
+        // The last 1-7 bytes in at most three loads: a copy of a variable length would go
+        // byte by byte.
+        std::uint64_t v = 0;
+        std::size_t at = 0;
+        if (n & 4) {
+            std::uint32_t four = 0;
+            std::memcpy(&four, p, 4);
+            v = four;
+            at = 4;
+        }
+        if (n & 2) {
+            std::uint16_t two = 0;
+            std::memcpy(&two, p + at, 2);
+            v |= static_cast<std::uint64_t>(two) << (8 * at);
+            at += 2;
+        }
+        if (n & 1) {
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[at])) << (8 * at);
+        }
+        h = mix(h, v);
+    }
+    return h ^ (h >> 32);
+}
+
+} // namespace
+
+std::size_t SlaAuditor::Groups::index_of(std::string_view key)
+{
+    if (m_table.size() < 2 * (groups.size() + 1)) {
+        grow();
+    }
+    const auto hash = name_hash(key);
+    const std::size_t mask = m_table.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_table[i];
+        if (slot.index == 0) {
+            slot = {hash, groups.size() + 1};
+            names.emplace_back(key);
+            groups.push_back(blank);
+            return groups.size() - 1;
+        }
+        if (slot.hash == hash && names[slot.index - 1] == key) {
+            return slot.index - 1;
+        }
+    }
+}
+
+void SlaAuditor::Groups::grow()
+{
+    // At most half full, so a probe ends soon at an empty slot.
+    std::vector<Slot> table(std::max<std::size_t>(16, m_table.size() * 2));
+    const std::size_t mask = table.size() - 1;
+    for (const auto& slot : m_table) {
+        if (slot.index != 0) {
+            std::size_t i = slot.hash & mask;
+            while (table[i].index != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = slot;
+        }
+    }
+    m_table = std::move(table);
+}
+
+void SlaAuditor::bad(const std::string& kind, std::size_t line)
+{
+    auto& rows = m_result.bad_rows[kind];
+    ++rows.count;
+    if (rows.first_lines.size() < k_bad_lines_kept) {
+        rows.first_lines.push_back(static_cast<std::int64_t>(line));
+    }
+}
+
+SlaAuditor::Slot SlaAuditor::slot(const Column& column, const std::string& field)
+{
+    if (!column) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+        if (m_time_columns[i].column == *column) {
+            return i;
+        }
+    }
+    m_time_columns.push_back({*column, field});
+    return m_time_columns.size() - 1;
+}
+
+std::optional<std::int64_t> SlaAuditor::read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+                                                  std::size_t line)
+{
+    if (column.column >= fields.size() || fields[column.column].empty()) {
+        return std::nullopt;
+    }
+    const auto text = fields[column.column];
+    const auto written = m_format ? m_format->read(text) : read_timestamp(text);
+    if (!written) {
+        unreadable(column, line);
+        return std::nullopt;
+    }
+    return written->naive && m_zone ? m_zone->to_utc(written->seconds) : written->seconds;
+}
+
+std::size_t SlaAuditor::month_of(std::int64_t t)
+{
+    const auto local = m_zone ? m_zone->to_local(t) : t;
+    for (const auto& recent : m_recent_months) {
+        if (local >= recent.begin && local < recent.end) {
+            return recent.group;
+        }
+    }
+    auto month = period_of(local, Period::month);
+    auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
+    recent = {month.begin, month.end, m_months.index_of(month.name)};
+    return recent.group;
+}
+
+void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
+{
+    ++m_result.rows;
+    if (fields.size() != m_width) {
+        bad("a different number of fields than the header", line);
+    }
+    auto cell = [&](const Column& c) -> std::string_view {
+        return c && *c < fields.size() ? fields[*c] : std::string_view{};
+    };
+    const std::string_view owner = cell(m_col.owner);
+    Group& by_owner = m_owners[owner];
+    Group& by_source = m_sources[cell(m_col.source)];
+
+    if (!m_format && !m_zone) {
+        // The common case, kept tight: ISO times with a zone or in UTC.
+        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+            const auto c = m_time_columns[i].column;
+            const auto text = c < fields.size() ? fields[c] : std::string_view{};
+            auto& t = m_times[i];
+            t = k_unset;
+            if (!text.empty()) {
+                if (const auto written = read_timestamp(text)) {
+                    t = written->seconds;
+                } else {
+                    unreadable(m_time_columns[i], line);
+                }
+            }
+        }
+    } else {
+        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+            m_times[i] = read_time(m_time_columns[i], fields, line).value_or(k_unset);
+        }
+    }
+    const auto entered = time(m_slot.entered);
+    const auto assigned = time(m_slot.assigned);
+    const auto touched = time(m_slot.first_touch);
+    const auto converted = time(m_slot.converted);
+    const auto disqualified = time(m_slot.disqualified);
+    std::int64_t attempts = 0;
+    if (const auto text = cell(m_col.attempts); !text.empty()) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
+        if (ec != std::errc{} || end != text.data() + text.size() || attempts < 0) {
+            attempts = 0;
+            bad("unreadable number in 'touch_attempts'", line);
+        }
+    }
+    if (m_stage_cols.size() > 1) {
+        check_stage_order(line);
+    }
+
+    // Breaches are written only when someone listens; their text is not made otherwise.
+    const bool report = static_cast<bool>(m_on_breach);
+    auto breach = [&](const std::string& term, std::optional<std::int64_t> due, std::string actual) {
+        m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
+                     std::move(actual), std::string(owner)});
+    };
+    auto deadline = [&](std::int64_t start, std::int64_t limit) {
+        return m_clock ? m_clock->deadline(start, limit) : start + limit;
+    };
+    // A clock term: met or breached by when it was done, pending while its deadline is ahead.
+    auto clock = [&](std::size_t term, std::optional<std::int64_t> start, std::size_t month,
+                     std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency) {
+        if (!start) {
+            return;
+        }
+        Status status = Status::pending;
+        Group& in_month = m_months.groups[month];
+        if (done) {
+            const auto latency = m_clock ? m_clock->elapsed(*start, *done) : *done - *start;
+            status = latency <= limit ? Status::met : Status::breached;
+            if (keep_latency) {
+                const auto l = clamp32(latency);
+                by_owner.latencies[term].push_back(l);
+                if (m_by_source_latency) {
+                    by_source.latencies[term].push_back(l);
+                }
+                if (m_by_month_latency) {
+                    in_month.latencies[term].push_back(l);
+                }
+            }
+        } else if (deadline(*start, limit) <= m_result.as_of) {
+            status = Status::breached;
+        }
+        count({&m_overall[term], &by_owner.terms[term], &by_source.terms[term], &in_month.terms[term]}, status);
+        if (report && status == Status::breached) {
+            breach(m_terms[term], deadline(*start, limit), done ? format_timestamp(*done) : std::string{});
+        }
+    };
+    // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
+    const std::size_t entered_month = entered ? month_of(*entered) : 0;
+    if (m_audited[0]) {
+        clock(0, entered, entered_month, assigned, m_handoff, m_handoff_latency);
+    }
+    if (m_audited[1] && assigned) {
+        clock(1, assigned, month_of(*assigned), touched, m_first_contact, true);
+    }
+    for (const auto& sc : m_stage_clocks) {
+        if (const auto& start = at(sc.start)) {
+            // Left the stage: the earliest of the times that end it. One before the start is a
+            // negative latency, met, as for the hand-off.
+            std::optional<std::int64_t> left;
+            for (const auto slot : sc.leave) {
+                if (const auto& t = at(slot); t && (!left || *t < *left)) {
+                    left = t;
+                }
+            }
+            clock(sc.term, start, month_of(*start), left, sc.limit, true);
+        }
+    }
+    if (disqualified && (m_audited[2] || m_audited[3])) {
+        Group& in_month = m_months.groups[month_of(*disqualified)];
+        if (m_audited[2]) {
+            const bool enough = attempts >= m_min_attempts;
+            count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2], &in_month.terms[2]},
+                  enough ? Status::met : Status::breached);
+            if (report && !enough) {
+                breach("attempts", std::nullopt, std::to_string(attempts));
+            }
+        }
+        if (m_audited[3]) {
+            const auto reason = cell(m_col.reason);
+            const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
+            count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3], &in_month.terms[3]},
+                  given ? Status::met : Status::breached);
+            if (report && !given) {
+                breach("reason", std::nullopt, std::string(reason));
+            }
+        }
+    }
+    if (entered) {
+        ++m_months.groups[entered_month].conversion.from;
+        ++by_source.conversion.from;
+        by_source.conversion.to += converted ? 1 : 0;
+    }
+    if (!m_tallied.empty()) {
+        tally_targets();
+    }
+    if (m_funnel) {
+        count_funnel(by_owner, by_source, assigned, disqualified);
+    }
+}
+
+void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
+                              std::optional<std::int64_t> disqualified)
+{
+    const std::size_t n = m_stage_cols.size();
+    std::array<FunnelCounts*, 3> counts{&m_funnel_overall, &owner.funnel, &source.funnel};
+    for (auto* c : counts) {
+        if (c->reached.size() != n) {
+            c->reached.resize(n);
+            c->converted.resize(n - 1);
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& t = at(m_stage_cols[i].slot);
+        if (!t) {
+            continue;
+        }
+        for (auto* c : counts) {
+            ++c->reached[i];
+        }
+        if (i + 1 < n) {
+            if (const auto& next = at(m_stage_cols[i + 1].slot)) {
+                for (auto* c : counts) {
+                    ++c->converted[i];
+                }
+                m_time_in_stage[i].push_back(clamp32(*next - *t));
+            }
+        }
+    }
+    const auto won = m_won ? at(m_stage_cols[*m_won].slot) : std::nullopt;
+    const bool in_cycle = !m_cycle_from || at(m_stage_cols[*m_cycle_from].slot);
+    if (in_cycle && (won || disqualified)) {
+        for (auto* c : counts) {
+            ++(won ? c->won : c->lost);
+        }
+    }
+    if (won && m_cycle_from) {
+        if (const auto& start = at(m_stage_cols[*m_cycle_from].slot)) {
+            m_sales_cycle.push_back(clamp32(*won - *start));
+        }
+    }
+    ++source.leads;
+    source.assigned += assigned ? 1 : 0;
+    source.customers += won ? 1 : 0;
+}
+
+// Lifecycle stages entered out of order (a customer before it was an MQL) are listed for
+// fixing in the CRM; the row is still audited as it is.
+void SlaAuditor::unreadable(const TimeColumn& column, std::size_t line)
+{
+    bad(fmt::format("unreadable time in '{}'", column.field), line);
+}
+
+void SlaAuditor::out_of_order(std::size_t stage, std::size_t before, std::size_t line)
+{
+    bad(fmt::format("'{}' before '{}'", m_stage_cols[stage].field, m_stage_cols[before].field), line);
+}
+
+void SlaAuditor::check_stage_order(std::size_t line)
+{
+    // Plain numbers: k_unset is the smallest, so an unset time is never out of order.
+    const std::int64_t* times = m_times.data();
+    std::int64_t latest = k_unset;
+    std::size_t latest_stage = 0;
+    for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
+        const std::int64_t t = times[m_stage_cols[i].slot];
+        if (t == k_unset) {
+            continue;
+        }
+        if (t < latest) {
+            out_of_order(i, latest_stage, line);
+            continue;
+        }
+        latest = t;
+        latest_stage = i;
+    }
+}
+
+void SlaAuditor::tally_targets()
+{
+    // How far the export's records reach, so that quiet periods at its end are judged too.
+    for (const auto t : m_times) {
+        m_latest = std::max(m_latest, t);
+    }
+    for (const auto i : m_tallied) {
+        auto& tally = m_tallies[i];
+        const auto& target = m_result.targets[i];
+        if (tally.stage) {
+            if (const auto t = time(tally.stage)) {
+                const auto local = m_zone ? m_zone->to_local(*t) : *t;
+                auto& cache = tally.period;
+                if (cache.count == nullptr || local < cache.begin || local >= cache.end) {
+                    auto period = period_of(local, target.per);
+                    cache.begin = period.begin;
+                    cache.end = period.end;
+                    cache.count = &tally.by_period[period.name];
+                }
+                ++*cache.count;
+                tally.first = std::min(tally.first, local);
+                tally.last = std::max(tally.last, local);
+            }
+        } else if (time(tally.from)) {
+            ++tally.from_count;
+            tally.to_count += time(tally.to) ? 1 : 0;
+        }
+    }
+}
+
+void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
+{
+    auto add_funnel = [](FunnelCounts& to, const FunnelCounts& from) {
+        if (from.reached.empty()) {
+            return;
+        }
+        if (to.reached.empty()) {
+            to = from;
+            return;
+        }
+        for (std::size_t i = 0; i < to.reached.size(); ++i) {
+            to.reached[i] += from.reached[i];
+        }
+        for (std::size_t i = 0; i < to.converted.size(); ++i) {
+            to.converted[i] += from.converted[i];
+        }
+        to.won += from.won;
+        to.lost += from.lost;
+    };
+    auto add_counts = [](TermCounts& to, const TermCounts& from) {
+        to.eligible += from.eligible;
+        to.met += from.met;
+        to.breached += from.breached;
+        to.pending += from.pending;
+    };
+    auto add_groups = [&](Groups& to, Groups& from) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            Group& mine = to[from.names[i]];
+            Group& theirs = from.groups[i];
+            for (std::size_t t = 0; t < mine.terms.size(); ++t) {
+                add_counts(mine.terms[t], theirs.terms[t]);
+            }
+            mine.conversion.from += theirs.conversion.from;
+            mine.conversion.to += theirs.conversion.to;
+            for (std::size_t t = 0; t < mine.latencies.size(); ++t) {
+                mine.latencies[t].insert(mine.latencies[t].end(), theirs.latencies[t].begin(),
+                                         theirs.latencies[t].end());
+            }
+            add_funnel(mine.funnel, theirs.funnel);
+            mine.leads += theirs.leads;
+            mine.assigned += theirs.assigned;
+            mine.customers += theirs.customers;
+        }
+    };
+    add_funnel(m_funnel_overall, other.m_funnel_overall);
+    for (std::size_t i = 0; i < m_time_in_stage.size(); ++i) {
+        m_time_in_stage[i].insert(m_time_in_stage[i].end(), other.m_time_in_stage[i].begin(),
+                                  other.m_time_in_stage[i].end());
+    }
+    m_sales_cycle.insert(m_sales_cycle.end(), other.m_sales_cycle.begin(), other.m_sales_cycle.end());
+    add_groups(m_owners, other.m_owners);
+    add_groups(m_sources, other.m_sources);
+    add_groups(m_months, other.m_months);
+    for (std::size_t t = 0; t < m_overall.size(); ++t) {
+        add_counts(m_overall[t], other.m_overall[t]);
+    }
+    m_result.rows += other.m_result.rows;
+    m_latest = std::max(m_latest, other.m_latest);
+    for (auto& [kind, theirs] : other.m_result.bad_rows) {
+        auto& mine = m_result.bad_rows[kind];
+        mine.count += theirs.count;
+        for (const auto line : theirs.first_lines) {
+            if (mine.first_lines.size() < k_bad_lines_kept) {
+                mine.first_lines.push_back(line + static_cast<std::int64_t>(line_offset));
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_tallies.size(); ++i) {
+        for (const auto& [period, n] : other.m_tallies[i].by_period) {
+            m_tallies[i].by_period[period] += n;
+        }
+        m_tallies[i].first = std::min(m_tallies[i].first, other.m_tallies[i].first);
+        m_tallies[i].last = std::max(m_tallies[i].last, other.m_tallies[i].last);
+        m_tallies[i].from_count += other.m_tallies[i].from_count;
+        m_tallies[i].to_count += other.m_tallies[i].to_count;
+    }
+}
+
+void SlaAuditor::judge_targets()
+{
+    const auto as_of = m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of;
+    for (std::size_t i = 0; i < m_tallies.size(); ++i) {
+        auto& target = m_result.targets[i];
+        const auto& tally = m_tallies[i];
+        if (target.not_measured) {
+            continue;
+        }
+        if (target.stage.empty()) {
+            target.entered_from = tally.from_count;
+            target.entered_to = tally.to_count;
+            if (tally.derived) {
+                for (const auto& source : m_sources.groups) {
+                    target.entered_from += source.conversion.from;
+                    target.entered_to += source.conversion.to;
+                }
+            }
+            const auto& from = target.entered_from;
+            const auto& to = target.entered_to;
+            target.missed =
+                from > 0 && 100.0 * static_cast<double>(to) < target.min_percent * static_cast<double>(from);
+            continue;
+        }
+        if (tally.by_period.empty()) {
+            continue;
+        }
+        // Every period from the first entry's to the last the export reaches (its latest time,
+        // up to as-of), empty ones too: a month without a single MQL misses a volume target. A
+        // period is judged once it is over at as-of.
+        const auto latest = std::min(m_latest, m_result.as_of);
+        const auto last =
+            m_latest == k_unset ? tally.last : std::max(tally.last, m_zone ? m_zone->to_local(latest) : latest);
+        for (auto local = tally.first; local <= last;) {
+            const auto [name, begin, end] = period_of(local, target.per);
+            const auto it = tally.by_period.find(name);
+            const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
+            const bool complete = end <= as_of;
+            const bool missed = complete && static_cast<double>(n) < target.min;
+            target.periods.push_back({name, n, complete, missed});
+            target.missed = target.missed || missed;
+            local = end;
+        }
+    }
+}
+
+void SlaAuditor::finish_funnel()
+{
+    Funnel f;
+    for (const auto& sc : m_stage_cols) {
+        f.stages.push_back(sc.field.substr(0, sc.field.size() - 3)); // without "_at"
+    }
+    f.overall = m_funnel_overall;
+    f.overall.reached.resize(f.stages.size());
+    f.overall.converted.resize(f.stages.size() - 1);
+    for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
+        if (!m_owners.groups[i].funnel.reached.empty()) {
+            f.by_owner[m_owners.names[i]] = m_owners.groups[i].funnel;
+        }
+    }
+    for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+        if (!m_sources.groups[i].funnel.reached.empty()) {
+            f.by_source[m_sources.names[i]] = m_sources.groups[i].funnel;
+        }
+    }
+    for (auto& times : m_time_in_stage) {
+        f.time_in_stage.push_back(nearest_rank(times));
+    }
+    if (m_cycle_from && m_won && *m_cycle_from < *m_won) {
+        f.cycle_from = f.stages[*m_cycle_from];
+        f.cycle_to = f.stages[*m_won];
+        f.sales_cycle = nearest_rank(m_sales_cycle);
+    }
+    m_result.funnel = std::move(f);
+    // Campaign costs by source, joined to the leads each source brought; sources that cost
+    // nothing in the file are not shown, sources that brought no lead are.
+    for (const auto& [source, cost] : m_costs) {
+        CampaignCost c{source, cost, 0, 0, 0};
+        for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+            if (m_sources.names[i] == source) {
+                c.leads = m_sources.groups[i].leads;
+                c.assigned = m_sources.groups[i].assigned;
+                c.customers = m_sources.groups[i].customers;
+            }
+        }
+        m_result.costs.push_back(c);
+    }
+}
+
+AuditResult SlaAuditor::finish()
+{
+    const auto& by = m_result.by;
+    const bool by_owner = std::find(by.begin(), by.end(), "owner") != by.end();
+    const bool by_source = std::find(by.begin(), by.end(), "source") != by.end();
+    // A group appears under a term only when one of its leads is eligible for it.
+    auto breakdown = [&](std::size_t t, const Groups& from, std::map<std::string, TermCounts>& to) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            if (from.groups[i].terms[t].eligible > 0) {
+                to[from.names[i]] = from.groups[i].terms[t];
+            }
+        }
+    };
+    auto latencies = [&](std::size_t t, Groups& from, std::map<std::string, Latency>& to) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            if (auto& mine = from.groups[i].latencies[t]; !mine.empty()) {
+                to[from.names[i]] = nearest_rank(mine);
+            }
+        }
+    };
+    for (std::size_t t = 0; t < m_terms.size(); ++t) {
+        if (!m_audited[t]) {
+            continue;
+        }
+        TermResult& term = m_result.terms[m_terms[t]];
+        term.limit = m_limits[t];
+        term.overall = m_overall[t];
+        if (by_owner) {
+            breakdown(t, m_owners, term.by_owner);
+        }
+        if (by_source) {
+            breakdown(t, m_sources, term.by_source);
+        }
+        breakdown(t, m_months, term.by_month);
+        if (t == 2 || t == 3 || (t == 0 && !m_handoff_latency)) {
+            continue; // no clock, or no latency asked for
+        }
+        if (m_by_source_latency) {
+            latencies(t, m_sources, term.latency_by_source);
+        }
+        if (m_by_month_latency) {
+            latencies(t, m_months, term.latency_by_month);
+        }
+        // Every lead has one owner group (empty owners too), so the owners' latencies together
+        // are all of them: the overall ranks are found across the owners' lists, without a copy.
+        std::vector<const std::vector<std::int32_t>*> lists;
+        for (auto& owner : m_owners.groups) {
+            lists.push_back(&owner.latencies[t]);
+        }
+        term.latency = nearest_rank_across(lists);
+        for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
+            if (auto& mine = m_owners.groups[i].latencies[t]; !mine.empty()) {
+                if (by_owner) {
+                    term.latency_by_owner[m_owners.names[i]] = nearest_rank(mine);
+                }
+                std::vector<std::int32_t>().swap(mine);
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {
+        if (m_sources.groups[i].conversion.from > 0) {
+            m_result.conversion_by_source[m_sources.names[i]] = m_sources.groups[i].conversion;
+        }
+    }
+    for (std::size_t i = 0; i < m_months.groups.size(); ++i) {
+        if (m_months.groups[i].conversion.from > 0) {
+            m_result.entries_by_month[m_months.names[i]] = m_months.groups[i].conversion.from;
+        }
+    }
+    const auto local = format_timestamp(m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of);
+    m_result.as_of_local = local.substr(0, 10) + " " + local.substr(11, 8);
+    judge_targets();
+    if (m_funnel) {
+        finish_funnel();
+    }
+    return std::move(m_result);
+}
+
+} // namespace alignkit

@@ -1,0 +1,155 @@
+#include "alignkit/checks/checks.hpp"
+#include "alignkit/model/criteria.hpp"
+#include "checks/check_util.hpp"
+
+#include <optional>
+
+namespace alignkit {
+namespace {
+
+// Where in the file a byte offset of the criteria text lies (columns count characters).
+Position position_in(const Criteria& criteria, std::size_t offset)
+{
+    if (!criteria.exact) {
+        return criteria.text.pos;
+    }
+    Position pos = criteria.text.pos;
+    for (std::size_t i = 0; i < offset && i < criteria.text.value.size(); ++i) {
+        if ((static_cast<unsigned char>(criteria.text.value[i]) & 0xC0) != 0x80) {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+void report(const Document& doc, const Criteria& criteria, Code code, const criteria::Problem& problem,
+            Diagnostics& diags)
+{
+    auto& d = diags.add(code, doc.file, position_in(criteria, problem.offset), problem.message, problem.hint);
+    d.length = criteria.exact ? static_cast<int>(std::max<std::size_t>(1, problem.length)) : 1;
+}
+
+// Parses and type-checks criteria; returns the tree when they are sound.
+criteria::ExprPtr check_criteria(const Document& doc, const Criteria& text, const criteria::FieldTypes& fields,
+                                 Diagnostics& diags)
+{
+    criteria::Problem problem;
+    auto expr = criteria::parse(text.text.value, problem);
+    if (!expr) {
+        report(doc, text, Code::invalid_criteria, problem, diags);
+        return nullptr;
+    }
+    auto problems = criteria::type_check(*expr, fields);
+    for (const auto& p : problems) {
+        report(doc, text, p.kind == criteria::Check::unknown_field ? Code::unknown_field : Code::criteria_type_mismatch,
+               p.problem, diags);
+    }
+    return problems.empty() ? std::move(expr) : nullptr;
+}
+
+// Entry criteria that can never hold, alone or after an earlier stage's.
+void check_ranges(const Document& doc, const LeadDefinitions& defs, const std::vector<criteria::ExprPtr>& entries,
+                  Diagnostics& diags)
+{
+    std::vector<std::map<std::string, criteria::Range>> ranges(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (!entries[i]) {
+            continue;
+        }
+        ranges[i] = criteria::ranges(*entries[i]);
+        const auto& stage = defs.stages[i];
+        bool never = false;
+        for (const auto& [field, range] : ranges[i]) {
+            if (range.empty()) {
+                diags.add(Code::criteria_never_hold, doc.file, stage.entry.text.pos,
+                          fmt::format("no lead can enter '{}': its criteria on '{}' contradict each other",
+                                      stage.id.value, field),
+                          "check the comparisons on that field");
+                never = true;
+            }
+        }
+        if (never) {
+            continue;
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            for (const auto& [field, range] : ranges[i]) {
+                auto earlier = ranges[j].find(field);
+                if (earlier != ranges[j].end() && !earlier->second.empty() &&
+                    range.intersect(earlier->second).empty()) {
+                    diags.add(Code::stages_contradict, doc.file, stage.entry.text.pos,
+                              fmt::format("a lead in '{}' needs a '{}' that '{}' rules out", stage.id.value, field,
+                                          defs.stages[j].id.value),
+                              fmt::format("compare with the criteria of '{}' on line {}", defs.stages[j].id.value,
+                                          defs.stages[j].entry.text.pos.line));
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+void check_lead_definitions(const Document& doc, const LeadDefinitions& defs, Diagnostics& diags)
+{
+    std::vector<const Located<std::string>*> fields;
+    criteria::FieldTypes types;
+    for (const auto& field : defs.fields) {
+        fields.push_back(&field.name);
+        types.emplace(field.name.value, field.type);
+    }
+    check_unique(doc, fields, "lead field", diags);
+
+    // Stages and exits share one namespace: an SLA refers to either by id.
+    std::vector<const Located<std::string>*> ids;
+    std::vector<std::string_view> stage_ids;
+    for (const auto& stage : defs.stages) {
+        ids.push_back(&stage.id);
+        stage_ids.push_back(stage.id.value);
+    }
+    for (const auto& exit : defs.exits) {
+        ids.push_back(&exit.id);
+        std::vector<const Located<std::string>*> codes;
+        for (const auto& reason : exit.reasons) {
+            codes.push_back(&reason.code);
+        }
+        check_unique(doc, codes, "reason code", diags);
+        if (exit.to) {
+            check_known(doc, *exit.to, stage_ids, "lifecycle stage", diags);
+        }
+        if (exit.reasons.empty()) {
+            diags.add(Code::exit_without_reasons, doc.file, exit.id.pos,
+                      fmt::format("exit '{}' offers no reason codes", exit.id.value),
+                      "add 'reasons' with a code for each way a lead leaves");
+        }
+    }
+    check_unique(doc, ids, "stage", diags);
+
+    std::vector<criteria::ExprPtr> entries;
+    for (std::size_t i = 0; i < defs.stages.size(); ++i) {
+        const auto& stage = defs.stages[i];
+        entries.push_back(check_criteria(doc, stage.entry, types, diags));
+        if (stage.exit) {
+            check_criteria(doc, *stage.exit, types, diags);
+        } else if (i + 1 < defs.stages.size()) {
+            diags.add(Code::no_exit_criteria, doc.file, stage.id.pos,
+                      fmt::format("stage '{}' does not say when a lead leaves it", stage.id.value),
+                      fmt::format("add 'exit:' criteria, usually the entry of '{}'", defs.stages[i + 1].id.value));
+        }
+    }
+    check_ranges(doc, defs, entries, diags);
+
+    // Leads move from marketing to sales; a marketing stage after a sales stage runs backwards.
+    const LifecycleStage* first_sales = nullptr;
+    for (const auto& stage : defs.stages) {
+        if (stage.owner.value == Team::sales && first_sales == nullptr) {
+            first_sales = &stage;
+        } else if (stage.owner.value == Team::marketing && first_sales != nullptr) {
+            diags.add(Code::ownership_goes_back, doc.file, stage.owner.pos,
+                      fmt::format("stage '{}' is owned by marketing but follows '{}', which sales owns", stage.id.value,
+                                  first_sales->id.value),
+                      "move the stage before the hand-off, or model the way back as a recycled exit");
+        }
+    }
+}
+
+} // namespace alignkit

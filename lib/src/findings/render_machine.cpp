@@ -1,0 +1,206 @@
+// The machine-readable renderers of a validation result: JSON, SARIF 2.1.0, GitHub
+// workflow commands.
+
+#include "alignkit/findings/validate_report.hpp"
+#include "alignkit/model/version.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace alignkit {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int k_json_report_version = 1;
+
+std::size_t document_count(const ValidationResult& result)
+{
+    std::size_t n = 0;
+    for (const auto& file : result.files) {
+        n += file.documents;
+    }
+    return n;
+}
+
+// Percent-encodes what a relative URI reference may not hold as is (RFC 3986).
+std::string uri_reference(std::string_view path)
+{
+    std::string out;
+    constexpr std::string_view k_allowed = "-._~/!$&'()*+,;=:@";
+    for (char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool keep = std::isalnum(byte) != 0 || k_allowed.find(c) != std::string_view::npos;
+        out += keep ? std::string(1, c) : fmt::format("%{:02X}", byte);
+    }
+    return out;
+}
+
+std::string_view sarif_level(Severity s)
+{
+    switch (s) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "note";
+    }
+    return "none";
+}
+
+std::string_view github_command(Severity s)
+{
+    switch (s) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::info:
+        return "notice";
+    }
+    return "notice";
+}
+
+// GitHub's workflow-command escaping: data escapes %, CR and LF; properties also ':' and ','.
+std::string github_escape(std::string_view text, bool property)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '%':
+            out += "%25";
+            break;
+        case '\r':
+            out += "%0D";
+            break;
+        case '\n':
+            out += "%0A";
+            break;
+        case ':':
+            out += property ? "%3A" : ":";
+            break;
+        case ',':
+            out += property ? "%2C" : ",";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string render_json(const ValidationResult& result)
+{
+    Json files = Json::array();
+    for (const auto& file : result.files) {
+        std::size_t errors = 0;
+        std::size_t warnings = 0;
+        for (const auto& d : result.diagnostics.all()) {
+            if (d.file == file.path) {
+                errors += d.severity == Severity::error ? 1 : 0;
+                warnings += d.severity == Severity::warning ? 1 : 0;
+            }
+        }
+        files.push_back(
+            {{"path", file.path}, {"documents", file.documents}, {"errors", errors}, {"warnings", warnings}});
+    }
+    Json diagnostics = Json::array();
+    for (const auto& d : result.diagnostics.all()) {
+        Json item = {{"file", d.file},
+                     {"line", d.pos.line},
+                     {"column", d.pos.column},
+                     {"length", d.length},
+                     {"severity", to_string(d.severity)},
+                     {"code", to_string(d.code)},
+                     {"title", info(d.code).title},
+                     {"message", d.message}};
+        item["hint"] = d.hint.empty() ? Json(nullptr) : Json(d.hint);
+        diagnostics.push_back(std::move(item));
+    }
+    Json report = {
+        {"report", "alignkit-validate"},
+        {"version", k_json_report_version},
+        {"tool", {{"name", "alignkit"}, {"version", version()}}},
+        {"summary",
+         {{"files", result.files.size()},
+          {"documents", document_count(result)},
+          {"errors", result.count(Severity::error)},
+          {"warnings", result.count(Severity::warning)},
+          {"infos", result.count(Severity::info)}}},
+        {"files", std::move(files)},
+        {"diagnostics", std::move(diagnostics)},
+    };
+    return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_sarif(const ValidationResult& result)
+{
+    Json rules = Json::array();
+    for (const auto& code : all_codes()) {
+        rules.push_back({{"id", code.id},
+                         {"name", code.title},
+                         {"shortDescription", {{"text", code.title}}},
+                         {"fullDescription", {{"text", code.explanation}}},
+                         {"help", {{"text", code.fix}}},
+                         {"defaultConfiguration", {{"level", sarif_level(code.severity)}}}});
+    }
+    Json artifacts = Json::array();
+    for (const auto& file : result.files) {
+        artifacts.push_back({{"location", {{"uri", uri_reference(file.path)}}}});
+    }
+    Json results = Json::array();
+    for (const auto& d : result.diagnostics.all()) {
+        Json physical = {{"artifactLocation", {{"uri", uri_reference(d.file)}}}};
+        if (d.pos.line > 0) {
+            physical["region"] = {
+                {"startLine", d.pos.line}, {"startColumn", d.pos.column}, {"endColumn", d.pos.column + d.length}};
+        }
+        std::string text = d.message + ".";
+        if (!d.hint.empty()) {
+            text += " Hint: " + d.hint;
+        }
+        results.push_back({{"ruleId", to_string(d.code)},
+                           {"ruleIndex", static_cast<int>(d.code)},
+                           {"level", sarif_level(d.severity)},
+                           {"message", {{"text", text}}},
+                           {"locations", Json::array({{{"physicalLocation", physical}}})}});
+    }
+    Json sarif = {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs", Json::array({{{"tool",
+                                {{"driver",
+                                  {{"name", "alignkit"},
+                                   {"version", version()},
+                                   {"semanticVersion", version()},
+                                   {"rules", std::move(rules)}}}}},
+                               {"artifacts", std::move(artifacts)},
+                               {"columnKind", "unicodeCodePoints"},
+                               {"results", std::move(results)}}})},
+    };
+    return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_github(const ValidationResult& result)
+{
+    std::string out;
+    for (const auto& d : result.diagnostics.all()) {
+        std::string properties = "file=" + github_escape(d.file, true);
+        if (d.pos.line > 0) {
+            properties += fmt::format(",line={},col={}", d.pos.line, d.pos.column);
+        }
+        properties += ",title=" + github_escape(fmt::format("{} {}", to_string(d.code), info(d.code).title), true);
+        std::string message = d.message;
+        if (!d.hint.empty()) {
+            message += "\nhint: " + d.hint;
+        }
+        out += fmt::format("::{} {}::{}\n", github_command(d.severity), properties, github_escape(message, false));
+    }
+    return out;
+}
+
+} // namespace alignkit

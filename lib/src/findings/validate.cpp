@@ -1,0 +1,234 @@
+#include "alignkit/findings/validate.hpp"
+
+#include "alignkit/config/loader.hpp"
+#include "config/document_index.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fnmatch.h>
+#include <fstream>
+#include <set>
+#include <thread>
+
+namespace alignkit {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+    std::string path;
+    bool from_stdin = false;
+};
+
+bool excluded(const fs::path& file, const fs::path& root, const std::vector<std::string>& patterns)
+{
+    const std::string full = file.generic_string();
+    const std::string relative = file.lexically_relative(root).generic_string();
+    const std::string base = file.filename().string();
+    return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+        return fnmatch(p.c_str(), full.c_str(), 0) == 0 || fnmatch(p.c_str(), relative.c_str(), 0) == 0 ||
+               fnmatch(p.c_str(), base.c_str(), 0) == 0;
+    });
+}
+
+// Expands the command line into files, reporting paths that do not exist.
+std::vector<Input> collect(const std::vector<std::string>& paths, const ValidateOptions& options, Diagnostics& diags)
+{
+    std::vector<Input> inputs;
+    for (const auto& path : paths) {
+        if (path == "-") {
+            inputs.push_back({std::string(k_stdin_name), true});
+            continue;
+        }
+        std::error_code ec;
+        auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            diags.add(Code::path_not_found, path, {}, fmt::format("'{}' does not exist", path));
+            continue;
+        }
+        if (fs::is_regular_file(status)) {
+            inputs.push_back({path, false});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            // Reading a pipe or a device could block forever or never end.
+            diags.add(Code::file_unreadable, path, {}, fmt::format("'{}' is not a regular file or a folder", path),
+                      "pass configs as files, or '-' to read standard input");
+            continue;
+        }
+        std::vector<std::string> found;
+        auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const auto& file = it->path();
+            auto ext = file.extension();
+            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec) &&
+                !excluded(file, path, options.exclude)) {
+                found.push_back(file.generic_string());
+            }
+        }
+        if (ec) {
+            diags.add(Code::file_unreadable, path, {}, fmt::format("cannot list '{}': {}", path, ec.message()));
+        }
+        std::sort(found.begin(), found.end());
+        if (found.empty() && !ec) {
+            diags.add(Code::no_config_files, path, {}, fmt::format("no *.yaml or *.yml files in '{}'", path));
+        }
+        for (auto& file : found) {
+            inputs.push_back({std::move(file), false});
+        }
+    }
+    return inputs;
+}
+
+// Reads a whole file; reports and returns nullopt when it cannot.
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diags)
+{
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("'{}' is a folder, not a file", path));
+        return std::nullopt;
+    }
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > k_max_config_bytes) {
+        diags.add(Code::file_too_large, path, {},
+                  fmt::format("the file is {} bytes; configs may be at most {} bytes", size, k_max_config_bytes));
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+        return std::nullopt;
+    }
+    std::string text;
+    // Read in bounded chunks: a FIFO or device reports no size but may never end.
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > k_max_config_bytes) {
+            diags.add(Code::file_too_large, path, {},
+                      fmt::format("the file is larger than {} bytes, the most a config may be", k_max_config_bytes));
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot read '{}'", path));
+        return std::nullopt;
+    }
+    return text;
+}
+
+struct Loaded {
+    SourceFile file;
+    std::vector<Document> documents;
+    Diagnostics diagnostics;
+};
+
+Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
+{
+    Loaded out;
+    out.file.path = input.path;
+    std::optional<std::string> text =
+        input.from_stdin ? stdin_text.value_or(std::string{}) : read_file(input.path, out.diagnostics);
+    if (text) {
+        out.file.text = std::move(*text);
+        out.documents = parse_config(out.file.text, input.path, out.diagnostics);
+        out.file.documents = out.documents.size();
+    }
+    return out;
+}
+
+// Loads inputs on up to `jobs` threads; results keep the input order.
+std::vector<Loaded> load_all(const std::vector<Input>& inputs, const std::optional<std::string>& stdin_text,
+                             unsigned jobs)
+{
+    std::vector<Loaded> results(inputs.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            results[i] = load(inputs[i], stdin_text);
+        }
+    };
+    const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size())));
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        pool.emplace_back(worker);
+    }
+    worker();
+    return results;
+}
+
+// Files that documents name by relative path and that were not given: read them too.
+std::vector<Input> referenced_files(const std::vector<Document>& documents, const std::set<std::string>& known)
+{
+    std::vector<Input> more;
+    std::set<std::string> queued;
+    auto consider = [&](const Document& from, const std::string& ref) {
+        if (!is_path_reference(ref)) {
+            return;
+        }
+        auto path = referenced_path(from.file, ref);
+        std::error_code ec;
+        if (!known.contains(path) && fs::is_regular_file(path, ec) && queued.insert(path).second) {
+            // Named relative to where the user stands, as the files they gave are.
+            more.push_back({fs::proximate(path, ec).generic_string(), false});
+        }
+    };
+    for (const auto& doc : documents) {
+        if (const auto* r = std::get_if<Response>(&doc.spec)) {
+            consider(doc, r->questionnaire.value);
+        } else if (const auto* sla = std::get_if<ServiceLevelAgreement>(&doc.spec)) {
+            consider(doc, sla->leads.value);
+            for (const auto& g : sla->glossaries) {
+                consider(doc, g.value);
+            }
+        }
+    }
+    return more;
+}
+
+} // namespace
+
+ValidationResult validate_paths(const std::vector<std::string>& paths, const std::optional<std::string>& stdin_text,
+                                const ValidateOptions& options)
+{
+    ValidationResult result;
+    std::vector<Input> inputs = collect(paths, options, result.diagnostics);
+    std::set<std::string> known;
+    while (!inputs.empty()) {
+        std::vector<Document> new_documents;
+        for (auto& loaded : load_all(inputs, stdin_text, options.jobs)) {
+            known.insert(canonical_path(loaded.file.path));
+            result.diagnostics.append(loaded.diagnostics);
+            result.files.push_back(std::move(loaded.file));
+            for (auto& doc : loaded.documents) {
+                new_documents.push_back(std::move(doc));
+            }
+        }
+        inputs = referenced_files(new_documents, known);
+        for (auto& doc : new_documents) {
+            result.documents.push_back(std::move(doc));
+        }
+    }
+    check_documents(result.documents, options.checks, result.diagnostics);
+
+    // Deterministic order: files as given, then by position within a file.
+    std::vector<std::string> file_order;
+    for (const auto& file : result.files) {
+        file_order.push_back(file.path);
+    }
+    result.diagnostics.sort(file_order);
+    return result;
+}
+
+bool has_input_failure(const ValidationResult& result)
+{
+    return std::any_of(result.diagnostics.all().begin(), result.diagnostics.all().end(), [](const Diagnostic& d) {
+        return d.code == Code::path_not_found || d.code == Code::file_unreadable;
+    });
+}
+
+} // namespace alignkit

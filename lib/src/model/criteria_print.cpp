@@ -1,0 +1,146 @@
+// Lifecycle criteria printed back: the canonical spelling and plain words for documents.
+
+#include "alignkit/model/criteria.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace alignkit::criteria {
+namespace {
+
+std::string literal_text(const Literal& value)
+{
+    switch (value.index()) {
+    case 0:
+        return fmt::format("{}", std::get<double>(value));
+    case 1: {
+        std::string out = "\"";
+        for (char c : std::get<std::string>(value)) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        return out + "\"";
+    }
+    case 2:
+        return std::get<bool>(value) ? "true" : "false";
+    case 3:
+        return to_string(std::get<Date>(value));
+    default:
+        return to_string(std::get<Duration>(value));
+    }
+}
+
+std::string literal_words(const Literal& value)
+{
+    if (const auto* s = std::get_if<std::string>(&value)) {
+        return *s;
+    }
+    return literal_text(value);
+}
+
+std::string field_words(std::string_view name)
+{
+    std::string out(name);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+// Precedence, for parentheses: or < and < not < tests.
+int precedence(const Expr& e)
+{
+    if (const auto* l = std::get_if<Logical>(&e.node)) {
+        return l->is_and ? 2 : 1;
+    }
+    return std::holds_alternative<Not>(e.node) ? 3 : 4;
+}
+
+std::string print(const Expr& e, bool words);
+
+std::string child(const Expr& e, int parent_precedence, bool words)
+{
+    std::string inner = print(e, words);
+    return precedence(e) < parent_precedence ? "(" + inner + ")" : inner;
+}
+
+std::string list_text(const std::vector<Literal>& items, bool words)
+{
+    std::vector<std::string> parts;
+    for (const auto& item : items) {
+        parts.push_back(words ? literal_words(item) : literal_text(item));
+    }
+    if (!words) {
+        return fmt::format("[{}]", fmt::join(parts, ", "));
+    }
+    if (parts.size() <= 1) {
+        return parts.empty() ? "nothing" : parts.front();
+    }
+    std::string last = parts.back();
+    parts.pop_back();
+    return fmt::format("{} or {}", fmt::join(parts, ", "), last);
+}
+
+std::string_view op_words(Op op)
+{
+    switch (op) {
+    case Op::eq:
+        return "is";
+    case Op::ne:
+        return "is not";
+    case Op::lt:
+        return "is less than";
+    case Op::le:
+        return "is at most";
+    case Op::gt:
+        return "is more than";
+    case Op::ge:
+        return "is at least";
+    }
+    return "is";
+}
+
+std::string print(const Expr& e, bool words)
+{
+    if (const auto* k = std::get_if<Constant>(&e.node)) {
+        return words ? literal_words(k->value) : literal_text(k->value);
+    }
+    if (const auto* f = std::get_if<Field>(&e.node)) {
+        return words ? field_words(f->name) : f->name;
+    }
+    if (const auto* c = std::get_if<Compare>(&e.node)) {
+        return fmt::format("{} {} {}", child(*c->lhs, 4, words), words ? op_words(c->op) : to_string(c->op),
+                           child(*c->rhs, 4, words));
+    }
+    if (const auto* in = std::get_if<InList>(&e.node)) {
+        if (words) {
+            return fmt::format("{} is {}one of {}", child(*in->operand, 4, true), in->negated ? "not " : "",
+                               list_text(in->items, true));
+        }
+        return fmt::format("{} {}in {}", child(*in->operand, 4, false), in->negated ? "not " : "",
+                           list_text(in->items, false));
+    }
+    if (const auto* has = std::get_if<Contains>(&e.node)) {
+        return fmt::format("{} contains {}", child(*has->haystack, 4, words), child(*has->needle, 4, words));
+    }
+    if (const auto* p = std::get_if<Presence>(&e.node)) {
+        if (words) {
+            return fmt::format("{} {}", child(*p->operand, 4, true), p->set ? "is filled in" : "is empty");
+        }
+        return fmt::format("{} is {}", child(*p->operand, 4, false), p->set ? "set" : "empty");
+    }
+    if (const auto* n = std::get_if<Not>(&e.node)) {
+        return fmt::format("not {}", child(*n->operand, 3, words));
+    }
+    const auto& l = std::get<Logical>(e.node);
+    const int mine = l.is_and ? 2 : 1;
+    return fmt::format("{} {} {}", child(*l.lhs, mine, words), l.is_and ? "and" : "or", child(*l.rhs, mine, words));
+}
+
+} // namespace
+
+std::string to_string(const Expr& expr) { return print(expr, false); }
+
+std::string to_words(const Expr& expr) { return print(expr, true); }
+
+} // namespace alignkit::criteria

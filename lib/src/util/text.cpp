@@ -1,0 +1,231 @@
+#include "alignkit/util/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace alignkit {
+namespace {
+
+char lower(char c) { return lower_ascii(c); }
+
+// Optimal string alignment distance, case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) {
+        prev[j] = j;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            }
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[m];
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+} // namespace
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower_ascii(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return lower_ascii(c); });
+    return out;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
+}
+
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates)
+{
+    // Allow about one edit per three characters, and at least one: "folow_up" finds
+    // "follow_up", "x" finds nothing.
+    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    std::optional<std::string_view> best;
+    std::size_t best_distance = limit + 1;
+    for (auto candidate : candidates) {
+        const std::size_t d = edit_distance(word, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates)
+{
+    auto match = closest_match(word, candidates);
+    if (!match) {
+        return {};
+    }
+    return "did you mean '" + std::string(*match) + "'?";
+}
+
+bool is_slug(std::string_view text)
+{
+    if (text.empty() || text.size() > 63 || text.front() < 'a' || text.front() > 'z') {
+        return false;
+    }
+    bool after_separator = false;
+    for (char c : text) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum) {
+            after_separator = false;
+        } else if ((c == '-' || c == '_') && !after_separator) {
+            after_separator = true;
+        } else {
+            return false;
+        }
+    }
+    return !after_separator;
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2, min = 0x80, cp = c & 0x1Fu;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3, min = 0x800, cp = c & 0x0Fu;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4, min = 0x10000, cp = c & 0x07u;
+        } else {
+            return i;
+        }
+        if (i + len > n) {
+            return i;
+        }
+        for (std::size_t k = 1; k < len; ++k) {
+            if (!is_continuation(s[i + k])) {
+                return i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3Fu);
+        }
+        // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+        if (cp < min || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            return i;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+Position position_of(std::string_view text, std::size_t offset)
+{
+    offset = std::min(offset, text.size());
+    Position pos{1, 1};
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else if (!is_continuation(static_cast<unsigned char>(text[i]))) {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+std::string_view line_at(std::string_view text, int line)
+{
+    if (line < 1) {
+        return {};
+    }
+    std::size_t start = 0;
+    for (int current = 1; current < line; ++current) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) {
+            return {};
+        }
+        ++start;
+    }
+    std::size_t end = text.find('\n', start);
+    std::string_view result = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    if (!result.empty() && result.back() == '\r') {
+        result.remove_suffix(1);
+    }
+    return result;
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent)
+{
+    std::string out(first_indent);
+    std::size_t line_length = first_indent.size();
+    bool line_empty = true;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::string_view word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) {
+            continue;
+        }
+        if (!line_empty && line_length + 1 + word.size() > width) {
+            out += '\n';
+            out += indent;
+            line_length = indent.size();
+            line_empty = true;
+        }
+        if (!line_empty) {
+            out += ' ';
+            ++line_length;
+        }
+        out += word;
+        line_length += word.size();
+        line_empty = false;
+    }
+    out += '\n';
+    return out;
+}
+
+std::string quoted_list(std::span<const std::string_view> items, std::string_view last_joiner)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            if (i + 1 == items.size()) {
+                out += ' ';
+                out += last_joiner;
+                out += ' ';
+            } else {
+                out += ", ";
+            }
+        }
+        out += '\'';
+        out += items[i];
+        out += '\'';
+    }
+    return out;
+}
+
+} // namespace alignkit

@@ -1,7 +1,0 @@
-#include "alignkit/version.hpp"
-
-namespace alignkit {
-
-std::string_view version() { return ALIGNKIT_VERSION; }
-
-} // namespace alignkit

@@ -1,0 +1,113 @@
+#include "support.hpp"
+
+#include "alignkit/findings/validate_report.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace alignkit;
+
+namespace {
+
+// A result with one file and the given diagnostics, as validate_paths would return it.
+ValidationResult result_with(std::string text, std::vector<Diagnostic> diagnostics)
+{
+    ValidationResult r;
+    r.files.push_back({"cfg/sla.yaml", std::move(text), 1});
+    for (auto& d : diagnostics) {
+        r.diagnostics.add(d.code, d.file, d.pos, d.message, d.hint) = d;
+    }
+    return r;
+}
+
+Diagnostic unknown_key()
+{
+    return {"cfg/sla.yaml",
+            {3, 3},
+            8,
+            Severity::error,
+            Code::unknown_key,
+            "unknown key 'folow_up' in 'spec'",
+            "did you mean 'follow_up'?"};
+}
+
+} // namespace
+
+TEST_CASE("text: compiler style with the source line, a caret under the span, the hint, a summary")
+{
+    auto r = result_with("spec:\n  x: 1\n  folow_up: 2\n", {unknown_key()});
+    CHECK(render_text(r, {}) == "cfg/sla.yaml:3:3: error[AK1101]: unknown key 'folow_up' in 'spec'\n"
+                                " 3 |   folow_up: 2\n"
+                                "   |   ^~~~~~~~\n"
+                                "  hint: did you mean 'follow_up'?\n"
+                                "\n"
+                                "checked 1 file, 1 document: 1 error, 0 warnings\n");
+    TextOptions quiet;
+    quiet.summary = false;
+    CHECK(render_text(result_with("", {}), quiet).empty());
+}
+
+TEST_CASE("text: carets line up after tabs and multi-byte characters")
+{
+    Diagnostic d = unknown_key();
+    d.pos = {1, 5};
+    d.length = 1;
+    auto r = result_with("\t\xC3\xA9\xC3\xA9 x\n", {d});
+    CHECK(render_text(r, {}).find(" 1 | \t\xC3\xA9\xC3\xA9 x\n   | \t   ^\n") != std::string::npos);
+}
+
+TEST_CASE("text: colour only when asked")
+{
+    auto r = result_with("a\nb\nc\n", {unknown_key()});
+    CHECK(render_text(r, {}).find('\x1b') == std::string::npos);
+    TextOptions color;
+    color.color = true;
+    CHECK(render_text(r, color).find("\x1b[1;31merror") != std::string::npos);
+}
+
+TEST_CASE("github: workflow commands with their own escaping")
+{
+    Diagnostic d = unknown_key();
+    d.file = "odd,name:50%.yaml";
+    d.message = "line one\nline two 100%";
+    auto r = result_with("", {d});
+    CHECK(render_github(r) ==
+          "::error file=odd%2Cname%3A50%25.yaml,line=3,col=3,title=AK1101 unknown key::line one%0Aline "
+          "two 100%25%0Ahint: did you mean 'follow_up'?\n");
+    d.pos = {};
+    d.severity = Severity::info;
+    CHECK(render_github(result_with("", {d})).starts_with("::notice file=odd%2Cname%3A50%25.yaml,title="));
+}
+
+TEST_CASE("junit: one case per file, escaped, dated by --as-of")
+{
+    Diagnostic d = unknown_key();
+    d.message = "bad <key> & \"quotes\"";
+    auto xml = render_junit(result_with("", {d}), Date{2027, 3, 1});
+    CHECK(xml.find("timestamp=\"2027-03-01T00:00:00\"") != std::string::npos);
+    CHECK(xml.find("tests=\"1\" failures=\"1\"") != std::string::npos);
+    CHECK(
+        xml.find("<failure message=\"1 error\" type=\"AK1101\">cfg/sla.yaml:3:3: error[AK1101]: bad &lt;key&gt; &amp; "
+                 "\"quotes\" (hint: did you mean 'follow_up'?)\n</failure>") != std::string::npos);
+}
+
+TEST_CASE("json and sarif carry every diagnostic")
+{
+    auto r = result_with("", {unknown_key()});
+    auto json = render_json(r);
+    CHECK(json.find("\"report\": \"alignkit-validate\"") != std::string::npos);
+    CHECK(json.find("\"code\": \"AK1101\"") != std::string::npos);
+    CHECK(json.find("\"hint\": \"did you mean 'follow_up'?\"") != std::string::npos);
+    auto sarif = render_sarif(r);
+    CHECK(sarif.find("\"version\": \"2.1.0\"") != std::string::npos);
+    CHECK(sarif.find("\"ruleId\": \"AK1101\"") != std::string::npos);
+    CHECK(sarif.find("\"startLine\": 3") != std::string::npos);
+    CHECK(sarif.find("\"endColumn\": 11") != std::string::npos);
+}
+
+TEST_CASE("sarif: paths become URI references")
+{
+    Diagnostic d = unknown_key();
+    d.file = "my configs/sla #1.yaml";
+    auto sarif = render_sarif(result_with("", {d}));
+    CHECK(sarif.find("\"uri\": \"my%20configs/sla%20%231.yaml\"") != std::string::npos);
+}

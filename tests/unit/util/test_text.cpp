@@ -1,0 +1,59 @@
+#include "alignkit/util/text.hpp"
+
+#include <array>
+#include <doctest/doctest.h>
+
+using namespace alignkit;
+
+TEST_CASE("suggestions find likely typos and nothing else")
+{
+    constexpr std::array<std::string_view, 4> keys{"follow_up", "handoff", "targets", "meetings"};
+    CHECK(did_you_mean("folow_up", keys) == "did you mean 'follow_up'?");
+    CHECK(did_you_mean("hand_off", keys) == "did you mean 'handoff'?");
+    CHECK(did_you_mean("targest", keys) == "did you mean 'targets'?"); // a swap is one edit
+    CHECK(did_you_mean("Meetings", keys) == "did you mean 'meetings'?");
+    CHECK(did_you_mean("zzz", keys).empty());
+    CHECK(did_you_mean("x", keys).empty());
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte")
+{
+    CHECK_FALSE(first_invalid_utf8("plain ascii"));
+    CHECK_FALSE(first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
+    CHECK(first_invalid_utf8("ab\xE9z") == 2u);          // Latin-1 e-acute
+    CHECK(first_invalid_utf8("\xC0\xAF") == 0u);         // overlong '/'
+    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);    // UTF-16 surrogate
+    CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u); // past U+10FFFF
+    CHECK(first_invalid_utf8("ok\xE2\x82") == 2u);       // truncated
+}
+
+TEST_CASE("positions count lines and characters")
+{
+    std::string_view text = "a: 1\nb: caf\xC3\xA9x\n";
+    CHECK(position_of(text, 0) == Position{1, 1});
+    CHECK(position_of(text, 5) == Position{2, 1});
+    CHECK(position_of(text, 13) == Position{2, 8}); // after the two-byte e-acute
+    CHECK(line_at("one\r\ntwo\nthree", 1) == "one");
+    CHECK(line_at("one\r\ntwo\nthree", 3) == "three");
+    CHECK(line_at("one", 4).empty());
+}
+
+TEST_CASE("slugs")
+{
+    CHECK(is_slug("acme-sla-2027"));
+    CHECK(is_slug("follow_up"));
+    CHECK_FALSE(is_slug("Acme"));
+    CHECK_FALSE(is_slug("2027-sla"));
+    CHECK_FALSE(is_slug("a--b"));
+    CHECK_FALSE(is_slug("a-"));
+    CHECK_FALSE(is_slug(""));
+    CHECK_FALSE(is_slug(std::string(64, 'a')));
+}
+
+TEST_CASE("wrapping and quoted lists")
+{
+    CHECK(wrap("one two three four", 10, "- ", "  ") == "- one two\n  three\n  four\n");
+    constexpr std::array<std::string_view, 3> items{"a", "b", "c"};
+    CHECK(quoted_list(items) == "'a', 'b' or 'c'");
+    CHECK(quoted_list(std::span(items).first(1)) == "'a'");
+}

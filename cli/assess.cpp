@@ -30,7 +30,7 @@ struct AssessReportCommand {
     std::vector<std::string> responses;
     std::string format = "text";
     std::string output;
-    std::size_t min_group = 3;
+    std::size_t min_group = k_default_min_group;
     bool explain = false;
     bool show_respondents = false;
 };
@@ -54,20 +54,14 @@ std::optional<AssessmentReport> score(const std::string& questionnaire_path, con
         status = *failed;
         return std::nullopt;
     }
-    std::string questionnaire_name;
-    const Document* found = nullptr;
-    for (const auto& doc : loaded.documents) {
-        if (std::holds_alternative<Questionnaire>(doc.spec) && doc.file == questionnaire_path) {
-            found = &doc;
-            questionnaire_name = doc.metadata.name.value;
-            break;
-        }
-    }
+    std::string error;
+    const Document* found = find_one_document(loaded, Kind::Questionnaire, error);
     if (found == nullptr) {
-        std::cerr << fmt::format("alignkit assess: '{}' holds no Questionnaire\n", questionnaire_path);
+        std::cerr << "alignkit assess: " << error << "\n";
         status = exit_failure;
         return std::nullopt;
     }
+    const std::string questionnaire_name = found->metadata.name.value;
     ValidationResult imported;
     for (const auto& path : exports) {
         auto text = read_text_file(path);
@@ -165,15 +159,10 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
     if (auto status = load_valid_configs({cmd.questionnaire}, today(), global, loaded)) {
         return *status;
     }
-    const Document* doc = nullptr;
-    for (const auto& d : loaded.documents) {
-        if (std::holds_alternative<Questionnaire>(d.spec)) {
-            doc = &d;
-            break;
-        }
-    }
+    std::string error;
+    const Document* doc = find_one_document(loaded, Kind::Questionnaire, error);
     if (doc == nullptr) {
-        std::cerr << fmt::format("alignkit assess take: '{}' holds no Questionnaire\n", cmd.questionnaire);
+        std::cerr << "alignkit assess take: " << error << "\n";
         return exit_failure;
     }
     // An existing answers file is resumed; a new one needs to know who is answering.
@@ -184,16 +173,12 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
         if (auto status = load_valid_configs({cmd.output}, today(), global, previous)) {
             return *status;
         }
-        for (const auto& d : previous.documents) {
-            if (const auto* r = std::get_if<Response>(&d.spec)) {
-                earlier = *r;
-            }
-        }
-        if (!earlier) {
-            std::cerr << fmt::format("alignkit assess take: '{}' exists but holds no Response; choose another file\n",
-                                     cmd.output);
+        const Document* answers = find_one_document(previous, Kind::Response, error);
+        if (answers == nullptr) {
+            std::cerr << fmt::format("alignkit assess take: {}; choose another file for the answers\n", error);
             return exit_failure;
         }
+        earlier = std::get<Response>(answers->spec);
     }
     Respondent who;
     if (earlier) {
@@ -383,7 +368,8 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("responses", report->responses, "Response files or folders")->required();
     sub->add_option("-f,--format", report->format, "text (default), markdown or json")->option_text("FORMAT");
     sub->add_option("-o,--output", report->output, "Write to FILE");
-    sub->add_option("--min-group", report->min_group, "Hide the numbers of teams with fewer answers (default 3)")
+    sub->add_option("--min-group", report->min_group,
+                    fmt::format("Hide the numbers of teams with fewer answers (default {})", k_default_min_group))
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
     sub->add_flag("--explain", report->explain, "Show the arithmetic behind every stage and index");
     sub->add_flag("--show-respondents", report->show_respondents,

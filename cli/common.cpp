@@ -32,7 +32,7 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.add_flag("-q,--quiet", options.quiet, "Print only the findings, no summary");
 }
 
-bool stdout_wants_color(const GlobalOptions& options)
+bool wants_color(const GlobalOptions& options, int fd)
 {
     switch (options.color) {
     case ColorMode::always:
@@ -42,7 +42,7 @@ bool stdout_wants_color(const GlobalOptions& options)
     case ColorMode::auto_detect: {
         const char* no_color = std::getenv("NO_COLOR");
         const char* term = std::getenv("TERM");
-        return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) != 0 &&
+        return (no_color == nullptr || *no_color == '\0') && isatty(fd) != 0 &&
                !(term != nullptr && std::string_view(term) == "dumb");
     }
     }
@@ -240,10 +240,7 @@ std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Dat
     }
     TextOptions text;
     text.summary = !global.quiet;
-    const char* no_color = std::getenv("NO_COLOR");
-    text.color =
-        global.color == ColorMode::always || (global.color == ColorMode::auto_detect &&
-                                              (no_color == nullptr || *no_color == '\0') && isatty(STDERR_FILENO) != 0);
+    text.color = wants_color(global, STDERR_FILENO);
     std::cerr << render_text(result, text);
     return has_input_failure(result) ? exit_failure : exit_findings;
 }

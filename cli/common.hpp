@@ -27,8 +27,9 @@ struct GlobalOptions {
 
 void add_global_options(CLI::App& app, GlobalOptions& options);
 
-// Whether to colour what goes to standard output, honouring --color and NO_COLOR.
-bool stdout_wants_color(const GlobalOptions& options);
+// Whether to colour what goes to the stream `fd` (STDOUT_FILENO, STDERR_FILENO): --color, and
+// for auto a terminal, unless NO_COLOR is set or TERM is dumb. The one place this is decided.
+bool wants_color(const GlobalOptions& options, int fd);
 
 // Writes `content` to `path`, or to standard output when `path` is empty or "-". A file is
 // written whole or not at all (temporary file, then rename). Throws std::runtime_error with

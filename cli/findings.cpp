@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <thread>
+#include <unistd.h>
 
 namespace alignkit::cli {
 
@@ -81,7 +82,7 @@ int report_findings(const ValidationResult& result, const std::vector<FormatTarg
     text.summary = !global.quiet;
     for (const auto& target : targets) {
         const bool to_stdout = target.path.empty() || target.path == "-";
-        text.color = to_stdout && stdout_wants_color(global);
+        text.color = to_stdout && wants_color(global, STDOUT_FILENO);
         std::string report = render(result, target.format, text, as_of_date(options));
         if (target.format == ValidateFormat::text) {
             report = before + report + after;

@@ -3,7 +3,6 @@
 #include "alignkit/config/loader.hpp"
 #include "alignkit/exports/lead_classifier.hpp"
 #include "alignkit/findings/lifecycle_report.hpp"
-#include "alignkit/util/csv.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
 #include "findings.hpp"
@@ -11,6 +10,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -70,17 +70,13 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
     if (auto status = load_valid_configs({cmd.definitions}, today(), global, loaded)) {
         return *status;
     }
-    const LeadDefinitions* defs = nullptr;
-    for (const auto& doc : loaded.documents) {
-        if (const auto* d = std::get_if<LeadDefinitions>(&doc.spec)) {
-            defs = d;
-            break;
-        }
-    }
-    if (defs == nullptr) {
-        std::cerr << fmt::format("alignkit leads classify: '{}' holds no LeadDefinitions\n", cmd.definitions);
+    std::string error;
+    const Document* found = find_one_document(loaded, Kind::LeadDefinitions, error);
+    if (found == nullptr) {
+        std::cerr << "alignkit leads classify: " << error << "\n";
         return exit_failure;
     }
+    const auto* defs = &std::get<LeadDefinitions>(found->spec);
     // Both the export and the result stream: memory does not grow with the number of rows.
     std::ifstream file;
     if (cmd.export_path != "-") {
@@ -90,81 +86,34 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
             return exit_failure;
         }
     }
-    CsvReader reader(cmd.export_path == "-" ? std::cin : file);
-    reader.track_columns(false);
-    CsvRecord header;
-    if (!reader.next(header)) {
+    StreamingOutput out(cmd.counts ? std::string{} : cmd.output);
+    std::function<void(const std::string&)> on_line;
+    if (!cmd.counts) {
+        on_line = [&out](const std::string& line) { out.write(line); };
+    }
+    const auto outcome = classify_export(cmd.export_path == "-" ? std::cin : file, *defs, *reading, on_line);
+    switch (outcome.failure) {
+    case ClassifyOutcome::Failure::none:
+        break;
+    case ClassifyOutcome::Failure::empty:
         std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);
         return exit_failure;
-    }
-    std::string error;
-    auto classifier = LeadClassifier::make(*defs, header.fields, *reading, error);
-    if (!classifier) {
-        std::cerr << "alignkit leads classify: " << error << "\n";
+    case ClassifyOutcome::Failure::columns:
+        std::cerr << "alignkit leads classify: " << outcome.error << "\n";
         return exit_failure;
-    }
-    StreamingOutput out(cmd.counts ? std::string{} : cmd.output);
-    std::string counts_text;
-    if (!cmd.counts) {
-        auto fields = header.fields;
-        fields.push_back("alignkit_stage");
-        fields.push_back("alignkit_rule");
-        out.write(csv_line(fields));
-    }
-    std::map<std::string, std::size_t> counts;
-    // Unreadable values: counted by field, the first of each kept for the message.
-    std::vector<BadValue> bad;
-    std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
-    std::size_t ragged = 0;
-    std::size_t first_ragged = 0;
-    CsvRecord row;
-    while (reader.next(row)) {
-        if (row.fields.size() != header.fields.size()) {
-            if (ragged++ == 0) {
-                first_ragged = row.line;
-            }
-        }
-        const auto result = classifier->classify(row.fields, row.line, bad);
-        for (const auto& b : bad) {
-            auto [it, fresh] = unreadable.try_emplace(b.field, std::pair<std::size_t, BadValue>{0, b});
-            ++it->second.first;
-        }
-        bad.clear();
-        const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
-        ++counts[stage];
-        if (!cmd.counts) {
-            row.fields.push_back(stage);
-            row.fields.push_back(result.rule);
-            out.write(csv_line(row.fields));
-        }
-    }
-    if (!reader.error().empty()) {
-        std::cerr << fmt::format("alignkit leads classify: {}: {}\n", cmd.export_path, reader.error());
+    case ClassifyOutcome::Failure::malformed:
+        std::cerr << fmt::format("alignkit leads classify: {}: {}\n", cmd.export_path, outcome.error);
         return exit_findings;
     }
-    if (cmd.counts) {
-        for (const auto& stage : defs->stages) {
-            counts_text += fmt::format("{:<16} {}\n", stage.id.value, counts[stage.id.value]);
-        }
-        counts_text += fmt::format("{:<16} {}\n", "(none)", counts[""]);
-    }
-    // Rows that cannot be read fully are never dropped silently: counted, the first listed.
-    if (ragged > 0) {
-        std::cerr << fmt::format("alignkit leads classify: {} row(s) with a different number of fields than the "
-                                 "header (first on line {})\n",
-                                 ragged, first_ragged);
-    }
-    for (const auto& [field, seen] : unreadable) {
-        std::cerr << fmt::format("alignkit leads classify: {} value(s) of '{}' not understood (first on line {}: "
-                                 "'{}'); they count as empty\n",
-                                 seen.first, field, seen.second.line, seen.second.text);
+    for (const auto& notice : classify_notices(outcome)) {
+        std::cerr << "alignkit leads classify: " << notice << "\n";
     }
     if (cmd.counts) {
-        write_output(cmd.output, counts_text);
+        write_output(cmd.output, render_stage_counts(outcome, *defs));
     } else {
         out.commit();
     }
-    return cmd.strict && (ragged > 0 || !unreadable.empty()) ? exit_findings : exit_ok;
+    return classify_fails(outcome, cmd.strict) ? exit_findings : exit_ok;
 }
 
 } // namespace

@@ -78,19 +78,13 @@ int run_sla_render(const SlaRenderCommand& cmd, const GlobalOptions& global)
     if (auto status = load_valid_configs(cmd.paths, today(), global, loaded)) {
         return *status;
     }
-    std::vector<const Document*> slas;
-    for (const auto& doc : loaded.documents) {
-        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec)) {
-            slas.push_back(&doc);
-        }
-    }
-    if (slas.size() != 1) {
-        std::cerr << fmt::format("alignkit sla render: {} ServiceLevelAgreement documents in the paths given; pass "
-                                 "exactly one\n",
-                                 slas.size());
+    std::string error;
+    const Document* sla = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
+    if (sla == nullptr) {
+        std::cerr << "alignkit sla render: " << error << "\n";
         return exit_failure;
     }
-    write_output(cmd.output, render_sla_document(build_sla_document(*slas.front(), loaded.documents), *format));
+    write_output(cmd.output, render_sla_document(build_sla_document(*sla, loaded.documents), *format));
     return exit_ok;
 }
 
@@ -109,19 +103,11 @@ const Document* load_one_sla(const std::string& path, const GlobalOptions& globa
         status = *failed;
         return nullptr;
     }
-    const Document* found = nullptr;
-    int count = 0;
-    for (const auto& doc : loaded.documents) {
-        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec) && doc.file == path) {
-            found = &doc;
-            ++count;
-        }
-    }
-    if (count != 1) {
-        std::cerr << fmt::format("alignkit sla diff: '{}' holds {} ServiceLevelAgreement documents; it must hold one\n",
-                                 path, count);
+    std::string error;
+    const Document* found = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
+    if (found == nullptr) {
+        std::cerr << "alignkit sla diff: " << error << "\n";
         status = exit_failure;
-        return nullptr;
     }
     return found;
 }
@@ -172,11 +158,9 @@ struct SlaAuditCommand {
 // Exports smaller than this are read before anyone would look at a progress line.
 constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
 
-constexpr std::array<std::string_view, 6> k_audit_formats{"text", "markdown", "html", "json", "csv", "canonical"};
-constexpr std::array<std::string_view, 3> k_audit_breakdowns{"owner", "source", "month"};
-
 // The audit's settings from the command line; nullopt after saying what is wrong.
-std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const ServiceLevelAgreement& sla)
+std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFormat format,
+                                            const ServiceLevelAgreement& sla)
 {
     AuditSettings settings;
     auto reading = export_reading("sla audit", cmd.reading);
@@ -185,26 +169,15 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
     }
     settings.reading = std::move(*reading);
     if (!cmd.by.empty()) {
-        settings.by.clear();
-        for (const auto& dimension : cmd.by) {
-            if (std::find(k_audit_breakdowns.begin(), k_audit_breakdowns.end(), dimension) ==
-                k_audit_breakdowns.end()) {
-                std::cerr << fmt::format("alignkit sla audit: --by '{}': use {}\n", dimension,
-                                         quoted_list(k_audit_breakdowns));
-                return std::nullopt;
-            }
-            if (std::find(settings.by.begin(), settings.by.end(), dimension) == settings.by.end()) {
-                settings.by.push_back(dimension);
-            }
+        std::string error;
+        auto by = read_breakdowns(cmd.by, error);
+        if (!by) {
+            std::cerr << "alignkit sla audit: " << error << "\n";
+            return std::nullopt;
         }
+        settings.by = std::move(*by);
     }
-    if (cmd.format == "canonical") {
-        // The reference's numbers only: groups by owner and source, first-touch latency by owner.
-        settings.by = {"owner", "source"};
-        settings.handoff_latency = false;
-        settings.funnel = false;
-        settings.stage_clocks = false;
-    }
+    settle_for_format(settings, format);
     if (!cmd.costs.empty()) {
         std::ifstream file(cmd.costs, std::ios::binary);
         if (!file) {
@@ -238,42 +211,22 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, const Se
     return settings;
 }
 
-std::string audit_output(const AuditResult& result, std::string_view format)
-{
-    if (format == "canonical") {
-        return audit_canonical_json(result);
-    }
-    if (format == "json") {
-        return audit_json(result);
-    }
-    if (format == "csv") {
-        return audit_csv(result);
-    }
-    const auto report = build_audit_report(result);
-    return render_audit_report(report, format == "markdown" ? AuditFormat::markdown
-                                       : format == "html"   ? AuditFormat::html
-                                                            : AuditFormat::text);
-}
-
 int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
 {
-    if (std::find(k_audit_formats.begin(), k_audit_formats.end(), cmd.format) == k_audit_formats.end()) {
+    const auto format = parse_enum<AuditFormat>(cmd.format);
+    if (!format) {
         std::cerr << fmt::format("alignkit sla audit: unknown format '{}'; use {}\n", cmd.format,
-                                 quoted_list(k_audit_formats));
+                                 quoted_list(enum_names<AuditFormat>()));
         return exit_failure;
     }
     ValidationResult loaded;
     if (auto status = load_valid_configs({cmd.sla}, today(), global, loaded)) {
         return *status;
     }
-    const Document* sla_doc = nullptr;
-    for (const auto& doc : loaded.documents) {
-        if (std::holds_alternative<ServiceLevelAgreement>(doc.spec) && doc.file == cmd.sla) {
-            sla_doc = &doc;
-        }
-    }
+    std::string error;
+    const Document* sla_doc = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
     if (sla_doc == nullptr) {
-        std::cerr << fmt::format("alignkit sla audit: '{}' holds no ServiceLevelAgreement\n", cmd.sla);
+        std::cerr << "alignkit sla audit: " << error << "\n";
         return exit_failure;
     }
     const auto& sla = std::get<ServiceLevelAgreement>(sla_doc->spec);
@@ -283,7 +236,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;
     }
-    auto settings = audit_settings(cmd, sla);
+    auto settings = audit_settings(cmd, *format, sla);
     if (!settings) {
         return exit_failure;
     }
@@ -301,12 +254,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     std::optional<StreamingOutput> breaches;
     if (!cmd.breaches.empty()) {
         breaches.emplace(cmd.breaches);
-        breaches->write("lead_id,term,deadline,actual,owner\n");
-        options.on_breach = [&](const Breach& b) {
-            breaches->write(fmt::format("{},{},{},{},{}\n",
-                                        csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
-                                        b.deadline, csv_cell(b.actual), csv_cell(b.owner)));
-        };
+        breaches->write(breach_csv_header());
+        options.on_breach = [&](const Breach& b) { breaches->write(breach_csv_line(b)); };
     }
     // A progress line for large files, only where a person watches: a terminal on standard error.
     bool progress_shown = false;
@@ -346,18 +295,12 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         return exit_findings;
     }
     const auto& result = *outcome.result;
-    // Nothing read is dropped silently: terms the export cannot show and rows with problems
-    // are said on standard error as well as in the report.
-    for (const auto& [term, why] : result.not_audited) {
-        std::cerr << fmt::format("alignkit sla audit: {} not audited: {}\n", term, why);
+    // Nothing read is dropped silently: what the report says of unaudited terms and rows with
+    // problems is said on standard error too.
+    for (const auto& notice : audit_notices(result)) {
+        std::cerr << "alignkit sla audit: " << notice << "\n";
     }
-    for (const auto& [kind, rows] : result.bad_rows) {
-        const bool all = static_cast<std::size_t>(rows.count) == rows.first_lines.size();
-        std::cerr << fmt::format("alignkit sla audit: {} row(s): {} ({}{} {})\n", rows.count, kind,
-                                 all ? "" : "first on ", rows.first_lines.size() == 1 ? "line" : "lines",
-                                 fmt::join(rows.first_lines, ", "));
-    }
-    write_output(cmd.output, audit_output(result, cmd.format));
+    write_output(cmd.output, render_audit(result, *format));
     // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not
     // read fully fails the run.
     const auto failures = audit_failures(result, cmd.fail_under, cmd.strict);

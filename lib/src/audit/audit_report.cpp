@@ -414,72 +414,107 @@ AuditReport build_audit_report(const AuditResult& r)
     return report;
 }
 
-std::string render_audit_report(const AuditReport& report, AuditFormat format)
+namespace {
+
+std::string report_as_text(const AuditReport& report)
 {
-    std::string out;
-    switch (format) {
-    case AuditFormat::text:
-        out = report.title + "\n\n";
-        for (const auto& line : report.summary) {
-            out += line + "\n";
+    std::string out = report.title + "\n\n";
+    for (const auto& line : report.summary) {
+        out += line + "\n";
+    }
+    for (const auto& s : report.sections) {
+        out += "\n" + s.heading + "\n";
+        for (const auto& note : s.notes) {
+            out += "  " + note + "\n";
         }
-        for (const auto& s : report.sections) {
-            out += "\n" + s.heading + "\n";
-            for (const auto& note : s.notes) {
-                out += "  " + note + "\n";
-            }
-            out += aligned_table(s.table);
-            for (const auto& note : s.after) {
-                out += "  " + note + "\n";
-            }
+        out += aligned_table(s.table);
+        for (const auto& note : s.after) {
+            out += "  " + note + "\n";
         }
-        out += "\nHow the numbers are defined\n";
-        for (const auto& d : report.definitions) {
-            out += "  - " + d + "\n";
-        }
-        return out;
-    case AuditFormat::markdown:
-        out = "# " + markdown_escape(report.title) + "\n\n";
-        for (const auto& line : report.summary) {
-            out += markdown_escape(line) + "\n";
-        }
-        out += "\n";
-        for (const auto& s : report.sections) {
-            out += "## " + markdown_escape(s.heading) + "\n\n";
-            for (const auto& note : s.notes) {
-                out += markdown_escape(note) + "\n\n";
-            }
-            out += md_table(s.table);
-            for (const auto& note : s.after) {
-                out += markdown_escape(note) + "\n\n";
-            }
-        }
-        return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
-    case AuditFormat::html:
-        out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-              html_escape(report.title) +
-              "</title>\n<style>\nbody{font:10.5pt/1.45 system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem "
-              "auto;padding:0 1rem}\ntable{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid "
-              "#bbb;padding:.25rem .5rem;text-align:left}th{background:#f0f0f0}td.num{text-align:right;font-variant-"
-              "numeric:tabular-nums}\n@media print{body{margin:0;max-width:none}tr{break-inside:avoid}h2{break-after:"
-              "avoid}}\n</style>\n</head>\n<body>\n<h1>" +
-              html_escape(report.title) + "</h1>\n";
-        for (const auto& line : report.summary) {
-            out += "<p>" + html_escape(line) + "</p>\n";
-        }
-        for (const auto& s : report.sections) {
-            out += "<h2>" + html_escape(s.heading) + "</h2>\n";
-            for (const auto& note : s.notes) {
-                out += "<p>" + html_escape(note) + "</p>\n";
-            }
-            out += html_table(s.table);
-            for (const auto& note : s.after) {
-                out += "<p>" + html_escape(note) + "</p>\n";
-            }
-        }
-        return out + "<h2>How the numbers are defined</h2>\n" + html_list(report.definitions) + "</body>\n</html>\n";
+    }
+    out += "\nHow the numbers are defined\n";
+    for (const auto& d : report.definitions) {
+        out += "  - " + d + "\n";
     }
     return out;
+}
+
+std::string report_as_markdown(const AuditReport& report)
+{
+    std::string out = "# " + markdown_escape(report.title) + "\n\n";
+    for (const auto& line : report.summary) {
+        out += markdown_escape(line) + "\n";
+    }
+    out += "\n";
+    for (const auto& s : report.sections) {
+        out += "## " + markdown_escape(s.heading) + "\n\n";
+        for (const auto& note : s.notes) {
+            out += markdown_escape(note) + "\n\n";
+        }
+        out += md_table(s.table);
+        for (const auto& note : s.after) {
+            out += markdown_escape(note) + "\n\n";
+        }
+    }
+    return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
+}
+
+std::string report_as_html(const AuditReport& report)
+{
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(report.title) +
+        "</title>\n<style>\nbody{font:10.5pt/1.45 system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem "
+        "auto;padding:0 1rem}\ntable{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid "
+        "#bbb;padding:.25rem .5rem;text-align:left}th{background:#f0f0f0}td.num{text-align:right;font-variant-"
+        "numeric:tabular-nums}\n@media print{body{margin:0;max-width:none}tr{break-inside:avoid}h2{break-after:"
+        "avoid}}\n</style>\n</head>\n<body>\n<h1>" +
+        html_escape(report.title) + "</h1>\n";
+    for (const auto& line : report.summary) {
+        out += "<p>" + html_escape(line) + "</p>\n";
+    }
+    for (const auto& s : report.sections) {
+        out += "<h2>" + html_escape(s.heading) + "</h2>\n";
+        for (const auto& note : s.notes) {
+            out += "<p>" + html_escape(note) + "</p>\n";
+        }
+        out += html_table(s.table);
+        for (const auto& note : s.after) {
+            out += "<p>" + html_escape(note) + "</p>\n";
+        }
+    }
+    return out + "<h2>How the numbers are defined</h2>\n" + html_list(report.definitions) + "</body>\n</html>\n";
+}
+
+} // namespace
+
+void settle_for_format(AuditSettings& settings, AuditFormat format)
+{
+    if (format != AuditFormat::canonical) {
+        return;
+    }
+    settings.by = {"owner", "source"};
+    settings.handoff_latency = false;
+    settings.funnel = false;
+    settings.stage_clocks = false;
+}
+
+std::string render_audit(const AuditResult& result, AuditFormat format)
+{
+    switch (format) {
+    case AuditFormat::text:
+        return report_as_text(build_audit_report(result));
+    case AuditFormat::markdown:
+        return report_as_markdown(build_audit_report(result));
+    case AuditFormat::html:
+        return report_as_html(build_audit_report(result));
+    case AuditFormat::json:
+        return audit_json(result);
+    case AuditFormat::csv:
+        return audit_csv(result);
+    case AuditFormat::canonical:
+        return audit_canonical_json(result);
+    }
+    return {};
 }
 
 std::string audit_json(const AuditResult& r)

@@ -1,9 +1,15 @@
 #include "alignkit/audit/sla_audit.hpp"
 
+#include "alignkit/util/csv.hpp"
+#include "alignkit/util/text.hpp"
+
 #include "alignkit/util/time_zone.hpp"
 #include "alignkit/util/timestamp.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace alignkit {
@@ -43,6 +49,45 @@ std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevel
         return std::nullopt;
     }
     return zone->to_utc(written->seconds);
+}
+
+std::optional<std::vector<std::string>> read_breakdowns(const std::vector<std::string>& names, std::string& error)
+{
+    constexpr std::array<std::string_view, 3> k_breakdowns{"owner", "source", "month"};
+    std::vector<std::string> by;
+    for (const auto& name : names) {
+        if (std::find(k_breakdowns.begin(), k_breakdowns.end(), name) == k_breakdowns.end()) {
+            error = fmt::format("--by '{}': use {}", name, quoted_list(k_breakdowns));
+            return std::nullopt;
+        }
+        if (std::find(by.begin(), by.end(), name) == by.end()) {
+            by.push_back(name);
+        }
+    }
+    return by;
+}
+
+std::string breach_csv_header() { return "lead_id,term,deadline,actual,owner\n"; }
+
+std::string breach_csv_line(const Breach& b)
+{
+    return fmt::format("{},{},{},{},{}\n", csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
+                       b.deadline, csv_cell(b.actual), csv_cell(b.owner));
+}
+
+std::vector<std::string> audit_notices(const AuditResult& result)
+{
+    std::vector<std::string> notices;
+    for (const auto& [term, why] : result.not_audited) {
+        notices.push_back(fmt::format("{} not audited: {}", term, why));
+    }
+    for (const auto& [kind, rows] : result.bad_rows) {
+        const bool all = static_cast<std::size_t>(rows.count) == rows.first_lines.size();
+        notices.push_back(fmt::format("{} row(s): {} ({}{} {})", rows.count, kind, all ? "" : "first on ",
+                                      rows.first_lines.size() == 1 ? "line" : "lines",
+                                      fmt::join(rows.first_lines, ", ")));
+    }
+    return notices;
 }
 
 std::vector<std::string> audit_failures(const AuditResult& result, std::optional<double> fail_under, bool strict)

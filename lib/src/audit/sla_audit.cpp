@@ -1,4 +1,5 @@
 #include "alignkit/audit/sla_audit.hpp"
+#include "audit/auditor_state.hpp"
 
 #include "audit/calendar_period.hpp"
 #include "audit/latency_rank.hpp"
@@ -37,69 +38,67 @@ std::int32_t clamp32(std::int64_t v)
 
 } // namespace
 
-std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
-                                           const std::vector<std::string>& header, const AuditSettings& settings,
-                                           std::string& error)
+bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSettings& settings, std::string& error)
 {
     if (!sla.handoff || !sla.follow_up) {
         error = "the SLA needs 'handoff' and 'follow_up' terms to audit";
-        return std::nullopt;
+        return false;
     }
-    SlaAuditor a;
-    a.m_result.as_of = settings.as_of;
-    a.m_width = header.size();
-    a.m_format = settings.reading.time_format;
+    m_result.as_of = settings.as_of;
+    m_format = settings.reading.time_format;
     if (sla.calendar) {
-        a.m_clock = WorkingClock::make(*sla.calendar, error);
-        if (!a.m_clock) {
-            return std::nullopt;
+        m_clock = WorkingClock::make(*sla.calendar, error);
+        if (!m_clock) {
+            return false;
         }
-        a.m_result.working_hours = true;
-        a.m_result.time_zone = sla.calendar->time_zone.value;
-        if (a.m_result.time_zone != "UTC") {
-            a.m_zone = TimeZone::locate(a.m_result.time_zone, error);
+        m_result.working_hours = true;
+        m_result.time_zone = sla.calendar->time_zone.value;
+        if (m_result.time_zone != "UTC") {
+            m_zone = TimeZone::locate(m_result.time_zone, error);
         }
     }
     const auto& handoff = sla.handoff->within.value;
     const auto& first_contact = sla.follow_up->first_contact.value;
-    a.m_handoff = a.m_clock ? a.m_clock->working_seconds(handoff) : handoff.minutes * 60;
-    a.m_first_contact = a.m_clock ? a.m_clock->working_seconds(first_contact) : first_contact.minutes * 60;
-    a.m_min_attempts = sla.follow_up->attempts.value;
-    a.m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
-    a.m_result.handoff_stage = sla.handoff->stage.value;
-    a.m_result.conversion_stage = "sql";
+    m_handoff = limit_seconds(handoff);
+    m_first_contact = limit_seconds(first_contact);
+    m_min_attempts = sla.follow_up->attempts.value;
+    m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
+    m_result.handoff_stage = sla.handoff->stage.value;
+    m_result.conversion_stage = "sql";
     for (const auto& t : sla.targets) {
         if (t.conversion && t.conversion->from.value == sla.handoff->stage.value) {
-            a.m_result.conversion_stage = t.conversion->to.value;
+            m_result.conversion_stage = t.conversion->to.value;
         }
     }
     for (const auto& dimension : settings.by) {
-        a.m_by_source_latency = a.m_by_source_latency || dimension == "source";
-        a.m_by_month_latency = a.m_by_month_latency || dimension == "month";
+        m_by_source_latency = m_by_source_latency || dimension == "source";
+        m_by_month_latency = m_by_month_latency || dimension == "month";
     }
-    a.m_handoff_latency = settings.handoff_latency;
-    auto words = [&](const Duration& d) { return a.m_clock ? a.m_clock->words(d) : to_words(d); };
-    a.m_terms = {"handoff", "first_touch", "attempts", "reason"};
-    a.m_audited.assign(4, 0);
-    a.m_limits = {words(handoff), words(first_contact), fmt::format("at least {} attempts", a.m_min_attempts),
-                  "a reason"};
-    a.m_result.by = settings.by;
+    m_handoff_latency = settings.handoff_latency;
+    m_terms.assign(enum_names<SlaTerm>().begin(), enum_names<SlaTerm>().end());
+    m_audited.assign(m_terms.size(), 0);
+    m_limits = {limit_words(handoff), limit_words(first_contact), fmt::format("at least {} attempts", m_min_attempts),
+                "a reason"};
+    m_result.by = settings.by;
+    return true;
+}
 
-    ColumnFinder columns(defs, header, settings.reading);
-    a.m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
-    a.m_col.owner = columns.find("owner");     // optional: everyone in one group without it
-    a.m_col.source = columns.find("source");
-    const std::string entered = a.m_result.handoff_stage + "_at", converted = a.m_result.conversion_stage + "_at";
-    a.m_col.entered = columns.find(entered);
-    a.m_col.assigned = columns.find("assigned_at");
-    a.m_col.first_touch = columns.find("first_touch_at");
-    a.m_col.attempts = columns.find("touch_attempts");
-    a.m_col.converted = columns.find(converted);
-    a.m_col.disqualified = columns.find("disqualified_at");
-    a.m_col.reason = columns.find("disqualify_reason");
+bool AuditorState::find_term_columns(ColumnFinder& columns, std::string& error)
+{
+    m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
+    m_col.owner = columns.find("owner");     // optional: everyone in one group without it
+    m_col.source = columns.find("source");
+    const std::string entered = m_result.handoff_stage + "_at", converted = m_result.conversion_stage + "_at";
+    m_col.entered = columns.find(entered);
+    m_col.assigned = columns.find("assigned_at");
+    m_col.first_touch = columns.find("first_touch_at");
+    m_col.attempts = columns.find("touch_attempts");
+    m_col.converted = columns.find(converted);
+    m_col.disqualified = columns.find("disqualified_at");
+    m_col.reason = columns.find("disqualify_reason");
     // A term is audited when the export has what it reads; otherwise the result says why not.
     std::vector<std::string> missing_anywhere;
-    auto need = [&](std::size_t term, std::initializer_list<std::pair<std::string, const Column*>> fields) {
+    auto need = [&](SlaTerm term, std::initializer_list<std::pair<std::string, const Column*>> fields) {
         std::vector<std::string> missing;
         for (const auto& [field, column] : fields) {
             if (!*column) {
@@ -112,52 +111,61 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
                 }
             }
         }
-        a.m_audited[term] = missing.empty() ? 1 : 0;
+        m_audited[slot_of(term)] = missing.empty() ? 1 : 0;
         if (!missing.empty()) {
-            a.m_result.not_audited[a.m_terms[term]] =
+            m_result.not_audited[std::string(to_string(term))] =
                 fmt::format("the export has no column for {}", fmt::join(missing, ", "));
         }
     };
-    need(0, {{entered, &a.m_col.entered}, {"assigned_at", &a.m_col.assigned}});
-    need(1, {{"assigned_at", &a.m_col.assigned}, {"first_touch_at", &a.m_col.first_touch}});
-    need(2, {{"disqualified_at", &a.m_col.disqualified}, {"touch_attempts", &a.m_col.attempts}});
-    need(3, {{"disqualified_at", &a.m_col.disqualified}, {"disqualify_reason", &a.m_col.reason}});
-    if (!a.m_reason_required) {
-        a.m_audited[3] = 0;
-        a.m_result.not_audited["reason"] = "the SLA does not require a reason";
+    need(SlaTerm::handoff, {{entered, &m_col.entered}, {"assigned_at", &m_col.assigned}});
+    need(SlaTerm::first_touch, {{"assigned_at", &m_col.assigned}, {"first_touch_at", &m_col.first_touch}});
+    need(SlaTerm::attempts, {{"disqualified_at", &m_col.disqualified}, {"touch_attempts", &m_col.attempts}});
+    need(SlaTerm::reason, {{"disqualified_at", &m_col.disqualified}, {"disqualify_reason", &m_col.reason}});
+    if (!m_reason_required) {
+        m_audited[slot_of(SlaTerm::reason)] = 0;
+        m_result.not_audited["reason"] = "the SLA does not require a reason";
     }
-    if (std::none_of(a.m_audited.begin(), a.m_audited.end(), [](char x) { return x != 0; })) {
+    if (std::none_of(m_audited.begin(), m_audited.end(), [](char x) { return x != 0; })) {
         error = fmt::format("no SLA term can be audited: the export has no column for {}; map the fields with "
                             "--columns FIELD=HEADER or choose a --preset",
                             fmt::join(missing_anywhere, ", "));
-        return std::nullopt;
+        return false;
     }
-    a.m_slot = {a.slot(a.m_col.entered, entered), a.slot(a.m_col.assigned, "assigned_at"),
-                a.slot(a.m_col.first_touch, "first_touch_at"), a.slot(a.m_col.converted, converted),
-                a.slot(a.m_col.disqualified, "disqualified_at")};
+    m_slot = {slot(m_col.entered, entered), slot(m_col.assigned, "assigned_at"),
+              slot(m_col.first_touch, "first_touch_at"), slot(m_col.converted, converted),
+              slot(m_col.disqualified, "disqualified_at")};
+    return true;
+}
+
+void AuditorState::find_stage_columns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings)
+{
     for (const auto& stage : defs.stages) {
         const auto field = stage.id.value + "_at";
-        if (auto s = a.slot(columns.find(field), field)) {
-            a.m_stage_cols.push_back({field, *s});
+        if (auto s = slot(columns.find(field), field)) {
+            m_stage_cols.push_back({field, *s});
         }
     }
-    a.m_funnel = settings.funnel && !a.m_stage_cols.empty();
-    if (a.m_funnel) {
-        a.m_costs = settings.costs;
-        // The sales cycle starts at the first stage sales owns; the last stage is the win.
-        for (const auto& stage : defs.stages) {
-            for (std::size_t i = 0; i < a.m_stage_cols.size(); ++i) {
-                if (a.m_stage_cols[i].field == stage.id.value + "_at" && stage.owner.value == Team::sales &&
-                    !a.m_cycle_from) {
-                    a.m_cycle_from = i;
-                }
+    m_funnel = settings.funnel && !m_stage_cols.empty();
+    if (!m_funnel) {
+        return;
+    }
+    m_costs = settings.costs;
+    // The sales cycle starts at the first stage sales owns; the last stage is the win.
+    for (const auto& stage : defs.stages) {
+        for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
+            if (m_stage_cols[i].field == stage.id.value + "_at" && stage.owner.value == Team::sales && !m_cycle_from) {
+                m_cycle_from = i;
             }
         }
-        if (!defs.stages.empty() && a.m_stage_cols.back().field == defs.stages.back().id.value + "_at") {
-            a.m_won = a.m_stage_cols.size() - 1;
-        }
-        a.m_time_in_stage.resize(a.m_stage_cols.size() - 1);
     }
+    if (!defs.stages.empty() && m_stage_cols.back().field == defs.stages.back().id.value + "_at") {
+        m_won = m_stage_cols.size() - 1;
+    }
+    m_time_in_stage.resize(m_stage_cols.size() - 1);
+}
+
+void AuditorState::plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& columns)
+{
     for (const auto& t : sla.targets) {
         TargetResult target;
         target.id = t.id.value;
@@ -168,7 +176,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             target.per = t.volume->per;
             target.min = t.volume->min.value;
             const auto field = target.stage + "_at";
-            tally.stage = a.slot(columns.find(field), field);
+            tally.stage = slot(columns.find(field), field);
             if (!tally.stage) {
                 target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", target.stage,
                                                   columns.wanted(target.stage + "_at"));
@@ -178,10 +186,10 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             target.to = t.conversion->to.value;
             target.min_percent = t.conversion->min_percent.value;
             const auto from = target.from + "_at", to = target.to + "_at";
-            tally.from = a.slot(columns.find(from), from);
-            tally.to = a.slot(columns.find(to), to);
+            tally.from = slot(columns.find(from), from);
+            tally.to = slot(columns.find(to), to);
             // From the hand-off stage to the conversion stage: the sum of the by-source counts.
-            tally.derived = tally.from && tally.from == a.m_slot.entered && tally.to == a.m_slot.converted;
+            tally.derived = tally.from && tally.from == m_slot.entered && tally.to == m_slot.converted;
             if (!tally.from || !tally.to) {
                 const auto& missing = !tally.from ? target.from : target.to;
                 target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", missing,
@@ -189,66 +197,122 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
             }
         }
         if (!target.not_measured && !tally.derived) {
-            a.m_tallied.push_back(a.m_tallies.size());
+            m_tallied.push_back(m_tallies.size());
         }
-        a.m_result.targets.push_back(std::move(target));
-        a.m_tallies.push_back(std::move(tally));
+        m_result.targets.push_back(std::move(target));
+        m_tallies.push_back(std::move(tally));
     }
-    if (settings.stage_clocks) {
-        for (const auto& stage : defs.stages) {
-            if (!stage.clock) {
-                continue;
-            }
-            const auto field = stage.id.value + "_at";
-            const std::size_t term = a.m_terms.size();
-            a.m_terms.push_back(stage.id.value + "_clock");
-            a.m_limits.push_back(words(stage.clock->value));
-            const auto start = a.slot(columns.find(field), field);
-            a.m_audited.push_back(start.has_value() ? 1 : 0);
-            if (!start) {
-                a.m_result.not_audited[a.m_terms.back()] = fmt::format(
-                    "the export has no column for '{}'{}", field,
-                    columns.wanted(field) == field ? "" : fmt::format(" (column '{}')", columns.wanted(field)));
-                continue;
-            }
-            StageClock clock;
-            clock.term = term;
-            clock.limit = a.m_clock ? a.m_clock->working_seconds(stage.clock->value) : stage.clock->value.minutes * 60;
-            clock.start = *start;
-            if (const auto ends = exit_field(stage, defs)) {
-                if (auto s = a.slot(columns.find(*ends), *ends)) {
-                    clock.leave.push_back(*s);
-                }
-            }
-            if (clock.leave.empty()) {
-                bool later = false;
-                for (const auto& sc : a.m_stage_cols) {
-                    later = later || sc.slot == *start;
-                    if (later && sc.slot != *start) {
-                        clock.leave.push_back(sc.slot);
-                    }
-                }
-                if (a.m_slot.disqualified) {
-                    clock.leave.push_back(*a.m_slot.disqualified);
-                }
-            }
-            a.m_stage_clocks.push_back(std::move(clock));
-        }
-    }
-    for (std::size_t t = 0; t < a.m_terms.size(); ++t) {
-        if (a.m_audited[t]) {
-            a.m_result.term_order.push_back(a.m_terms[t]);
-        }
-    }
-    for (Groups* g : {&a.m_owners, &a.m_sources, &a.m_months}) {
-        g->blank.terms.resize(a.m_terms.size());
-        g->blank.latencies.resize(a.m_terms.size());
-    }
-    a.m_overall.resize(a.m_terms.size());
-    a.m_result.columns = columns.found();
-    a.m_times.resize(a.m_time_columns.size());
-    return a;
 }
+
+void AuditorState::plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& columns)
+{
+    for (const auto& stage : defs.stages) {
+        if (!stage.clock) {
+            continue;
+        }
+        const auto field = stage.id.value + "_at";
+        const std::size_t term = m_terms.size();
+        m_terms.push_back(stage.id.value + "_clock");
+        m_limits.push_back(limit_words(stage.clock->value));
+        const auto start = slot(columns.find(field), field);
+        m_audited.push_back(start.has_value() ? 1 : 0);
+        if (!start) {
+            m_result.not_audited[m_terms.back()] =
+                fmt::format("the export has no column for '{}'{}", field,
+                            columns.wanted(field) == field ? "" : fmt::format(" (column '{}')", columns.wanted(field)));
+            continue;
+        }
+        StageClock clock;
+        clock.term = term;
+        clock.limit = limit_seconds(stage.clock->value);
+        clock.start = *start;
+        if (const auto ends = exit_field(stage, defs)) {
+            if (auto s = slot(columns.find(*ends), *ends)) {
+                clock.leave.push_back(*s);
+            }
+        }
+        if (clock.leave.empty()) {
+            bool later = false;
+            for (const auto& sc : m_stage_cols) {
+                later = later || sc.slot == *start;
+                if (later && sc.slot != *start) {
+                    clock.leave.push_back(sc.slot);
+                }
+            }
+            if (m_slot.disqualified) {
+                clock.leave.push_back(*m_slot.disqualified);
+            }
+        }
+        m_stage_clocks.push_back(std::move(clock));
+    }
+}
+
+void AuditorState::size_groups(ColumnFinder& columns)
+{
+    for (std::size_t t = 0; t < m_terms.size(); ++t) {
+        if (m_audited[t]) {
+            m_result.term_order.push_back(m_terms[t]);
+        }
+    }
+    for (Groups* g : {&m_owners, &m_sources, &m_months}) {
+        g->blank.terms.resize(m_terms.size());
+        g->blank.latencies.resize(m_terms.size());
+    }
+    m_overall.resize(m_terms.size());
+    m_result.columns = columns.found();
+    m_times.resize(m_time_columns.size());
+}
+
+std::int64_t AuditorState::limit_seconds(const Duration& limit) const
+{
+    return m_clock ? m_clock->working_seconds(limit) : limit.minutes * 60;
+}
+
+std::string AuditorState::limit_words(const Duration& limit) const
+{
+    return m_clock ? m_clock->words(limit) : to_words(limit);
+}
+
+std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                           const std::vector<std::string>& header, const AuditSettings& settings,
+                                           std::string& error)
+{
+    auto state = std::make_unique<AuditorState>();
+    state->m_width = header.size();
+    if (!state->read_terms(sla, settings, error)) {
+        return std::nullopt;
+    }
+    ColumnFinder columns(defs, header, settings.reading);
+    if (!state->find_term_columns(columns, error)) {
+        return std::nullopt;
+    }
+    state->find_stage_columns(defs, columns, settings);
+    state->plan_targets(sla, columns);
+    if (settings.stage_clocks) {
+        state->plan_stage_clocks(defs, columns);
+    }
+    state->size_groups(columns);
+    return SlaAuditor(std::move(state));
+}
+
+SlaAuditor::SlaAuditor(std::unique_ptr<AuditorState> state) : m_state(std::move(state)) {}
+SlaAuditor::SlaAuditor(const SlaAuditor& other) : m_state(std::make_unique<AuditorState>(*other.m_state)) {}
+SlaAuditor::SlaAuditor(SlaAuditor&&) noexcept = default;
+SlaAuditor& SlaAuditor::operator=(const SlaAuditor& other)
+{
+    m_state = std::make_unique<AuditorState>(*other.m_state);
+    return *this;
+}
+SlaAuditor& SlaAuditor::operator=(SlaAuditor&&) noexcept = default;
+SlaAuditor::~SlaAuditor() = default;
+
+void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line) { m_state->add(fields, line); }
+void SlaAuditor::on_breach(std::function<void(const Breach&)> sink) { m_state->m_on_breach = std::move(sink); }
+void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
+{
+    m_state->merge(std::move(*other.m_state), line_offset);
+}
+AuditResult SlaAuditor::finish() { return m_state->finish(); }
 
 namespace {
 
@@ -295,7 +359,7 @@ std::uint64_t name_hash(std::string_view key)
 
 } // namespace
 
-std::size_t SlaAuditor::Groups::index_of(std::string_view key)
+std::size_t AuditorState::Groups::index_of(std::string_view key)
 {
     if (m_table.size() < 2 * (groups.size() + 1)) {
         grow();
@@ -316,7 +380,7 @@ std::size_t SlaAuditor::Groups::index_of(std::string_view key)
     }
 }
 
-void SlaAuditor::Groups::grow()
+void AuditorState::Groups::grow()
 {
     // At most half full, so a probe ends soon at an empty slot.
     std::vector<Slot> table(std::max<std::size_t>(16, m_table.size() * 2));
@@ -333,7 +397,7 @@ void SlaAuditor::Groups::grow()
     m_table = std::move(table);
 }
 
-void SlaAuditor::bad(const std::string& kind, std::size_t line)
+void AuditorState::bad(const std::string& kind, std::size_t line)
 {
     auto& rows = m_result.bad_rows[kind];
     ++rows.count;
@@ -342,7 +406,7 @@ void SlaAuditor::bad(const std::string& kind, std::size_t line)
     }
 }
 
-SlaAuditor::Slot SlaAuditor::slot(const Column& column, const std::string& field)
+AuditorState::Slot AuditorState::slot(const Column& column, const std::string& field)
 {
     if (!column) {
         return std::nullopt;
@@ -356,8 +420,8 @@ SlaAuditor::Slot SlaAuditor::slot(const Column& column, const std::string& field
     return m_time_columns.size() - 1;
 }
 
-std::optional<std::int64_t> SlaAuditor::read_time(const TimeColumn& column, std::span<const std::string_view> fields,
-                                                  std::size_t line)
+std::optional<std::int64_t> AuditorState::read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+                                                    std::size_t line)
 {
     if (column.column >= fields.size() || fields[column.column].empty()) {
         return std::nullopt;
@@ -371,7 +435,7 @@ std::optional<std::int64_t> SlaAuditor::read_time(const TimeColumn& column, std:
     return written->naive && m_zone ? m_zone->to_utc(written->seconds) : written->seconds;
 }
 
-std::size_t SlaAuditor::month_of(std::int64_t t)
+std::size_t AuditorState::month_of(std::int64_t t)
 {
     const auto local = m_zone ? m_zone->to_local(t) : t;
     for (const auto& recent : m_recent_months) {
@@ -385,7 +449,7 @@ std::size_t SlaAuditor::month_of(std::int64_t t)
     return recent.group;
 }
 
-void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
+void AuditorState::add(std::span<const std::string_view> fields, std::size_t line)
 {
     ++m_result.rows;
     if (fields.size() != m_width) {
@@ -475,11 +539,13 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
     };
     // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
     const std::size_t entered_month = entered ? month_of(*entered) : 0;
-    if (m_audited[0]) {
-        clock(0, entered, entered_month, assigned, m_handoff, m_handoff_latency);
+    constexpr auto handoff = slot_of(SlaTerm::handoff), first_touch = slot_of(SlaTerm::first_touch);
+    constexpr auto attempts_term = slot_of(SlaTerm::attempts), reason_term = slot_of(SlaTerm::reason);
+    if (m_audited[handoff]) {
+        clock(handoff, entered, entered_month, assigned, m_handoff, m_handoff_latency);
     }
-    if (m_audited[1] && assigned) {
-        clock(1, assigned, month_of(*assigned), touched, m_first_contact, true);
+    if (m_audited[first_touch] && assigned) {
+        clock(first_touch, assigned, month_of(*assigned), touched, m_first_contact, true);
     }
     for (const auto& sc : m_stage_clocks) {
         if (const auto& start = at(sc.start)) {
@@ -494,20 +560,22 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
             clock(sc.term, start, month_of(*start), left, sc.limit, true);
         }
     }
-    if (disqualified && (m_audited[2] || m_audited[3])) {
+    if (disqualified && (m_audited[attempts_term] || m_audited[reason_term])) {
         Group& in_month = m_months.groups[month_of(*disqualified)];
-        if (m_audited[2]) {
+        if (m_audited[attempts_term]) {
             const bool enough = attempts >= m_min_attempts;
-            count({&m_overall[2], &by_owner.terms[2], &by_source.terms[2], &in_month.terms[2]},
+            count({&m_overall[attempts_term], &by_owner.terms[attempts_term], &by_source.terms[attempts_term],
+                   &in_month.terms[attempts_term]},
                   enough ? Status::met : Status::breached);
             if (report && !enough) {
                 breach("attempts", std::nullopt, std::to_string(attempts));
             }
         }
-        if (m_audited[3]) {
+        if (m_audited[reason_term]) {
             const auto reason = cell(m_col.reason);
             const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
-            count({&m_overall[3], &by_owner.terms[3], &by_source.terms[3], &in_month.terms[3]},
+            count({&m_overall[reason_term], &by_owner.terms[reason_term], &by_source.terms[reason_term],
+                   &in_month.terms[reason_term]},
                   given ? Status::met : Status::breached);
             if (report && !given) {
                 breach("reason", std::nullopt, std::string(reason));
@@ -527,8 +595,8 @@ void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line)
     }
 }
 
-void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
-                              std::optional<std::int64_t> disqualified)
+void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
+                                std::optional<std::int64_t> disqualified)
 {
     const std::size_t n = m_stage_cols.size();
     std::array<FunnelCounts*, 3> counts{&m_funnel_overall, &owner.funnel, &source.funnel};
@@ -574,17 +642,17 @@ void SlaAuditor::count_funnel(Group& owner, Group& source, std::optional<std::in
 
 // Lifecycle stages entered out of order (a customer before it was an MQL) are listed for
 // fixing in the CRM; the row is still audited as it is.
-void SlaAuditor::unreadable(const TimeColumn& column, std::size_t line)
+void AuditorState::unreadable(const TimeColumn& column, std::size_t line)
 {
     bad(fmt::format("unreadable time in '{}'", column.field), line);
 }
 
-void SlaAuditor::out_of_order(std::size_t stage, std::size_t before, std::size_t line)
+void AuditorState::out_of_order(std::size_t stage, std::size_t before, std::size_t line)
 {
     bad(fmt::format("'{}' before '{}'", m_stage_cols[stage].field, m_stage_cols[before].field), line);
 }
 
-void SlaAuditor::check_stage_order(std::size_t line)
+void AuditorState::check_stage_order(std::size_t line)
 {
     // Plain numbers: k_unset is the smallest, so an unset time is never out of order.
     const std::int64_t* times = m_times.data();
@@ -604,7 +672,7 @@ void SlaAuditor::check_stage_order(std::size_t line)
     }
 }
 
-void SlaAuditor::tally_targets()
+void AuditorState::tally_targets()
 {
     // How far the export's records reach, so that quiet periods at its end are judged too.
     for (const auto t : m_times) {
@@ -634,7 +702,7 @@ void SlaAuditor::tally_targets()
     }
 }
 
-void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
+void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
 {
     auto add_funnel = [](FunnelCounts& to, const FunnelCounts& from) {
         if (from.reached.empty()) {
@@ -712,7 +780,7 @@ void SlaAuditor::merge(SlaAuditor&& other, std::size_t line_offset)
     }
 }
 
-void SlaAuditor::judge_targets()
+void AuditorState::judge_targets()
 {
     const auto as_of = m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of;
     for (std::size_t i = 0; i < m_tallies.size(); ++i) {
@@ -758,7 +826,7 @@ void SlaAuditor::judge_targets()
     }
 }
 
-void SlaAuditor::finish_funnel()
+void AuditorState::finish_funnel()
 {
     Funnel f;
     for (const auto& sc : m_stage_cols) {
@@ -801,7 +869,7 @@ void SlaAuditor::finish_funnel()
     }
 }
 
-AuditResult SlaAuditor::finish()
+AuditResult AuditorState::finish()
 {
     const auto& by = m_result.by;
     const bool by_owner = std::find(by.begin(), by.end(), "owner") != by.end();
@@ -835,7 +903,8 @@ AuditResult SlaAuditor::finish()
             breakdown(t, m_sources, term.by_source);
         }
         breakdown(t, m_months, term.by_month);
-        if (t == 2 || t == 3 || (t == 0 && !m_handoff_latency)) {
+        const bool counted_not_timed = t == slot_of(SlaTerm::attempts) || t == slot_of(SlaTerm::reason);
+        if (counted_not_timed || (t == slot_of(SlaTerm::handoff) && !m_handoff_latency)) {
             continue; // no clock, or no latency asked for
         }
         if (m_by_source_latency) {

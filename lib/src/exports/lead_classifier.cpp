@@ -1,5 +1,6 @@
 #include "alignkit/exports/lead_classifier.hpp"
 
+#include "alignkit/util/csv.hpp"
 #include "alignkit/util/date.hpp"
 #include "alignkit/util/text.hpp"
 #include "exports/column_finder.hpp"
@@ -152,6 +153,89 @@ LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& 
         }
     }
     return result;
+}
+
+ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, const ExportReading& reading,
+                                const std::function<void(const std::string&)>& on_line)
+{
+    ClassifyOutcome outcome;
+    CsvReader reader(in);
+    reader.track_columns(false);
+    CsvRecord header;
+    if (!reader.next(header)) {
+        outcome.failure = ClassifyOutcome::Failure::empty;
+        return outcome;
+    }
+    auto classifier = LeadClassifier::make(defs, header.fields, reading, outcome.error);
+    if (!classifier) {
+        outcome.failure = ClassifyOutcome::Failure::columns;
+        return outcome;
+    }
+    if (on_line) {
+        auto fields = header.fields;
+        fields.push_back("alignkit_stage");
+        fields.push_back("alignkit_rule");
+        on_line(csv_line(fields));
+    }
+    std::vector<BadValue> bad;
+    CsvRecord row;
+    while (reader.next(row)) {
+        ++outcome.rows;
+        if (row.fields.size() != header.fields.size() && outcome.ragged++ == 0) {
+            outcome.first_ragged_line = row.line;
+        }
+        const auto result = classifier->classify(row.fields, row.line, bad);
+        for (const auto& b : bad) {
+            auto [it, fresh] = outcome.unreadable.try_emplace(b.field, std::pair<std::size_t, BadValue>{0, b});
+            ++it->second.first;
+        }
+        bad.clear();
+        const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
+        ++outcome.by_stage[stage];
+        if (on_line) {
+            row.fields.push_back(stage);
+            row.fields.push_back(result.rule);
+            on_line(csv_line(row.fields));
+        }
+    }
+    if (!reader.error().empty()) {
+        outcome.failure = ClassifyOutcome::Failure::malformed;
+        outcome.error = reader.error();
+    }
+    return outcome;
+}
+
+std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefinitions& defs)
+{
+    auto count = [&](const std::string& stage) {
+        const auto it = outcome.by_stage.find(stage);
+        return it == outcome.by_stage.end() ? std::size_t{0} : it->second;
+    };
+    std::string out;
+    for (const auto& stage : defs.stages) {
+        out += fmt::format("{:<16} {}\n", stage.id.value, count(stage.id.value));
+    }
+    return out + fmt::format("{:<16} {}\n", "(none)", count(""));
+}
+
+std::vector<std::string> classify_notices(const ClassifyOutcome& outcome)
+{
+    std::vector<std::string> notices;
+    if (outcome.ragged > 0) {
+        notices.push_back(fmt::format("{} row(s) with a different number of fields than the header (first on line {})",
+                                      outcome.ragged, outcome.first_ragged_line));
+    }
+    for (const auto& [field, seen] : outcome.unreadable) {
+        notices.push_back(
+            fmt::format("{} value(s) of '{}' not understood (first on line {}: '{}'); they count as empty", seen.first,
+                        field, seen.second.line, seen.second.text));
+    }
+    return notices;
+}
+
+bool classify_fails(const ClassifyOutcome& outcome, bool strict)
+{
+    return strict && (outcome.ragged > 0 || !outcome.unreadable.empty());
 }
 
 } // namespace alignkit

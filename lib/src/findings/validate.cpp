@@ -1,4 +1,5 @@
 #include "alignkit/findings/validate.hpp"
+#include "alignkit/util/text.hpp"
 
 #include "alignkit/config/loader.hpp"
 #include "config/document_index.hpp"
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 struct Input {
     std::string path;
     bool from_stdin = false;
+    bool referenced = false;
 };
 
 bool excluded(const fs::path& file, const fs::path& root, const std::vector<std::string>& patterns)
@@ -131,6 +133,7 @@ Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
 {
     Loaded out;
     out.file.path = input.path;
+    out.file.referenced = input.referenced;
     std::optional<std::string> text =
         input.from_stdin ? stdin_text.value_or(std::string{}) : read_file(input.path, out.diagnostics);
     if (text) {
@@ -174,7 +177,7 @@ std::vector<Input> referenced_files(const std::vector<Document>& documents, cons
         std::error_code ec;
         if (!known.contains(path) && fs::is_regular_file(path, ec) && queued.insert(path).second) {
             // Named relative to where the user stands, as the files they gave are.
-            more.push_back({fs::proximate(path, ec).generic_string(), false});
+            more.push_back({fs::proximate(path, ec).generic_string(), false, true});
         }
     };
     for (const auto& doc : documents) {
@@ -222,6 +225,38 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
     }
     result.diagnostics.sort(file_order);
     return result;
+}
+
+const Document* find_one_document(const ValidationResult& result, Kind kind, std::string& error)
+{
+    std::set<std::string_view> named;
+    for (const auto& file : result.files) {
+        if (!file.referenced) {
+            named.insert(file.path);
+        }
+    }
+    std::vector<const Document*> found;
+    for (const auto& doc : result.documents) {
+        if (doc.kind == kind && doc.has_spec() && named.contains(doc.file)) {
+            found.push_back(&doc);
+        }
+    }
+    if (found.size() == 1) {
+        return found.front();
+    }
+    if (found.empty()) {
+        std::vector<std::string_view> files(named.begin(), named.end());
+        error = files.size() == 1 ? fmt::format("'{}' holds no {}", files.front(), to_string(kind))
+                                  : fmt::format("{} hold no {}", quoted_list(files, "and"), to_string(kind));
+        return nullptr;
+    }
+    std::vector<std::string> where;
+    for (const auto* doc : found) {
+        where.push_back(fmt::format("'{}' ({}:{})", doc->metadata.name.value, doc->file, doc->pos.line));
+    }
+    error = fmt::format("{} {} documents where one was expected: {}; pass the file that holds the one you mean",
+                        found.size(), to_string(kind), fmt::join(where, ", "));
+    return nullptr;
 }
 
 bool has_input_failure(const ValidationResult& result)

@@ -32,12 +32,16 @@
 
 namespace alignkit {
 
+// The anonymity threshold unless the consultant chooses another: the smallest group whose
+// numbers a report shows.
+inline constexpr std::size_t k_default_min_group = 3;
+
 struct AssessOptions {
-    std::size_t min_group = 3;     // smallest group whose numbers are shown
-    double reach = 0.6;            // evidence a stage needs to count as reached
-    double gap_flag = 0.25;        // sales-marketing difference that is flagged
-    double spread_flag = 0.25;     // within-team standard deviation that is flagged
-    bool show_respondents = false; // include each person's answers (they are private otherwise)
+    std::size_t min_group = k_default_min_group; // smallest group whose numbers are shown
+    double reach = 0.6;                          // evidence a stage needs to count as reached
+    double gap_flag = 0.25;                      // sales-marketing difference that is flagged
+    double spread_flag = 0.25;                   // within-team standard deviation that is flagged
+    bool show_respondents = false;               // include each person's answers (they are private otherwise)
 };
 
 struct TeamView {
@@ -109,7 +113,7 @@ struct AssessmentReport {
     std::vector<std::string> gaps;      // flagged gaps, largest first, in words
     std::vector<NextStep> next_steps;   // ranked
     std::vector<Input> inputs;
-    std::size_t min_group = 3;
+    std::size_t min_group = k_default_min_group;
     std::vector<RespondentAnswers> respondent_answers; // empty unless AssessOptions::show_respondents
 };
 

@@ -3,9 +3,12 @@
 // text, Markdown or one HTML page. JSON and CSV carry the numbers for programs.
 
 #include "alignkit/audit/sla_audit.hpp"
+#include "alignkit/model/enums.hpp"
 #include "alignkit/util/text_table.hpp"
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alignkit {
@@ -26,8 +29,20 @@ struct AuditReport {
 
 AuditReport build_audit_report(const AuditResult& result);
 
-enum class AuditFormat { text, markdown, html };
-std::string render_audit_report(const AuditReport& report, AuditFormat format);
+// The formats of `sla audit`: the report for people (text, markdown, html), every number for
+// programs (json), a row per term and group (csv), and the reference audit's JSON (canonical).
+enum class AuditFormat { text, markdown, html, json, csv, canonical };
+template <> struct EnumNames<AuditFormat> {
+    static constexpr std::array<std::string_view, 6> names{"text", "markdown", "html", "json", "csv", "canonical"};
+};
+
+// What an audit for `format` counts: the canonical format holds only the reference audit's
+// numbers (groups by owner and source, first-touch latency by owner), so nothing else is
+// audited; the other formats take `settings` as they are.
+void settle_for_format(AuditSettings& settings, AuditFormat format);
+
+// The result in `format`, ready to write.
+std::string render_audit(const AuditResult& result, AuditFormat format);
 
 // Every number of the result with its definition, for programs (pretty-printed, keys sorted).
 std::string audit_json(const AuditResult& result);

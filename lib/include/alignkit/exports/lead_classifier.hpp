@@ -6,6 +6,8 @@
 #include "alignkit/model/criteria.hpp"
 #include "alignkit/model/lead_definitions.hpp"
 
+#include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,5 +51,39 @@ class LeadClassifier {
     std::optional<TimeFormat> m_time_format;
     std::vector<std::shared_ptr<criteria::Expr>> m_entries; // per stage; null when unparsable
 };
+
+// What classifying a whole export found. Rows that cannot be read fully are counted, never
+// dropped: `ragged` rows have another number of fields than the header; `unreadable` holds,
+// by field, how many values its type could not read and the first of them.
+struct ClassifyOutcome {
+    enum class Failure {
+        none,
+        empty,     // no header
+        columns,   // a field the criteria use has no column
+        malformed, // a quoted field is never closed; the rows before it were classified
+    };
+    Failure failure = Failure::none;
+    std::string error;                           // what went wrong, for people
+    std::map<std::string, std::size_t> by_stage; // stage id -> leads; "" for leads in no stage
+    std::size_t rows = 0;
+    std::size_t ragged = 0, first_ragged_line = 0;
+    std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
+};
+
+// Classifies every record of `in` (CSV with a header) in one pass, memory independent of the
+// number of rows. With `on_line`, it is called first with the header and then with each
+// record, as CSV lines that end in the stage and the rule that decided it.
+ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, const ExportReading& reading,
+                                const std::function<void(const std::string&)>& on_line = {});
+
+// The stages in lifecycle order with their counts, then "(none)", as `--counts` prints them.
+std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefinitions& defs);
+
+// What a person should know besides the output, one sentence each: ragged rows and values
+// that could not be read (they count as empty).
+std::vector<std::string> classify_notices(const ClassifyOutcome& outcome);
+
+// Whether the run fails its checks: with `strict`, any row or value not read fully.
+bool classify_fails(const ClassifyOutcome& outcome, bool strict);
 
 } // namespace alignkit

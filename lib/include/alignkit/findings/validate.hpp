@@ -24,6 +24,7 @@ struct SourceFile {
     std::string path; // as named on the command line or found in a folder
     std::string text; // kept for the renderers' source excerpts
     std::size_t documents = 0;
+    bool referenced = false; // read because a document refers to it, not named by the user
 };
 
 struct ValidationResult {
@@ -38,6 +39,12 @@ struct ValidationResult {
 // user can cause are diagnostics; only a bug throws.
 ValidationResult validate_paths(const std::vector<std::string>& paths, const std::optional<std::string>& stdin_text,
                                 const ValidateOptions& options);
+
+// The one document of `kind` in the files the user named (a file, '-', or the files found in a
+// folder), not in those read because a document refers to them: what a command that works
+// on one SLA, one questionnaire or one set of lead definitions works on. nullptr, with
+// `error` saying what is where, when the named files hold none or more than one.
+const Document* find_one_document(const ValidationResult& result, Kind kind, std::string& error);
 
 // True when the run could not do its job (a path missing or unreadable): exit status 2.
 bool has_input_failure(const ValidationResult& result);

@@ -1,0 +1,194 @@
+#pragma once
+// The auditor's state, private to the audit: the columns and time slots it reads, the terms
+// by slot, the groups counted per owner, source and month, the caches that keep the row loop
+// fast. sla_audit.hpp is the contract; this is how it is kept.
+
+#include "alignkit/audit/sla_audit.hpp"
+#include "alignkit/audit/working_clock.hpp"
+#include "alignkit/exports/time_format.hpp"
+#include "alignkit/model/enums.hpp"
+#include "alignkit/util/time_zone.hpp"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alignkit {
+
+class ColumnFinder;
+
+// The SLA's own terms, in the order of the auditor's term slots; the lead definitions' stage
+// clocks take the slots after them.
+enum class SlaTerm { handoff, first_touch, attempts, reason };
+template <> struct EnumNames<SlaTerm> {
+    static constexpr std::array<std::string_view, 4> names{"handoff", "first_touch", "attempts", "reason"};
+};
+constexpr std::size_t slot_of(SlaTerm term) { return static_cast<std::size_t>(term); }
+
+struct AuditorState {
+    // The steps of SlaAuditor::make, in order; each returns false with `error` when the audit
+    // cannot run.
+    bool read_terms(const ServiceLevelAgreement& sla, const AuditSettings& settings, std::string& error);
+    bool find_term_columns(ColumnFinder& columns, std::string& error);
+    void find_stage_columns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings);
+    void plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& columns);
+    void plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& columns);
+    void size_groups(ColumnFinder& columns);
+    // A limit of the SLA in seconds (working seconds under a calendar), and in words.
+    std::int64_t limit_seconds(const Duration& limit) const;
+    std::string limit_words(const Duration& limit) const;
+
+    void add(std::span<const std::string_view> fields, std::size_t line);
+    void merge(AuditorState&& other, std::size_t line_offset);
+    AuditResult finish();
+
+    std::function<void(const Breach&)> m_on_breach;
+    using Column = std::optional<std::size_t>;
+    struct Columns {
+        Column lead_id, owner, source, entered, assigned, first_touch, attempts, converted, disqualified, reason;
+    } m_col;
+    // The lifecycle stages' `<stage>_at` columns found, in lifecycle order, for order checks.
+    struct StageColumn {
+        std::string field; // <stage>_at
+        std::size_t slot = 0;
+    };
+    std::vector<StageColumn> m_stage_cols;
+    // Terms by index: handoff, first_touch, attempts, reason, then the stage clocks.
+    std::vector<std::string> m_terms;
+    std::vector<char> m_audited;                     // not vector<bool>: read for every row
+    std::int64_t m_handoff = 0, m_first_contact = 0; // seconds, working seconds under a calendar
+    std::int64_t m_min_attempts = 0;
+    bool m_reason_required = true;
+    std::vector<std::string> m_limits; // in words, for reports
+    // A lifecycle stage's clock: from entering the stage to leaving it, by its exit criterion's
+    // time when that is `<field> is set`, else the first later stage or the disqualification.
+    struct StageClock {
+        std::size_t term = 0;
+        std::int64_t limit = 0;         // seconds, working seconds under a calendar
+        std::size_t start = 0;          // slot
+        std::vector<std::size_t> leave; // slots; the earliest counts
+    };
+    std::vector<StageClock> m_stage_clocks;
+    bool m_by_source_latency = false, m_by_month_latency = false, m_handoff_latency = true;
+    std::size_t m_width = 0;
+    AuditResult m_result;
+    std::optional<TimeFormat> m_format;
+    std::optional<TimeZone> m_zone;      // naive times and months; none for UTC
+    std::optional<WorkingClock> m_clock; // none without a calendar
+    void check_stage_order(std::size_t line);
+    // Rare, and kept out of the loops that find them so those stay small.
+    [[gnu::cold, gnu::noinline]] void out_of_order(std::size_t stage, std::size_t before, std::size_t line);
+
+    void tally_targets();
+    void judge_targets();
+    void bad(const std::string& kind, std::size_t line);
+    // Per row, an owner, a source and months are looked up once; their counts live in vectors.
+    struct Group {
+        std::vector<TermCounts> terms; // by term
+        AuditResult::Conversion conversion;
+        std::vector<std::vector<std::int32_t>> latencies;    // by term; clock terms only
+        FunnelCounts funnel;                                 // sized when first counted
+        std::int64_t leads = 0, assigned = 0, customers = 0; // for campaign costs
+    };
+    // Groups by name, looked up by the field's text as it is, without making a string of it
+    // each row: an open-addressing table of (hash, index) probed linearly, names kept once.
+    struct Groups {
+        Group blank; // what a new group starts as: a place for every term
+        std::vector<Group> groups;
+        std::vector<std::string> names;
+        std::size_t index_of(std::string_view key); // added when new
+        Group& operator[](std::string_view key) { return groups[index_of(key)]; }
+
+      private:
+        struct Slot {
+            std::uint64_t hash = 0;
+            std::size_t index = 0; // into groups, plus one; 0 is an empty slot
+        };
+        std::vector<Slot> m_table;
+        void grow();
+    };
+    // The funnel: the stages' slots are m_stage_cols'; these are the cycle's and the won stage's.
+    bool m_funnel = false;
+    std::optional<std::size_t> m_cycle_from, m_won; // into m_stage_cols
+    FunnelCounts m_funnel_overall;
+    std::vector<std::vector<std::int32_t>> m_time_in_stage; // by pair
+    std::vector<std::int32_t> m_sales_cycle;
+    std::map<std::string, double> m_costs;
+    void count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
+                      std::optional<std::int64_t> disqualified);
+    void finish_funnel();
+    Groups m_owners, m_sources, m_months;
+    std::vector<TermCounts> m_overall;
+    // The months last looked up: [begin, end) in local seconds, and their groups. Exports run
+    // roughly in time order and a lead's clocks mostly start in one or two months, so one of
+    // these is nearly always the month asked for.
+    struct MonthRange {
+        std::int64_t begin = 0, end = 0;
+        std::size_t group = 0;
+    };
+    std::array<MonthRange, 4> m_recent_months{};
+    std::size_t m_next_recent = 0;
+    std::size_t month_of(std::int64_t t); // the month's group in m_months
+    // Every column of times the audit reads, each read once per row into m_times.
+    struct TimeColumn {
+        std::size_t column = 0;
+        std::string field;
+    };
+    std::vector<TimeColumn> m_time_columns;
+    [[gnu::cold, gnu::noinline]] void unreadable(const TimeColumn& column, std::size_t line);
+    // This row's times by slot, k_unset for none: plain numbers, as optionals copied through
+    // memory for every row cost more than the rest of the row's work.
+    static constexpr std::int64_t k_unset = std::numeric_limits<std::int64_t>::min();
+    std::vector<std::int64_t> m_times;
+    using Slot = std::optional<std::size_t>; // into m_times; none when the column is missing
+    Slot slot(const Column& column, const std::string& field);
+    std::optional<std::int64_t> at(std::size_t slot) const
+    {
+        const auto t = m_times[slot];
+        return t == k_unset ? std::nullopt : std::optional<std::int64_t>(t);
+    }
+    std::optional<std::int64_t> time(const Slot& s) const { return s ? at(*s) : std::nullopt; }
+    struct Slots {
+        Slot entered, assigned, first_touch, converted, disqualified;
+    } m_slot;
+    std::optional<std::int64_t> read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+                                          std::size_t line);
+
+    // Targets: their stage columns, and tallies by period key.
+    struct TargetTally {
+        Slot stage, from, to;
+        bool derived = false; // counted from the by-source conversions, not per row
+        // The period of the last entry and its count in by_period, for the next entry: nearly
+        // always the same. A copy starts empty, as the count it points at is in another map.
+        struct PeriodCache {
+            std::int64_t begin = 0, end = 0;
+            std::int64_t* count = nullptr;
+            PeriodCache() = default;
+            PeriodCache(const PeriodCache&) {}
+            PeriodCache(PeriodCache&&) = default;
+            PeriodCache& operator=(const PeriodCache&)
+            {
+                *this = PeriodCache{};
+                return *this;
+            }
+            PeriodCache& operator=(PeriodCache&&) = default;
+            ~PeriodCache() = default;
+        } period;
+        std::map<std::string, std::int64_t> by_period;
+        std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
+        std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
+        std::int64_t from_count = 0, to_count = 0;
+    };
+    std::vector<TargetTally> m_tallies;
+    std::vector<std::size_t> m_tallied; // the tallies counted row by row
+    std::int64_t m_latest = k_unset;    // the latest time in the export, for volume targets
+};
+
+} // namespace alignkit

@@ -1,5 +1,6 @@
-// The renderers of the SLA document: GitHub-flavoured Markdown, one self-contained HTML
-// page that prints well, and wrapped plain text. Everything from configs is escaped.
+// The layouts of the SLA document: GitHub-flavoured Markdown, one self-contained HTML page
+// that prints well, and wrapped plain text. Each lays out the same sections (sla_sections);
+// everything from configs is escaped.
 
 #include "alignkit/sla/sla_document.hpp"
 #include "alignkit/util/text.hpp"
@@ -13,39 +14,35 @@ namespace {
 
 // --- Markdown ----------------------------------------------------------------------------
 
+std::string markdown_block(const SlaBlock& b)
+{
+    switch (b.kind) {
+    case SlaBlock::Kind::paragraph:
+    case SlaBlock::Kind::lead_in:
+        return markdown_escape(b.text) + "\n\n";
+    case SlaBlock::Kind::subheading:
+        return "### " + markdown_escape(b.text) + "\n\n";
+    case SlaBlock::Kind::list:
+        return md_list(b.items);
+    case SlaBlock::Kind::table:
+        return md_table(*b.table);
+    }
+    return {};
+}
+
 std::string render_markdown(const SlaDocument& d)
 {
     std::string out = "# " + markdown_escape(d.title) + "\n\n";
     for (const auto& [k, v] : d.facts) {
         out += fmt::format("**{}:** {}  \n", markdown_escape(k), markdown_escape(v));
     }
-    out += "\n## Parties\n\n" + md_table(d.parties);
-    if (!d.purpose.empty()) {
-        out += "## Purpose\n\n" + markdown_escape(d.purpose) + "\n\n";
-    }
-    out += "## Definitions\n\n" + md_table(d.terms);
-    if (!d.stages.rows.empty()) {
-        out += "### Who owns what: the funnel from top to bottom\n\n" + md_table(d.stages) + md_table(d.exits);
-    }
-    out += "## Commitments\n\n";
-    for (const auto& c : d.commitments) {
-        out += "### " + markdown_escape(c.team) + "\n\n" + md_list(c.promises);
-    }
-    if (!d.targets.rows.empty()) {
-        out += "## Targets\n\n" + md_table(d.targets);
-    }
-    out += "## Hand-off and follow-up\n\n" + md_list(d.rules);
-    out += "## Communication\n\n" + md_table(d.meetings) + md_table(d.feedback);
-    out += "## Escalation and disputes\n\n";
-    if (!d.disputes.empty()) {
-        out += markdown_escape(d.disputes) + "\n\n";
-    }
-    if (!d.consequences.empty()) {
-        out += "When a shared goal is missed:\n\n" + md_list(d.consequences);
-    }
-    out += "## Review and dissolution\n\n" + md_list(d.review);
-    if (!d.dissolution.empty()) {
-        out += "This agreement ends if:\n\n" + md_list(d.dissolution);
+    out += "\n";
+    for (const auto& section : sla_sections(d)) {
+        out +=
+            std::string(static_cast<std::size_t>(section.level), '#') + " " + markdown_escape(section.heading) + "\n\n";
+        for (const auto& block : section.blocks) {
+            out += markdown_block(block);
+        }
     }
     out += "## Signatures\n\n| Name | Title | Team | Date | Signature |\n|---|---|---|---|---|\n";
     for (const auto& s : d.signatures) {
@@ -67,6 +64,22 @@ th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}tr,li{break-inside:avoid}
 .signatures{break-inside:avoid}@page{margin:18mm}})";
 
+std::string html_block(const SlaBlock& b)
+{
+    switch (b.kind) {
+    case SlaBlock::Kind::paragraph:
+    case SlaBlock::Kind::lead_in:
+        return "<p>" + html_escape(b.text) + "</p>\n";
+    case SlaBlock::Kind::subheading:
+        return "<h3>" + html_escape(b.text) + "</h3>\n";
+    case SlaBlock::Kind::list:
+        return html_list(b.items);
+    case SlaBlock::Kind::table:
+        return html_table(*b.table);
+    }
+    return {};
+}
+
 std::string render_html(const SlaDocument& d)
 {
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -76,33 +89,12 @@ std::string render_html(const SlaDocument& d)
     for (const auto& [k, v] : d.facts) {
         out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(k), html_escape(v));
     }
-    out += "</dl>\n<h2>Parties</h2>\n" + html_table(d.parties);
-    if (!d.purpose.empty()) {
-        out += "<h2>Purpose</h2>\n<p>" + html_escape(d.purpose) + "</p>\n";
-    }
-    out += "<h2>Definitions</h2>\n" + html_table(d.terms);
-    if (!d.stages.rows.empty()) {
-        out += "<h3>Who owns what: the funnel from top to bottom</h3>\n" + html_table(d.stages) + html_table(d.exits);
-    }
-    out += "<h2>Commitments</h2>\n";
-    for (const auto& c : d.commitments) {
-        out += "<h3>" + html_escape(c.team) + "</h3>\n" + html_list(c.promises);
-    }
-    if (!d.targets.rows.empty()) {
-        out += "<h2>Targets</h2>\n" + html_table(d.targets);
-    }
-    out += "<h2>Hand-off and follow-up</h2>\n" + html_list(d.rules);
-    out += "<h2>Communication</h2>\n" + html_table(d.meetings) + html_table(d.feedback);
-    out += "<h2>Escalation and disputes</h2>\n";
-    if (!d.disputes.empty()) {
-        out += "<p>" + html_escape(d.disputes) + "</p>\n";
-    }
-    if (!d.consequences.empty()) {
-        out += "<p>When a shared goal is missed:</p>\n" + html_list(d.consequences);
-    }
-    out += "<h2>Review and dissolution</h2>\n" + html_list(d.review);
-    if (!d.dissolution.empty()) {
-        out += "<p>This agreement ends if:</p>\n" + html_list(d.dissolution);
+    out += "</dl>\n";
+    for (const auto& section : sla_sections(d)) {
+        out += fmt::format("<h{0}>{1}</h{0}>\n", section.level, html_escape(section.heading));
+        for (const auto& block : section.blocks) {
+            out += html_block(block);
+        }
     }
     out += "<h2>Signatures</h2>\n<table class=\"signatures\">\n<thead><tr><th>Name</th><th>Title</th><th>Team</th>"
            "<th>Date</th><th>Signature</th></tr></thead>\n<tbody>\n";
@@ -143,39 +135,35 @@ std::string text_list(const std::vector<std::string>& items)
 
 std::string heading(std::string_view title) { return fmt::format("{}\n{}\n\n", title, std::string(title.size(), '-')); }
 
+std::string text_block(const SlaBlock& b)
+{
+    switch (b.kind) {
+    case SlaBlock::Kind::paragraph:
+        return wrap(b.text, k_width, "", "") + "\n";
+    case SlaBlock::Kind::lead_in:
+    case SlaBlock::Kind::subheading:
+        return b.text + "\n";
+    case SlaBlock::Kind::list:
+        return text_list(b.items);
+    case SlaBlock::Kind::table:
+        return text_table(*b.table);
+    }
+    return {};
+}
+
 std::string render_text(const SlaDocument& d)
 {
     std::string out = fmt::format("{}\n{}\n\n", d.title, std::string(d.title.size(), '='));
     for (const auto& [k, v] : d.facts) {
         out += fmt::format("{}: {}\n", k, v);
     }
-    out += "\n" + heading("Parties") + text_table(d.parties);
-    if (!d.purpose.empty()) {
-        out += heading("Purpose") + wrap(d.purpose, k_width, "", "") + "\n";
-    }
-    out += heading("Definitions") + text_table(d.terms);
-    if (!d.stages.rows.empty()) {
-        out += heading("Who owns what: the funnel from top to bottom") + text_table(d.stages) + text_table(d.exits);
-    }
-    out += heading("Commitments");
-    for (const auto& c : d.commitments) {
-        out += c.team + "\n" + text_list(c.promises);
-    }
-    if (!d.targets.rows.empty()) {
-        out += heading("Targets") + text_table(d.targets);
-    }
-    out += heading("Hand-off and follow-up") + text_list(d.rules);
-    out += heading("Communication") + text_table(d.meetings) + text_table(d.feedback);
-    out += heading("Escalation and disputes");
-    if (!d.disputes.empty()) {
-        out += wrap(d.disputes, k_width, "", "") + "\n";
-    }
-    if (!d.consequences.empty()) {
-        out += "When a shared goal is missed:\n" + text_list(d.consequences);
-    }
-    out += heading("Review and dissolution") + text_list(d.review);
-    if (!d.dissolution.empty()) {
-        out += "This agreement ends if:\n" + text_list(d.dissolution);
+    out += "\n";
+    // Plain text has one heading style below the title: sections and their parts alike.
+    for (const auto& section : sla_sections(d)) {
+        out += heading(section.heading);
+        for (const auto& block : section.blocks) {
+            out += text_block(block);
+        }
     }
     out += heading("Signatures");
     for (const auto& s : d.signatures) {

@@ -325,4 +325,50 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
     return out;
 }
 
+std::vector<SlaSection> sla_sections(const SlaDocument& d)
+{
+    using Block = SlaBlock::Kind;
+    auto paragraph = [](const std::string& text) { return SlaBlock{Block::paragraph, text, {}, nullptr}; };
+    auto lead_in = [](const std::string& text) { return SlaBlock{Block::lead_in, text, {}, nullptr}; };
+    auto list = [](const std::vector<std::string>& items) { return SlaBlock{Block::list, {}, items, nullptr}; };
+    auto table = [](const TextTable& t) { return SlaBlock{Block::table, {}, {}, &t}; };
+
+    std::vector<SlaSection> out;
+    out.push_back({"Parties", 2, {table(d.parties)}});
+    if (!d.purpose.empty()) {
+        out.push_back({"Purpose", 2, {paragraph(d.purpose)}});
+    }
+    out.push_back({"Definitions", 2, {table(d.terms)}});
+    if (!d.stages.rows.empty()) {
+        out.push_back({"Who owns what: the funnel from top to bottom", 3, {table(d.stages), table(d.exits)}});
+    }
+    SlaSection commitments{"Commitments", 2, {}};
+    for (const auto& c : d.commitments) {
+        commitments.blocks.push_back({Block::subheading, c.team, {}, nullptr});
+        commitments.blocks.push_back(list(c.promises));
+    }
+    out.push_back(std::move(commitments));
+    if (!d.targets.rows.empty()) {
+        out.push_back({"Targets", 2, {table(d.targets)}});
+    }
+    out.push_back({"Hand-off and follow-up", 2, {list(d.rules)}});
+    out.push_back({"Communication", 2, {table(d.meetings), table(d.feedback)}});
+    SlaSection disputes{"Escalation and disputes", 2, {}};
+    if (!d.disputes.empty()) {
+        disputes.blocks.push_back(paragraph(d.disputes));
+    }
+    if (!d.consequences.empty()) {
+        disputes.blocks.push_back(lead_in("When a shared goal is missed:"));
+        disputes.blocks.push_back(list(d.consequences));
+    }
+    out.push_back(std::move(disputes));
+    SlaSection review{"Review and dissolution", 2, {list(d.review)}};
+    if (!d.dissolution.empty()) {
+        review.blocks.push_back(lead_in("This agreement ends if:"));
+        review.blocks.push_back(list(d.dissolution));
+    }
+    out.push_back(std::move(review));
+    return out;
+}
+
 } // namespace alignkit

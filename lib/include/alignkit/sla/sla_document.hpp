@@ -40,6 +40,31 @@ struct SlaDocument {
     std::vector<Signature> signatures;
 };
 
+// The document's body in reading order, decided once for every format: sections with their
+// headings and blocks (paragraphs, lists, tables). Renderers lay these out; they never choose
+// what to show.
+struct SlaBlock {
+    enum class Kind {
+        paragraph,  // a paragraph of running text
+        lead_in,    // a short line introducing the list after it
+        subheading, // a heading inside a section (a team's commitments)
+        list,
+        table,
+    };
+    Kind kind = Kind::paragraph;
+    std::string text;                 // paragraph, lead_in, subheading
+    std::vector<std::string> items;   // list
+    const TextTable* table = nullptr; // table: one of the document's own
+};
+
+struct SlaSection {
+    std::string heading;
+    int level = 2; // 2 for a section, 3 for one that belongs to the section before it
+    std::vector<SlaBlock> blocks;
+};
+
+std::vector<SlaSection> sla_sections(const SlaDocument& doc);
+
 // `sla` must hold a ServiceLevelAgreement; `documents` are everything loaded with it, so its
 // lead definitions and glossaries can be found. Missing parts give empty sections.
 SlaDocument build_sla_document(const Document& sla, std::span<const Document> documents);

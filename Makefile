@@ -6,7 +6,7 @@ PREFIX   ?= /usr/local
 JOBS     ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test asan install clean format
+.PHONY: all deps build demo test asan tidy install clean format
 
 all: build
 
@@ -31,6 +31,11 @@ asan: deps
 	cmake -S . -B $(ASAN) -DALIGNKIT_WERROR=ON -DALIGNKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
 	cmake --build $(ASAN) -j$(JOBS)
 	ctest --test-dir $(ASAN) --output-on-failure -j$(JOBS)
+
+# clang-tidy 14 over the library and the command line (.clang-tidy); GCC-only warning flags
+# are unknown to clang, hence the extra argument.
+tidy: build
+	run-clang-tidy -p $(BUILD) -j$(JOBS) -quiet -extra-arg=-Wno-unknown-warning-option '$(CURDIR)/(lib|cli)/.*\.cpp$$'
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

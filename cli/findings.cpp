@@ -85,7 +85,8 @@ int report_findings(const ValidationResult& result, const std::vector<FormatTarg
         text.color = to_stdout && wants_color(global, STDOUT_FILENO);
         std::string report = render(result, target.format, text, as_of_date(options));
         if (target.format == ValidateFormat::text) {
-            report = before + report + after;
+            report.insert(0, before);
+            report += after;
         }
         write_output(target.path, report);
     }

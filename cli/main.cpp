@@ -5,13 +5,16 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <fmt/format.h>
 #include <iostream>
 
 using namespace alignkit::cli;
 
-int main(int argc, char** argv)
+namespace {
+
+int run_main(int argc, char** argv)
 {
     CLI::App app{"alignkit: audit how well sales and marketing work together", "alignkit"};
     app.set_version_flag("--version", fmt::format("alignkit {}", alignkit::version()));
@@ -46,10 +49,21 @@ int main(int argc, char** argv)
         // CLI11 prints help and version itself (exit 0); its own error codes become our 2.
         return app.exit(e) == 0 ? exit_ok : exit_failure;
     }
+    return run ? run() : exit_failure;
+}
+
+} // namespace
+
+// Exceptions are bugs or I/O failures at the edge; whatever they are, they end here as a
+// message and exit status 2, never as a crash.
+int main(int argc, char** argv)
+{
     try {
-        return run ? run() : exit_failure;
+        return run_main(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "alignkit: " << e.what() << '\n';
-        return exit_failure;
+        std::fputs(fmt::format("alignkit: {}\n", e.what()).c_str(), stderr);
+    } catch (...) {
+        std::fputs("alignkit: an unexpected error\n", stderr);
     }
+    return exit_failure;
 }

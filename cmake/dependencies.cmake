@@ -4,6 +4,10 @@ find_package(fmt REQUIRED)
 # several times faster than yaml-cpp on our configs (bench/validate).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1)
+# utf8proc (Debian libutf8proc-dev): the display width of text, for wrapping and table columns.
+pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
+# nettle (Debian nettle-dev): SHA-256 of the inputs a report names.
+pkg_check_modules(nettle REQUIRED IMPORTED_TARGET nettle)
 # yaml-cpp is only the floor the validation benchmark compares with (bench/validate/parse_only):
 # the product never links it, so it is looked for but not required (bench/validate/run.sh
 # installs it).

@@ -89,19 +89,9 @@ const Scale* scale_of(const Questionnaire& q, const Question& question)
     return nullptr;
 }
 
-} // namespace
-
-AssessmentReport assess(const Document& doc, std::span<const Document> documents,
-                        std::span<const std::pair<std::string, std::string>> sources, const AssessOptions& options)
+// The responses that answer `doc`; a later one of the same respondent wins.
+std::vector<Answers> respondents_of(const Document& doc, std::span<const Document> documents)
 {
-    const auto& q = std::get<Questionnaire>(doc.spec);
-    AssessmentReport report;
-    report.questionnaire = doc.metadata.name.value;
-    report.title = doc.metadata.title.empty() ? doc.metadata.name.value : doc.metadata.title;
-    report.version = q.version;
-    report.min_group = options.min_group;
-
-    // The responses that answer this questionnaire; a later one of the same respondent wins.
     DocumentIndex index(documents);
     std::vector<Answers> respondents;
     for (const auto& d : documents) {
@@ -125,125 +115,138 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
             respondents.push_back(std::move(who));
         }
     }
-    report.respondents = respondents.size();
-    const auto teams = team_order(respondents);
+    return respondents;
+}
+
+// An answer on 0..1, 1 the most mature: reverse questions count the other way.
+double normalised(int value, const Scale& scale, bool reverse)
+{
+    int lo = scale.options.front().value.value;
+    int hi = lo;
+    for (const auto& o : scale.options) {
+        lo = std::min(lo, o.value.value);
+        hi = std::max(hi, o.value.value);
+    }
+    const double x = hi == lo ? 1.0 : static_cast<double>(value - lo) / static_cast<double>(hi - lo);
+    return reverse ? 1.0 - x : x;
+}
+
+// What one dimension's questions add up to while they are scored, before the ladder.
+struct DimensionTally {
+    double score_sum = 0, score_weight = 0;
+    std::array<double, 4> weighted{}, weights{}; // by stage the questions evidence
+    std::map<std::string, std::vector<double>> per_respondent;
+};
+
+QuestionResult score_question(const Questionnaire& q, const Question& question, const std::vector<Answers>& respondents,
+                              const std::vector<Team>& teams, const AssessOptions& options, DimensionTally& tally)
+{
+    QuestionResult qr{question.id.value, question.text, question.stage.value, question.reverse, 0, 0, std::nullopt, {},
+                      std::nullopt,      false};
+    const Scale* scale = scale_of(q, question);
+    std::map<Team, std::vector<double>> by_team;
+    std::vector<double> all;
+    for (const auto& r : respondents) {
+        auto it = r.answers.find(question.id.value);
+        if (it == r.answers.end() || !it->second || scale == nullptr || scale->options.empty()) {
+            ++qr.skipped;
+            continue;
+        }
+        const double x = normalised(*it->second, *scale, question.reverse);
+        all.push_back(x);
+        by_team[r.team].push_back(x);
+        tally.per_respondent[r.id].push_back(x);
+        ++qr.answered;
+    }
+    qr.score = mean(all);
     for (Team t : teams) {
-        const auto n = static_cast<std::size_t>(
-            std::count_if(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; }));
-        if (n > 0) {
-            report.team_counts.emplace_back(t, n);
+        qr.teams.push_back(team_view(t, by_team[t], options));
+    }
+    qr.gap = gap_of(qr.teams);
+    qr.gap_flagged = qr.gap && std::abs(*qr.gap) >= options.gap_flag;
+    if (qr.score) {
+        tally.score_sum += question.weight * *qr.score;
+        tally.score_weight += question.weight;
+        const auto s = static_cast<std::size_t>(stage_number(question.stage.value));
+        tally.weighted[s] += question.weight * *qr.score;
+        tally.weights[s] += question.weight;
+    }
+    return qr;
+}
+
+// The stages in order: reached while the evidence holds; a stage without evidence is skipped.
+// Sets the dimension's evidence, stage, index and the arithmetic behind them.
+void place_on_ladder(DimensionResult& dr, const DimensionTally& tally, const AssessOptions& options)
+{
+    bool blocked = false;
+    double progress = 0;
+    for (Stage s : {Stage::defined, Stage::aligned, Stage::integrated}) {
+        const auto i = static_cast<std::size_t>(stage_number(s));
+        if (tally.weights[i] == 0) {
+            dr.arithmetic.push_back(
+                fmt::format("{}: no answered question evidences it, so it is skipped", to_string(s)));
+            continue;
+        }
+        const double e = tally.weighted[i] / tally.weights[i];
+        dr.evidence[i] = e;
+        if (blocked) {
+            dr.arithmetic.push_back(
+                fmt::format("{}: evidence {:.2f}, not counted: an earlier stage is not reached", to_string(s), e));
+            continue;
+        }
+        if (e >= options.reach) {
+            dr.stage = s;
+            dr.arithmetic.push_back(
+                fmt::format("{}: evidence {:.2f} >= {:.2f}, reached", to_string(s), e, options.reach));
+        } else {
+            blocked = true;
+            progress = e / options.reach;
+            dr.arithmetic.push_back(
+                fmt::format("{}: evidence {:.2f} < {:.2f}, not reached; progress {:.2f} / {:.2f} = {:.2f}",
+                            to_string(s), e, options.reach, e, options.reach, progress));
         }
     }
+    dr.index = stage_number(dr.stage) + progress;
+    dr.arithmetic.push_back(fmt::format("index = {} ({}) + {:.2f} = {:.2f}", stage_number(dr.stage),
+                                        to_string(dr.stage), progress, dr.index));
+}
 
-    double weighted_index = 0;
-    double total_weight = 0;
-    for (const auto& dim : q.dimensions) {
-        DimensionResult dr;
-        dr.id = dim.id.value;
-        dr.title = dim.title;
-        dr.weight = dim.weight;
-        double score_sum = 0;
-        double score_weight = 0;
-        std::array<double, 4> weighted{};
-        std::array<double, 4> weights{};
-        std::map<Team, std::vector<double>> dim_team_scores; // per respondent, their mean over the dimension
-        std::map<std::string, std::vector<double>> per_respondent;
-        for (const auto& question : dim.questions) {
-            QuestionResult qr{
-                question.id.value, question.text, question.stage.value, question.reverse, 0, 0, std::nullopt, {},
-                std::nullopt,      false};
-            const Scale* scale = scale_of(q, question);
-            std::map<Team, std::vector<double>> by_team;
-            std::vector<double> all;
-            for (const auto& r : respondents) {
-                auto it = r.answers.find(question.id.value);
-                if (it == r.answers.end() || !it->second || scale == nullptr || scale->options.empty()) {
-                    ++qr.skipped;
-                    continue;
-                }
-                int lo = scale->options.front().value.value;
-                int hi = lo;
-                for (const auto& o : scale->options) {
-                    lo = std::min(lo, o.value.value);
-                    hi = std::max(hi, o.value.value);
-                }
-                double x = hi == lo ? 1.0 : static_cast<double>(*it->second - lo) / static_cast<double>(hi - lo);
-                if (question.reverse) {
-                    x = 1.0 - x;
-                }
-                all.push_back(x);
-                by_team[r.team].push_back(x);
-                per_respondent[r.id].push_back(x);
-                ++qr.answered;
-            }
-            report.answers += qr.answered;
-            report.skips += qr.skipped;
-            qr.score = mean(all);
-            for (Team t : teams) {
-                qr.teams.push_back(team_view(t, by_team[t], options));
-            }
-            qr.gap = gap_of(qr.teams);
-            qr.gap_flagged = qr.gap && std::abs(*qr.gap) >= options.gap_flag;
-            if (qr.score) {
-                score_sum += question.weight * *qr.score;
-                score_weight += question.weight;
-                const auto s = static_cast<std::size_t>(stage_number(question.stage.value));
-                weighted[s] += question.weight * *qr.score;
-                weights[s] += question.weight;
-            }
-            dr.questions.push_back(std::move(qr));
-        }
-        if (score_weight > 0) {
-            dr.score = score_sum / score_weight;
-        }
-        for (const auto& r : respondents) {
-            if (auto m = mean(per_respondent[r.id])) {
-                dim_team_scores[r.team].push_back(*m);
-            }
-        }
-        for (Team t : teams) {
-            dr.teams.push_back(team_view(t, dim_team_scores[t], options));
-        }
-        dr.gap = gap_of(dr.teams);
-        dr.gap_flagged = dr.gap && std::abs(*dr.gap) >= options.gap_flag;
-
-        // Stages in order: reached while the evidence holds; a stage without evidence is skipped.
-        bool blocked = false;
-        double progress = 0;
-        for (Stage s : {Stage::defined, Stage::aligned, Stage::integrated}) {
-            const auto i = static_cast<std::size_t>(stage_number(s));
-            if (weights[i] == 0) {
-                dr.arithmetic.push_back(
-                    fmt::format("{}: no answered question evidences it, so it is skipped", to_string(s)));
-                continue;
-            }
-            const double e = weighted[i] / weights[i];
-            dr.evidence[i] = e;
-            if (blocked) {
-                dr.arithmetic.push_back(
-                    fmt::format("{}: evidence {:.2f}, not counted: an earlier stage is not reached", to_string(s), e));
-                continue;
-            }
-            if (e >= options.reach) {
-                dr.stage = s;
-                dr.arithmetic.push_back(
-                    fmt::format("{}: evidence {:.2f} >= {:.2f}, reached", to_string(s), e, options.reach));
-            } else {
-                blocked = true;
-                progress = e / options.reach;
-                dr.arithmetic.push_back(
-                    fmt::format("{}: evidence {:.2f} < {:.2f}, not reached; progress {:.2f} / {:.2f} = {:.2f}",
-                                to_string(s), e, options.reach, e, options.reach, progress));
-            }
-        }
-        dr.index = stage_number(dr.stage) + progress;
-        dr.arithmetic.push_back(fmt::format("index = {} ({}) + {:.2f} = {:.2f}", stage_number(dr.stage),
-                                            to_string(dr.stage), progress, dr.index));
-        weighted_index += dim.weight * dr.index;
-        total_weight += dim.weight;
-        report.dimensions.push_back(std::move(dr));
+DimensionResult score_dimension(const Questionnaire& q, const Dimension& dim, const std::vector<Answers>& respondents,
+                                const std::vector<Team>& teams, const AssessOptions& options, AssessmentReport& report)
+{
+    DimensionResult dr;
+    dr.id = dim.id.value;
+    dr.title = dim.title;
+    dr.weight = dim.weight;
+    DimensionTally tally;
+    for (const auto& question : dim.questions) {
+        auto qr = score_question(q, question, respondents, teams, options, tally);
+        report.answers += qr.answered;
+        report.skips += qr.skipped;
+        dr.questions.push_back(std::move(qr));
     }
+    if (tally.score_weight > 0) {
+        dr.score = tally.score_sum / tally.score_weight;
+    }
+    std::map<Team, std::vector<double>> team_scores; // per respondent, their mean over the dimension
+    for (const auto& r : respondents) {
+        if (auto m = mean(tally.per_respondent[r.id])) {
+            team_scores[r.team].push_back(*m);
+        }
+    }
+    for (Team t : teams) {
+        dr.teams.push_back(team_view(t, team_scores[t], options));
+    }
+    dr.gap = gap_of(dr.teams);
+    dr.gap_flagged = dr.gap && std::abs(*dr.gap) >= options.gap_flag;
+    place_on_ladder(dr, tally, options);
+    return dr;
+}
 
+// The overall index and stage: the weighted mean of the dimensions, capped one stage above the
+// weakest.
+void place_overall(AssessmentReport& report, double weighted_index, double total_weight)
+{
     report.index = total_weight > 0 ? weighted_index / total_weight : 0;
     const auto weakest = std::min_element(report.dimensions.begin(), report.dimensions.end(),
                                           [](const auto& a, const auto& b) { return a.stage < b.stage; });
@@ -259,8 +262,12 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
                         : fmt::format(", the weakest dimension ('{}', {}) allows at most '{}'", weakest->title,
                                       to_string(weakest->stage), to_string(static_cast<Stage>(std::min(cap, 3)))),
                     to_string(report.stage));
+}
 
-    // Strengths: the strongest dimensions. Gaps: flagged differences, largest first.
+// Strengths: the strongest dimensions. Gaps: flagged differences, largest first. Next steps:
+// the steps to the next stage of the weakest dimensions, heavier ones first.
+void conclude(AssessmentReport& report)
+{
     std::vector<const DimensionResult*> by_index;
     for (const auto& d : report.dimensions) {
         by_index.push_back(&d);
@@ -289,8 +296,6 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
     for (std::size_t i = 0; i < std::min<std::size_t>(5, gaps.size()); ++i) {
         report.gaps.push_back(gaps[i].second);
     }
-
-    // Next steps: the steps to the next stage of the weakest dimensions, heavier ones first.
     std::vector<const DimensionResult*> weakest_first(by_index.rbegin(), by_index.rend());
     std::stable_sort(weakest_first.begin(), weakest_first.end(), [](auto* a, auto* b) {
         return a->index != b->index ? a->index < b->index : a->weight > b->weight;
@@ -307,22 +312,64 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
             }
         }
     }
+}
+
+// Each person's answers in questionnaire order, for --show-respondents.
+std::vector<RespondentAnswers> answers_by_respondent(const Questionnaire& q, const std::vector<Answers>& respondents)
+{
+    std::vector<RespondentAnswers> out;
+    for (const auto& r : respondents) {
+        RespondentAnswers who{r.id, r.team, {}};
+        for (const auto& dim : q.dimensions) {
+            for (const auto& question : dim.questions) {
+                auto it = r.answers.find(question.id.value);
+                if (it != r.answers.end()) {
+                    who.answers.emplace_back(question.id.value, it->second);
+                }
+            }
+        }
+        out.push_back(std::move(who));
+    }
+    return out;
+}
+
+} // namespace
+
+AssessmentReport assess(const Document& doc, std::span<const Document> documents,
+                        std::span<const std::pair<std::string, std::string>> sources, const AssessOptions& options)
+{
+    const auto& q = std::get<Questionnaire>(doc.spec);
+    AssessmentReport report;
+    report.questionnaire = doc.metadata.name.value;
+    report.title = doc.metadata.title.empty() ? doc.metadata.name.value : doc.metadata.title;
+    report.version = q.version;
+    report.min_group = options.min_group;
+
+    const auto respondents = respondents_of(doc, documents);
+    report.respondents = respondents.size();
+    const auto teams = team_order(respondents);
+    for (Team t : teams) {
+        const auto n = static_cast<std::size_t>(
+            std::count_if(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; }));
+        if (n > 0) {
+            report.team_counts.emplace_back(t, n);
+        }
+    }
+    double weighted_index = 0;
+    double total_weight = 0;
+    for (const auto& dim : q.dimensions) {
+        auto dr = score_dimension(q, dim, respondents, teams, options, report);
+        weighted_index += dim.weight * dr.index;
+        total_weight += dim.weight;
+        report.dimensions.push_back(std::move(dr));
+    }
+    place_overall(report, weighted_index, total_weight);
+    conclude(report);
     for (const auto& [file, text] : sources) {
         report.inputs.push_back({file, sha256_hex(text)});
     }
     if (options.show_respondents) {
-        for (const auto& r : respondents) {
-            RespondentAnswers who{r.id, r.team, {}};
-            for (const auto& dim : q.dimensions) {
-                for (const auto& question : dim.questions) {
-                    auto it = r.answers.find(question.id.value);
-                    if (it != r.answers.end()) {
-                        who.answers.emplace_back(question.id.value, it->second);
-                    }
-                }
-            }
-            report.respondent_answers.push_back(std::move(who));
-        }
+        report.respondent_answers = answers_by_respondent(q, respondents);
     }
     return report;
 }

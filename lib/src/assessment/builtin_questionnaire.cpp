@@ -1,10 +1,11 @@
 #include "alignkit/assessment/builtin_questionnaire.hpp"
 
 namespace alignkit {
+namespace {
 
-std::string_view builtin_questionnaire()
-{
-    return R"yaml(# The built-in questionnaire of alignkit: where a company's sales and marketing relationship
+// Data, not code: one literal, kept out of the function that hands it out.
+constexpr std::string_view k_builtin_questionnaire =
+    R"yaml(# The built-in questionnaire of alignkit: where a company's sales and marketing relationship
 # stands on the four stages (undefined, defined, aligned, integrated). Edit freely: change
 # wording, weights, add or drop questions; `alignkit validate` keeps it consistent.
 apiVersion: alignkit/v1
@@ -233,6 +234,9 @@ spec:
           help: "Someone both teams trust, relational and analytical at once."
           criteria: ["The liaison is named and both teams can say who it is"]
 )yaml";
-}
+
+} // namespace
+
+std::string_view builtin_questionnaire() { return k_builtin_questionnaire; }
 
 } // namespace alignkit

@@ -69,20 +69,12 @@ struct Column {
     const Question* question = nullptr;
 };
 
-} // namespace
-
-std::vector<Document> import_responses_csv(std::string_view text, std::string_view file_name,
-                                           const Document& questionnaire, Diagnostics& diags)
+// What each header column holds: the respondent, their team, role, the date, an answer to a
+// question, or nothing to read. nullopt (after saying so) when the respondent or team column
+// is missing.
+std::optional<std::vector<Column>> map_columns(const CsvRecord& header, const Questionnaire& q, const std::string& file,
+                                               Diagnostics& diags)
 {
-    const std::string file(file_name);
-    const auto& q = std::get<Questionnaire>(questionnaire.spec);
-    std::vector<Document> out;
-    CsvReader reader(text);
-    CsvRecord header;
-    if (!reader.next(header)) {
-        diags.add(Code::csv_malformed, file, {}, reader.error().empty() ? "the file is empty" : reader.error());
-        return out;
-    }
     std::map<std::string, const Question*> by_key;
     std::vector<std::string_view> question_names;
     for (const auto& d : q.dimensions) {
@@ -125,9 +117,112 @@ std::vector<Document> import_responses_csv(std::string_view text, std::string_vi
                   fmt::format("the header has no {} column", !has_respondent
                                                                  ? "respondent ('respondent', 'id', 'email' or 'name')"
                                                                  : "team ('team' or 'department')"));
+        return std::nullopt;
+    }
+    return columns;
+}
+
+// One answer cell: a value on the question's scale (its number or its label), or a skip
+// (empty, "skip", "n/a"). nullopt, after saying why, when it is neither.
+std::optional<Answer> read_answer(const std::string& cell, const Question& question, const Questionnaire& q,
+                                  Position pos, const std::string& file, Diagnostics& diags)
+{
+    Answer answer;
+    answer.question = {question.id.value, pos};
+    const auto value = folded(cell);
+    if (value.empty() || value == "skip" || value == "n/a") {
+        return answer;
+    }
+    const Scale* scale = nullptr;
+    for (const auto& s : q.scales) {
+        if (s.id.value == question.scale.value) {
+            scale = &s;
+        }
+    }
+    std::vector<std::string> offered;
+    bool matched = false;
+    for (const auto& o : scale != nullptr ? scale->options : std::vector<ScaleOption>{}) {
+        if (value == std::to_string(o.value.value) || value == folded(o.label)) {
+            answer.value = Located<int>{o.value.value, pos};
+            matched = true;
+        }
+        offered.push_back(fmt::format("{} ({})", o.value.value, o.label));
+    }
+    if (!matched) {
+        diags
+            .add(Code::csv_bad_value, file, pos,
+                 fmt::format("'{}' is not an answer on the scale of question '{}'", cell, question.id.value),
+                 fmt::format("the scale offers {}; leave the cell empty to skip", fmt::join(offered, ", ")))
+            .length = static_cast<int>(std::max<std::size_t>(1, cell.size()));
+        return std::nullopt;
+    }
+    return answer;
+}
+
+// One survey row as a Response; problems go to `diags` (the caller leaves the row out).
+Response read_response(const CsvRecord& row, std::size_t index, const std::vector<Column>& columns,
+                       const Document& questionnaire, const std::string& file, Diagnostics& diags)
+{
+    const auto& q = std::get<Questionnaire>(questionnaire.spec);
+    const Position start{static_cast<int>(row.line), 1};
+    Response r;
+    r.questionnaire = {questionnaire.metadata.name.value, start};
+    r.date = {Date{1970, 1, 1}, start};
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        const std::string& cell = row.fields[i];
+        const Position pos{static_cast<int>(row.line), static_cast<int>(row.columns.at(i))};
+        switch (columns[i].kind) {
+        case Column::respondent:
+            r.respondent.id = {respondent_id(cell, index), pos};
+            break;
+        case Column::team:
+            if (auto team = parse_enum<Team>(folded(cell))) {
+                r.respondent.team = *team;
+            } else {
+                diags
+                    .add(Code::csv_bad_value, file, pos, fmt::format("'{}' is not a team", cell),
+                         "use " + quoted_list(enum_names<Team>()))
+                    .length = static_cast<int>(std::max<std::size_t>(1, cell.size()));
+            }
+            break;
+        case Column::role:
+            r.respondent.role = cell;
+            break;
+        case Column::date:
+            if (auto date = parse_date(std::string_view(cell).substr(0, 10))) {
+                r.date = {*date, pos};
+            }
+            break;
+        case Column::answer:
+            if (auto answer = read_answer(cell, *columns[i].question, q, pos, file, diags)) {
+                r.answers.push_back(std::move(*answer));
+            }
+            break;
+        case Column::ignored:
+            break;
+        }
+    }
+    return r;
+}
+
+} // namespace
+
+std::vector<Document> import_responses_csv(std::string_view text, std::string_view file_name,
+                                           const Document& questionnaire, Diagnostics& diags)
+{
+    const std::string file(file_name);
+    const auto& q = std::get<Questionnaire>(questionnaire.spec);
+    std::vector<Document> out;
+    CsvReader reader(text);
+    CsvRecord header;
+    if (!reader.next(header)) {
+        diags.add(Code::csv_malformed, file, {}, reader.error().empty() ? "the file is empty" : reader.error());
         return out;
     }
-
+    const auto columns = map_columns(header, q, file, diags);
+    if (!columns) {
+        return out;
+    }
     CsvRecord row;
     std::size_t index = 0;
     while (reader.next(row)) {
@@ -141,83 +236,14 @@ std::vector<Document> import_responses_csv(std::string_view text, std::string_vi
             continue;
         }
         const std::size_t before = diags.count(Severity::error);
+        Response r = read_response(row, index, *columns, questionnaire, file, diags);
+        if (diags.count(Severity::error) != before) {
+            continue; // a row with errors is left out, never half-counted
+        }
         Document doc;
         doc.file = file;
         doc.pos = Position{static_cast<int>(row.line), 1};
         doc.kind = Kind::Response;
-        Response r;
-        r.questionnaire = {questionnaire.metadata.name.value, doc.pos};
-        r.date = {Date{1970, 1, 1}, doc.pos};
-        for (std::size_t i = 0; i < row.fields.size(); ++i) {
-            const std::string& cell = row.fields[i];
-            const Position pos{static_cast<int>(row.line), static_cast<int>(row.columns.at(i))};
-            switch (columns[i].kind) {
-            case Column::respondent:
-                r.respondent.id = {respondent_id(cell, index), pos};
-                break;
-            case Column::team: {
-                auto team = parse_enum<Team>(folded(cell));
-                if (!team) {
-                    diags
-                        .add(Code::csv_bad_value, file, pos, fmt::format("'{}' is not a team", cell),
-                             "use " + quoted_list(enum_names<Team>()))
-                        .length = static_cast<int>(std::max<std::size_t>(1, cell.size()));
-                } else {
-                    r.respondent.team = *team;
-                }
-                break;
-            }
-            case Column::role:
-                r.respondent.role = cell;
-                break;
-            case Column::date:
-                if (auto date = parse_date(std::string_view(cell).substr(0, 10))) {
-                    r.date = {*date, pos};
-                }
-                break;
-            case Column::answer: {
-                const Question& question = *columns[i].question;
-                Answer answer;
-                answer.question = {question.id.value, pos};
-                const auto value = folded(cell);
-                if (value.empty() || value == "skip" || value == "n/a") {
-                    r.answers.push_back(answer); // skipped
-                    break;
-                }
-                const Scale* scale = nullptr;
-                for (const auto& s : q.scales) {
-                    if (s.id.value == question.scale.value) {
-                        scale = &s;
-                    }
-                }
-                std::vector<std::string> offered;
-                bool matched = false;
-                for (const auto& o : scale != nullptr ? scale->options : std::vector<ScaleOption>{}) {
-                    if (value == std::to_string(o.value.value) || value == folded(o.label)) {
-                        answer.value = Located<int>{o.value.value, pos};
-                        matched = true;
-                    }
-                    offered.push_back(fmt::format("{} ({})", o.value.value, o.label));
-                }
-                if (!matched) {
-                    diags
-                        .add(
-                            Code::csv_bad_value, file, pos,
-                            fmt::format("'{}' is not an answer on the scale of question '{}'", cell, question.id.value),
-                            fmt::format("the scale offers {}; leave the cell empty to skip", fmt::join(offered, ", ")))
-                        .length = static_cast<int>(std::max<std::size_t>(1, cell.size()));
-                    break;
-                }
-                r.answers.push_back(answer);
-                break;
-            }
-            case Column::ignored:
-                break;
-            }
-        }
-        if (diags.count(Severity::error) != before) {
-            continue; // a row with errors is left out, never half-counted
-        }
         doc.metadata.name = {fmt::format("{}-{}", questionnaire.metadata.name.value, r.respondent.id.value), doc.pos};
         doc.spec = std::move(r);
         out.push_back(std::move(doc));

@@ -173,7 +173,8 @@ struct AuditorState {
             PeriodCache() = default;
             PeriodCache(const PeriodCache&) {}
             PeriodCache(PeriodCache&&) = default;
-            PeriodCache& operator=(const PeriodCache&)
+            // A copy starts empty (see above), so assigning a cache to itself empties it too.
+            PeriodCache& operator=(const PeriodCache&) // NOLINT(bugprone-unhandled-self-assignment)
             {
                 *this = PeriodCache{};
                 return *this;

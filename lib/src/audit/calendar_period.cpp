@@ -2,6 +2,7 @@
 
 #include "alignkit/util/date.hpp"
 
+#include <chrono>
 #include <fmt/format.h>
 
 namespace alignkit {
@@ -18,7 +19,9 @@ PeriodSpan period_of(std::int64_t local, Period per)
     switch (per) {
     case Period::week: {
         // ISO weeks start on Monday; the week belongs to the year of its Thursday.
-        const auto monday = days - ((days + 3) % 7 + 7) % 7;
+        namespace chrono = std::chrono;
+        const chrono::sys_days day{chrono::days{days}};
+        const auto monday = days - static_cast<std::int64_t>(chrono::weekday{day}.iso_encoding() - 1);
         const Date thursday = date_from_days(static_cast<long>(monday + 3));
         const auto week = (monday + 3 - first_of(thursday.year, 1) / 86400) / 7 + 1;
         return {fmt::format("{:04}-W{:02}", thursday.year, week), monday * 86400, (monday + 7) * 86400};

@@ -40,8 +40,10 @@ void check_against_leads(const Document& doc, const ServiceLevelAgreement& sla, 
         }
         if (target.conversion) {
             const auto& c = *target.conversion;
-            const bool known = check_known(doc, c.from, stages, "lifecycle stage", diags) &
-                               check_known(doc, c.to, stages, "lifecycle stage", diags);
+            // Both ends are checked, so both unknown stages are reported at once.
+            const bool from_known = check_known(doc, c.from, stages, "lifecycle stage", diags);
+            const bool to_known = check_known(doc, c.to, stages, "lifecycle stage", diags);
+            const bool known = from_known && to_known;
             if (known && stage_index(defs, c.from.value) >= stage_index(defs, c.to.value)) {
                 diags.add(Code::conversion_order, doc.file, c.to.pos,
                           fmt::format("target '{}' converts from '{}' to '{}', which does not come after it",

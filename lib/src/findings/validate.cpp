@@ -251,6 +251,7 @@ const Document* find_one_document(const ValidationResult& result, Kind kind, std
         return nullptr;
     }
     std::vector<std::string> where;
+    where.reserve(found.size());
     for (const auto* doc : found) {
         where.push_back(fmt::format("'{}' ({}:{})", doc->metadata.name.value, doc->file, doc->pos.line));
     }

@@ -67,6 +67,7 @@ std::string child(const Expr& e, int parent_precedence, bool words)
 std::string list_text(const std::vector<Literal>& items, bool words)
 {
     std::vector<std::string> parts;
+    parts.reserve(items.size());
     for (const auto& item : items) {
         parts.push_back(words ? literal_words(item) : literal_text(item));
     }

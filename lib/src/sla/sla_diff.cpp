@@ -26,6 +26,7 @@ std::string words(bool b) { return b ? "yes" : "no"; }
 template <class T> std::string words(const std::vector<T>& items)
 {
     std::vector<std::string> parts;
+    parts.reserve(items.size());
     for (const auto& i : items) {
         parts.push_back(words(i));
     }
@@ -79,6 +80,7 @@ class Differ {
 std::vector<std::string> values(const std::vector<Located<std::string>>& items)
 {
     std::vector<std::string> out;
+    out.reserve(items.size());
     for (const auto& i : items) {
         out.push_back(i.value);
     }
@@ -187,6 +189,7 @@ std::vector<std::string> reached(const std::vector<Located<std::string>>& refs, 
                                  std::span<const Document> set)
 {
     std::vector<std::string> out;
+    out.reserve(refs.size());
     for (const auto& r : refs) {
         out.push_back(reached(r, kind, from, set));
     }

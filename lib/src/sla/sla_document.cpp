@@ -37,6 +37,7 @@ std::string days_words(const std::vector<Weekday>& days)
     constexpr std::string_view k_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                             "Friday", "Saturday", "Sunday"};
     std::vector<int> sorted;
+    sorted.reserve(days.size());
     for (auto d : days) {
         sorted.push_back(static_cast<int>(d));
     }
@@ -50,6 +51,7 @@ std::string days_words(const std::vector<Weekday>& days)
         return fmt::format("{} to {}", k_names[sorted.front()], k_names[sorted.back()]);
     }
     std::vector<std::string_view> names;
+    names.reserve(sorted.size());
     for (int d : sorted) {
         names.push_back(k_names[d]);
     }
@@ -140,18 +142,45 @@ std::string stage_label(const LeadDefinitions* defs, std::string_view id)
     return folded_name == upper ? stage->name : fmt::format("{} ({})", upper, stage->name);
 }
 
-} // namespace
-
-SlaDocument build_sla_document(const Document& doc, std::span<const Document> documents)
-{
-    const auto& sla = std::get<ServiceLevelAgreement>(doc.spec);
-    DocumentIndex index(documents);
-    Diagnostics ignored; // unresolved references are validate's to report
-    const LeadDefinitions* leads = nullptr;
-    if (const Document* d = index.resolve(sla.leads, Kind::LeadDefinitions, doc, ignored)) {
-        leads = std::get_if<LeadDefinitions>(&d->spec);
+// Each team's promises as they are gathered from the parts of the SLA; marketing and sales
+// always have a place.
+class PromiseBook {
+  public:
+    PromiseBook()
+    {
+        of(Team::marketing);
+        of(Team::sales);
     }
-    SlaDocument out;
+    std::vector<std::string>& of(Team t)
+    {
+        auto [it, inserted] = m_by_team.try_emplace(t, Commitments{team_name(t), {}});
+        return it->second.promises;
+    }
+    std::vector<std::string>& of_both() { return m_both.promises; }
+    // Marketing, sales, then any other team, then what both teams promise; teams without a
+    // promise are left out.
+    std::vector<Commitments> take()
+    {
+        std::vector<Commitments> out;
+        // std::map orders teams as the enum does: sales, marketing, ...; the SLA reads marketing first.
+        for (Team t : {Team::marketing, Team::sales, Team::leadership, Team::revops, Team::other}) {
+            if (auto it = m_by_team.find(t); it != m_by_team.end() && !it->second.promises.empty()) {
+                out.push_back(std::move(it->second));
+            }
+        }
+        if (!m_both.promises.empty()) {
+            out.push_back(std::move(m_both));
+        }
+        return out;
+    }
+
+  private:
+    std::map<Team, Commitments> m_by_team;
+    Commitments m_both{"Both teams", {}};
+};
+
+void add_facts(const Document& doc, const ServiceLevelAgreement& sla, SlaDocument& out)
+{
     out.title = doc.metadata.title.empty() ? doc.metadata.name.value : doc.metadata.title;
     out.facts.emplace_back("Version", sla.version);
     out.facts.emplace_back("Effective", date_words(sla.effective.value));
@@ -160,14 +189,18 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
         out.facts.emplace_back("Term", fmt::format("{}, until {}", to_words(sla.term->value), date_words(end)));
     }
     out.facts.emplace_back("Document", doc.metadata.name.value);
-
     out.parties.header = {"Team", "Name", "Point of contact", "Role", "Email"};
     for (const auto& p : sla.parties) {
         out.parties.rows.push_back({team_name(p.team.value), p.name, p.contact ? p.contact->name : "",
                                     p.contact ? p.contact->role : "", p.contact ? p.contact->email : ""});
     }
     out.purpose = sla.purpose;
+}
 
+void add_definitions(const Document& doc, const ServiceLevelAgreement& sla, const DocumentIndex& index,
+                     SlaDocument& out)
+{
+    Diagnostics ignored; // unresolved references are validate's to report
     out.terms.header = {"Term", "Definition"};
     for (const auto& ref : sla.glossaries) {
         if (const Document* g = index.resolve(ref, Kind::Glossary, doc, ignored); g && g->has_spec()) {
@@ -178,38 +211,37 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
     }
     std::sort(out.terms.rows.begin(), out.terms.rows.end(),
               [](const auto& a, const auto& b) { return lower_ascii(a[0]) < lower_ascii(b[0]); });
+}
 
+// The funnel cheat sheet: who owns each stage, how a lead enters and leaves it, the exits.
+void add_funnel(const LeadDefinitions* leads, SlaDocument& out)
+{
     out.stages.header = {"Stage", "Owner", "A lead enters when", "It leaves when", "Time allowed"};
     out.exits.header = {"Exit", "Decided by", "Reasons"};
-    if (leads != nullptr) {
-        for (const auto& s : leads->stages) {
-            out.stages.rows.push_back({stage_label(leads, s.id.value), team_name(s.owner.value),
-                                       criteria_words(s.entry), s.exit ? criteria_words(*s.exit) : "",
-                                       s.clock ? to_words(s.clock->value) : ""});
-        }
-        for (const auto& e : leads->exits) {
-            std::vector<std::string> reasons;
-            for (const auto& r : e.reasons) {
-                reasons.push_back(r.label.empty() ? r.code.value : fmt::format("{} ({})", r.label, r.code.value));
-            }
-            std::string what = fmt::format("{}", fmt::join(reasons, "; "));
-            if (e.to) {
-                what = fmt::format("returns to {}. {}", stage_label(leads, e.to->value), what);
-            }
-            out.exits.rows.push_back({e.name, e.owner ? team_name(e.owner->value) : "", what});
-        }
+    if (leads == nullptr) {
+        return;
     }
+    for (const auto& s : leads->stages) {
+        out.stages.rows.push_back({stage_label(leads, s.id.value), team_name(s.owner.value), criteria_words(s.entry),
+                                   s.exit ? criteria_words(*s.exit) : "", s.clock ? to_words(s.clock->value) : ""});
+    }
+    for (const auto& e : leads->exits) {
+        std::vector<std::string> reasons;
+        for (const auto& r : e.reasons) {
+            reasons.push_back(r.label.empty() ? r.code.value : fmt::format("{} ({})", r.label, r.code.value));
+        }
+        std::string what = fmt::format("{}", fmt::join(reasons, "; "));
+        if (e.to) {
+            what = fmt::format("returns to {}. {}", stage_label(leads, e.to->value), what);
+        }
+        out.exits.rows.push_back({e.name, e.owner ? team_name(e.owner->value) : "", what});
+    }
+}
 
+void add_targets(const ServiceLevelAgreement& sla, const LeadDefinitions* leads, SlaDocument& out,
+                 PromiseBook& promises)
+{
     out.targets.header = {"Target", "Owner", "Commitment", "How it is measured"};
-    // Marketing, sales, then any other team, then what both teams promise.
-    std::map<Team, Commitments> by_team;
-    Commitments both{"Both teams", {}};
-    auto promises_of = [&](Team t) -> std::vector<std::string>* {
-        auto [it, inserted] = by_team.try_emplace(t, Commitments{team_name(t), {}});
-        return &it->second.promises;
-    };
-    promises_of(Team::marketing);
-    promises_of(Team::sales);
     for (const auto& t : sla.targets) {
         std::string commitment;
         std::string measured;
@@ -226,15 +258,19 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
                                    t.conversion->from.value, t.conversion->to.value);
         }
         out.targets.rows.push_back({t.title.empty() ? t.id.value : t.title, team_name(t.owner), commitment, measured});
-        promises_of(t.owner)->push_back(commitment + ".");
+        promises.of(t.owner).push_back(commitment + ".");
     }
+}
 
+// Hand-off, follow-up, disqualification and working hours.
+void add_rules(const ServiceLevelAgreement& sla, const LeadDefinitions* leads, SlaDocument& out, PromiseBook& promises)
+{
     if (sla.handoff) {
         const std::string rule =
             fmt::format("Marketing hands every lead that enters {} to sales within {}.",
                         stage_label(leads, sla.handoff->stage.value), to_words(sla.handoff->within.value));
         out.rules.push_back(rule);
-        promises_of(Team::marketing)->push_back(rule);
+        promises.of(Team::marketing).push_back(rule);
     }
     if (sla.follow_up) {
         const auto& f = *sla.follow_up;
@@ -246,12 +282,12 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
             rule += fmt::format(", at least {} apart", to_words(f.spacing->value));
         }
         out.rules.push_back(rule + ".");
-        promises_of(Team::sales)->push_back(rule + ".");
+        promises.of(Team::sales).push_back(rule + ".");
     }
     if (sla.disqualification && sla.disqualification->reason_required.value) {
         const std::string rule = "No lead is disqualified without one of the agreed reason codes.";
         out.rules.push_back(rule);
-        promises_of(Team::sales)->push_back(rule);
+        promises.of(Team::sales).push_back(rule);
     }
     if (sla.calendar) {
         std::vector<std::string> holidays;
@@ -266,7 +302,11 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
         }
         out.rules.push_back(rule + ".");
     }
+}
 
+// Meetings, feedback loops and the rules of engagement.
+void add_communication(const ServiceLevelAgreement& sla, SlaDocument& out, PromiseBook& promises)
+{
     out.meetings.header = {"Meeting", "Cadence", "Owner", "Attendees", "Agenda"};
     for (const auto& m : sla.meetings) {
         std::vector<std::string> attendees;
@@ -276,29 +316,24 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
         out.meetings.rows.push_back({m.title, capitalized(cadence_words(m.cadence)), team_name(m.owner),
                                      fmt::format("{}", fmt::join(attendees, ", ")),
                                      fmt::format("{}", fmt::join(m.agenda, "; "))});
-        promises_of(m.owner)->push_back(
+        promises.of(m.owner).push_back(
             fmt::format("Schedules and chairs the {} ({}).", m.title, cadence_words(m.cadence)));
     }
     out.feedback.header = {"From", "To", "About", "Cadence"};
     for (const auto& f : sla.feedback) {
         out.feedback.rows.push_back(
             {team_name(f.from), team_name(f.to), f.about, capitalized(cadence_words(f.cadence.value))});
-        promises_of(f.from)->push_back(
+        promises.of(f.from).push_back(
             fmt::format("Tells {} {}: {}.", to_string(f.to), cadence_words(f.cadence.value), lowered_start(f.about)));
     }
     for (const auto& e : sla.engagement) {
-        both.promises.push_back(e.value);
+        promises.of_both().push_back(e.value);
     }
-    // std::map orders teams as the enum does: sales, marketing, ...; the SLA reads marketing first.
-    for (Team t : {Team::marketing, Team::sales, Team::leadership, Team::revops, Team::other}) {
-        if (auto it = by_team.find(t); it != by_team.end() && !it->second.promises.empty()) {
-            out.commitments.push_back(std::move(it->second));
-        }
-    }
-    if (!both.promises.empty()) {
-        out.commitments.push_back(std::move(both));
-    }
+}
 
+// Consequences, disputes, review and dissolution, then who signs.
+void add_disengagement(const ServiceLevelAgreement& sla, SlaDocument& out)
+{
     if (sla.disengagement) {
         const auto& d = *sla.disengagement;
         for (const auto& c : d.consequences) {
@@ -322,6 +357,29 @@ SlaDocument build_sla_document(const Document& doc, std::span<const Document> do
     for (const auto& s : sla.signatories) {
         out.signatures.push_back({s.name, s.title, team_name(s.team), s.signed_on ? date_words(*s.signed_on) : ""});
     }
+}
+
+} // namespace
+
+SlaDocument build_sla_document(const Document& doc, std::span<const Document> documents)
+{
+    const auto& sla = std::get<ServiceLevelAgreement>(doc.spec);
+    DocumentIndex index(documents);
+    Diagnostics ignored; // unresolved references are validate's to report
+    const LeadDefinitions* leads = nullptr;
+    if (const Document* d = index.resolve(sla.leads, Kind::LeadDefinitions, doc, ignored)) {
+        leads = std::get_if<LeadDefinitions>(&d->spec);
+    }
+    SlaDocument out;
+    PromiseBook promises;
+    add_facts(doc, sla, out);
+    add_definitions(doc, sla, index, out);
+    add_funnel(leads, out);
+    add_targets(sla, leads, out, promises);
+    add_rules(sla, leads, out, promises);
+    add_communication(sla, out, promises);
+    out.commitments = promises.take();
+    add_disengagement(sla, out);
     return out;
 }
 

@@ -1,10 +1,11 @@
 #include "alignkit/sla/sla_template.hpp"
 
 namespace alignkit {
+namespace {
 
-std::string_view sla_template()
-{
-    return R"(# A starting service-level agreement between marketing and sales, with the lead
+// Data, not code: one literal, kept out of the function that hands it out.
+constexpr std::string_view k_sla_template =
+    R"(# A starting service-level agreement between marketing and sales, with the lead
 # definitions and the glossary it rests on. Replace the example values with yours, then:
 #   alignkit sla check THIS-FILE     # what is missing, and whether it can be met
 #   alignkit sla render THIS-FILE    # the document people sign
@@ -154,6 +155,9 @@ spec:
     - {name: Head of Marketing, team: marketing}
     - {name: Head of Sales, team: sales}
 )";
-}
+
+} // namespace
+
+std::string_view sla_template() { return k_sla_template; }
 
 } // namespace alignkit

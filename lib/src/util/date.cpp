@@ -1,6 +1,7 @@
 #include "alignkit/util/date.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <fmt/format.h>
 
 namespace alignkit {
@@ -22,17 +23,17 @@ std::optional<int> fixed_digits(std::string_view text, std::size_t width)
     return value;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+namespace chrono = std::chrono;
 
-int days_in_month(int year, int month)
+chrono::year_month_day civil(Date date)
 {
-    constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : k_days[month - 1];
+    return {chrono::year{date.year}, chrono::month{static_cast<unsigned>(date.month)},
+            chrono::day{static_cast<unsigned>(date.day)}};
 }
 
 } // namespace
 
-std::int64_t floor_days(std::int64_t seconds) { return seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0); }
+std::int64_t floor_days(std::int64_t seconds) { return chrono::floor<chrono::days>(chrono::seconds{seconds}).count(); }
 
 std::optional<Date> parse_date(std::string_view text)
 {
@@ -42,38 +43,25 @@ std::optional<Date> parse_date(std::string_view text)
     auto year = fixed_digits(text.substr(0, 4), 4);
     auto month = fixed_digits(text.substr(5, 2), 2);
     auto day = fixed_digits(text.substr(8, 2), 2);
-    if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month)) {
+    if (!year || !month || !day) {
         return std::nullopt;
     }
-    return Date{*year, *month, *day};
+    const Date date{*year, *month, *day};
+    if (!civil(date).ok()) { // a month from 1 to 12 and a day it has, leap years included
+        return std::nullopt;
+    }
+    return date;
 }
 
 std::string to_string(Date date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
 
-long days_since_epoch(Date date)
-{
-    // Howard Hinnant's days_from_civil.
-    const long y = date.month <= 2 ? date.year - 1 : date.year;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long mp = (date.month + 9) % 12;
-    const long doy = (153 * mp + 2) / 5 + date.day - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
+long days_since_epoch(Date date) { return static_cast<long>(chrono::sys_days{civil(date)}.time_since_epoch().count()); }
 
 Date date_from_days(long days)
 {
-    // Howard Hinnant's civil_from_days.
-    const long z = days + 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+    const chrono::year_month_day c{chrono::sys_days{chrono::days{days}}};
+    return {static_cast<int>(c.year()), static_cast<int>(static_cast<unsigned>(c.month())),
+            static_cast<int>(static_cast<unsigned>(c.day()))};
 }
 
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text)

@@ -1,5 +1,7 @@
 #include "util/tables.hpp"
 
+#include "alignkit/util/text.hpp"
+
 #include "util/escape.hpp"
 
 #include <algorithm>
@@ -102,11 +104,8 @@ std::string aligned_table(const TextTable& table)
         }
     }
     std::vector<std::size_t> width(t.header.size(), 0);
-    // Widths in characters, not bytes: owners and sources may be any UTF-8.
-    auto length = [](const std::string& text) {
-        return static_cast<std::size_t>(std::count_if(
-            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
+    // Widths in display columns, not bytes: owners and sources may be any UTF-8, CJK included.
+    auto length = [](const std::string& text) { return display_width(text); };
     auto measure = [&](const std::vector<std::string>& row) {
         for (std::size_t i = 0; i < row.size() && i < width.size(); ++i) {
             width[i] = std::max(width[i], length(row[i]));

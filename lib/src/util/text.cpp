@@ -1,5 +1,7 @@
 #include "alignkit/util/text.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -174,10 +176,33 @@ std::string_view line_at(std::string_view text, int line)
     return result;
 }
 
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto left = static_cast<utf8proc_ssize_t>(text.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes, left, &cp);
+        if (n <= 0) {
+            // Not UTF-8: one byte, one column, as a terminal shows a replacement character.
+            ++width;
+            ++bytes;
+            --left;
+            continue;
+        }
+        // Wide (CJK, emoji) characters take two columns, combining marks and controls none.
+        width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+        bytes += n;
+        left -= n;
+    }
+    return width;
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent)
 {
     std::string out(first_indent);
-    std::size_t line_length = first_indent.size();
+    std::size_t line_length = display_width(first_indent);
     bool line_empty = true;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -190,10 +215,11 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
         if (word.empty()) {
             continue;
         }
-        if (!line_empty && line_length + 1 + word.size() > width) {
+        const std::size_t word_width = display_width(word);
+        if (!line_empty && line_length + 1 + word_width > width) {
             out += '\n';
             out += indent;
-            line_length = indent.size();
+            line_length = display_width(indent);
             line_empty = true;
         }
         if (!line_empty) {
@@ -201,7 +227,7 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
             ++line_length;
         }
         out += word;
-        line_length += word.size();
+        line_length += word_width;
         line_empty = false;
     }
     out += '\n';

@@ -442,3 +442,17 @@ TEST_CASE("an export with a byte-order mark and CRLF line ends audits as the pla
     CHECK(b.result().columns.at("lead_id") == "lead_id"); // the mark is not part of the first header
     CHECK(b.result().bad_rows.empty());
 }
+
+TEST_CASE("--by names and the breach file's lines")
+{
+    std::string error;
+    CHECK(read_breakdowns({"month", "owner", "month"}, error) == std::vector<std::string>{"month", "owner"});
+    CHECK_FALSE(read_breakdowns({"owner", "region"}, error));
+    CHECK(error == "--by 'region': use 'owner', 'source' or 'month'");
+
+    CHECK(breach_csv_header() == "lead_id,term,deadline,actual,owner\n");
+    Breach named{"L-1", 2, "handoff", "2026-07-01T00:00:00Z", "", "=ann"};
+    CHECK(breach_csv_line(named) == "L-1,handoff,2026-07-01T00:00:00Z,,\"'=ann\"\n");
+    Breach unnamed{"", 7, "attempts", "", "2", "bob"};
+    CHECK(breach_csv_line(unnamed) == "line 7,attempts,,2,bob\n");
+}

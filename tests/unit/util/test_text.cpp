@@ -57,3 +57,15 @@ TEST_CASE("wrapping and quoted lists")
     CHECK(quoted_list(items) == "'a', 'b' or 'c'");
     CHECK(quoted_list(std::span(items).first(1)) == "'a'");
 }
+
+TEST_CASE("display width counts terminal columns, not bytes")
+{
+    CHECK(display_width("owner") == 5);
+    CHECK(display_width("Zoë") == 3);         // é as one precomposed character
+    CHECK(display_width("Zoe\xCC\x88") == 3); // e + combining diaeresis
+    CHECK(display_width("山田") == 4);        // CJK: two columns each
+    CHECK(display_width("\xFF"
+                        "ab") == 3); // a byte that is not UTF-8: one column
+    // Wrapping counts the same columns: two CJK words of 4 columns fit 9, not 10 bytes each.
+    CHECK(wrap("山田 太郎 佐藤", 9, "", "") == "山田 太郎\n佐藤\n");
+}

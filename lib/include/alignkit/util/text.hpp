@@ -37,7 +37,11 @@ Position position_of(std::string_view text, std::size_t offset);
 // Line `line` (1-based) without its line break; empty when out of range.
 std::string_view line_at(std::string_view text, int line);
 
-// Word-wraps `text` to `width` columns: the first line starts with `first_indent`, the
+// The columns `text` takes on a terminal: wide (CJK) characters two, combining marks none,
+// other characters one; a byte that is not UTF-8 counts one.
+std::size_t display_width(std::string_view text);
+
+// Word-wraps `text` to `width` display columns: the first line starts with `first_indent`, the
 // others with `indent`. Ends with a newline.
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent);
 

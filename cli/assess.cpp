@@ -54,10 +54,8 @@ std::optional<AssessmentReport> score(const std::string& questionnaire_path, con
         status = *failed;
         return std::nullopt;
     }
-    std::string error;
-    const Document* found = find_one_document(loaded, Kind::Questionnaire, error);
+    const Document* found = named_document(loaded, Kind::Questionnaire, "assess");
     if (found == nullptr) {
-        std::cerr << "alignkit assess: " << error << "\n";
         status = exit_failure;
         return std::nullopt;
     }
@@ -159,10 +157,8 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
     if (auto status = load_valid_configs({cmd.questionnaire}, today(), global, loaded)) {
         return *status;
     }
-    std::string error;
-    const Document* doc = find_one_document(loaded, Kind::Questionnaire, error);
+    const Document* doc = named_document(loaded, Kind::Questionnaire, "assess take");
     if (doc == nullptr) {
-        std::cerr << "alignkit assess take: " << error << "\n";
         return exit_failure;
     }
     // An existing answers file is resumed; a new one needs to know who is answering.
@@ -173,6 +169,7 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
         if (auto status = load_valid_configs({cmd.output}, today(), global, previous)) {
             return *status;
         }
+        std::string error;
         const Document* answers = find_one_document(previous, Kind::Response, error);
         if (answers == nullptr) {
             std::cerr << fmt::format("alignkit assess take: {}; choose another file for the answers\n", error);

@@ -245,6 +245,16 @@ std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Dat
     return has_input_failure(result) ? exit_failure : exit_findings;
 }
 
+const Document* named_document(const ValidationResult& loaded, Kind kind, std::string_view command)
+{
+    std::string error;
+    const Document* found = find_one_document(loaded, kind, error);
+    if (found == nullptr) {
+        std::cerr << "alignkit " << command << ": " << error << "\n";
+    }
+    return found;
+}
+
 Date today()
 {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -71,6 +71,10 @@ std::string read_stdin(std::size_t limit);
 std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Date as_of, const GlobalOptions& global,
                                       ValidationResult& result);
 
+// The one document of `kind` in the files the user named (find_one_document), or nullptr
+// after saying why on standard error as "alignkit <command>: ...".
+const Document* named_document(const ValidationResult& loaded, Kind kind, std::string_view command);
+
 // Today's date in the local time zone: the default of --as-of.
 Date today();
 

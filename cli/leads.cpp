@@ -70,10 +70,8 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
     if (auto status = load_valid_configs({cmd.definitions}, today(), global, loaded)) {
         return *status;
     }
-    std::string error;
-    const Document* found = find_one_document(loaded, Kind::LeadDefinitions, error);
+    const Document* found = named_document(loaded, Kind::LeadDefinitions, "leads classify");
     if (found == nullptr) {
-        std::cerr << "alignkit leads classify: " << error << "\n";
         return exit_failure;
     }
     const auto* defs = &std::get<LeadDefinitions>(found->spec);

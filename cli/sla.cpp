@@ -78,10 +78,8 @@ int run_sla_render(const SlaRenderCommand& cmd, const GlobalOptions& global)
     if (auto status = load_valid_configs(cmd.paths, today(), global, loaded)) {
         return *status;
     }
-    std::string error;
-    const Document* sla = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
+    const Document* sla = named_document(loaded, Kind::ServiceLevelAgreement, "sla render");
     if (sla == nullptr) {
-        std::cerr << "alignkit sla render: " << error << "\n";
         return exit_failure;
     }
     write_output(cmd.output, render_sla_document(build_sla_document(*sla, loaded.documents), *format));
@@ -103,10 +101,8 @@ const Document* load_one_sla(const std::string& path, const GlobalOptions& globa
         status = *failed;
         return nullptr;
     }
-    std::string error;
-    const Document* found = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
+    const Document* found = named_document(loaded, Kind::ServiceLevelAgreement, "sla diff");
     if (found == nullptr) {
-        std::cerr << "alignkit sla diff: " << error << "\n";
         status = exit_failure;
     }
     return found;
@@ -223,10 +219,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     if (auto status = load_valid_configs({cmd.sla}, today(), global, loaded)) {
         return *status;
     }
-    std::string error;
-    const Document* sla_doc = find_one_document(loaded, Kind::ServiceLevelAgreement, error);
+    const Document* sla_doc = named_document(loaded, Kind::ServiceLevelAgreement, "sla audit");
     if (sla_doc == nullptr) {
-        std::cerr << "alignkit sla audit: " << error << "\n";
         return exit_failure;
     }
     const auto& sla = std::get<ServiceLevelAgreement>(sla_doc->spec);

@@ -114,6 +114,27 @@ struct AuditorState {
         std::vector<Slot> m_table;
         void grow();
     };
+    // One row as it is audited: its fields, the line it starts on, its owner's and source's groups.
+    struct Row {
+        std::span<const std::string_view> fields;
+        std::size_t line = 0;
+        Group& owner;
+        Group& source;
+        static std::string_view cell_of(std::span<const std::string_view> fields, const Column& c)
+        {
+            return c && *c < fields.size() ? fields[*c] : std::string_view{};
+        }
+        std::string_view cell(const Column& c) const { return cell_of(fields, c); }
+    };
+    // The steps of add(), in order.
+    void read_times(std::span<const std::string_view> fields, std::size_t line);
+    std::int64_t read_attempts(std::string_view text, std::size_t line); // 0 when empty or unreadable
+    void count_clock(Row& row, std::size_t term, std::int64_t start, std::size_t month,
+                     std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency);
+    void count_stage_clocks(Row& row);
+    void count_disqualified(Row& row, std::int64_t disqualified);
+    void report_breach(const Row& row, const std::string& term, std::optional<std::int64_t> due, std::string actual);
+    std::int64_t deadline(std::int64_t start, std::int64_t limit); // a clock's, in UTC seconds
     // The funnel: the stages' slots are m_stage_cols'; these are the cycle's and the won stage's.
     bool m_funnel = false;
     std::optional<std::size_t> m_cycle_from, m_won; // into m_stage_cols

@@ -449,149 +449,175 @@ std::size_t AuditorState::month_of(std::int64_t t)
     return recent.group;
 }
 
+void AuditorState::read_times(std::span<const std::string_view> fields, std::size_t line)
+{
+    if (m_format || m_zone) {
+        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+            m_times[i] = read_time(m_time_columns[i], fields, line).value_or(k_unset);
+        }
+        return;
+    }
+    // The common case, kept tight: ISO times with a zone or in UTC.
+    for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
+        const auto c = m_time_columns[i].column;
+        const auto text = c < fields.size() ? fields[c] : std::string_view{};
+        auto& t = m_times[i];
+        t = k_unset;
+        if (!text.empty()) {
+            if (const auto written = read_timestamp(text)) {
+                t = written->seconds;
+            } else {
+                unreadable(m_time_columns[i], line);
+            }
+        }
+    }
+}
+
+std::int64_t AuditorState::read_attempts(std::string_view text, std::size_t line)
+{
+    std::int64_t attempts = 0;
+    if (text.empty()) {
+        return attempts;
+    }
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
+    if (ec != std::errc{} || end != text.data() + text.size() || attempts < 0) {
+        bad("unreadable number in 'touch_attempts'", line);
+        return 0;
+    }
+    return attempts;
+}
+
+void AuditorState::report_breach(const Row& row, const std::string& term, std::optional<std::int64_t> due,
+                                 std::string actual)
+{
+    m_on_breach({std::string(row.cell(m_col.lead_id)), row.line, term, due ? format_timestamp(*due) : std::string{},
+                 std::move(actual), std::string(row.cell(m_col.owner))});
+}
+
+std::int64_t AuditorState::deadline(std::int64_t start, std::int64_t limit)
+{
+    return m_clock ? m_clock->deadline(start, limit) : start + limit;
+}
+
+// A clock term: met or breached by when it was done, pending while its deadline is ahead.
+void AuditorState::count_clock(Row& row, std::size_t term, std::int64_t start, std::size_t month,
+                               std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency)
+{
+    Status status = Status::pending;
+    Group& in_month = m_months.groups[month];
+    if (done) {
+        const auto latency = m_clock ? m_clock->elapsed(start, *done) : *done - start;
+        status = latency <= limit ? Status::met : Status::breached;
+        if (keep_latency) {
+            const auto l = clamp32(latency);
+            row.owner.latencies[term].push_back(l);
+            if (m_by_source_latency) {
+                row.source.latencies[term].push_back(l);
+            }
+            if (m_by_month_latency) {
+                in_month.latencies[term].push_back(l);
+            }
+        }
+    } else if (deadline(start, limit) <= m_result.as_of) {
+        status = Status::breached;
+    }
+    count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term], &in_month.terms[term]}, status);
+    // Breaches are written only when someone listens; their text is not made otherwise.
+    if (m_on_breach && status == Status::breached) {
+        report_breach(row, m_terms[term], deadline(start, limit), done ? format_timestamp(*done) : std::string{});
+    }
+}
+
+// The lead definitions' stage clocks: from entering a stage to the earliest of the times that
+// end it. One before the start is a negative latency, met, as for the hand-off.
+void AuditorState::count_stage_clocks(Row& row)
+{
+    for (const auto& sc : m_stage_clocks) {
+        const auto& start = at(sc.start);
+        if (!start) {
+            continue;
+        }
+        std::optional<std::int64_t> left;
+        for (const auto slot : sc.leave) {
+            if (const auto& t = at(slot); t && (!left || *t < *left)) {
+                left = t;
+            }
+        }
+        count_clock(row, sc.term, *start, month_of(*start), left, sc.limit, true);
+    }
+}
+
+// Attempts and the reason, for a disqualified lead.
+void AuditorState::count_disqualified(Row& row, std::int64_t disqualified)
+{
+    constexpr auto attempts_term = slot_of(SlaTerm::attempts), reason_term = slot_of(SlaTerm::reason);
+    if (!m_audited[attempts_term] && !m_audited[reason_term]) {
+        return;
+    }
+    Group& in_month = m_months.groups[month_of(disqualified)];
+    if (m_audited[attempts_term]) {
+        const auto attempts = read_attempts(row.cell(m_col.attempts), row.line);
+        const bool enough = attempts >= m_min_attempts;
+        count({&m_overall[attempts_term], &row.owner.terms[attempts_term], &row.source.terms[attempts_term],
+               &in_month.terms[attempts_term]},
+              enough ? Status::met : Status::breached);
+        if (m_on_breach && !enough) {
+            report_breach(row, "attempts", std::nullopt, std::to_string(attempts));
+        }
+    }
+    if (m_audited[reason_term]) {
+        const auto reason = row.cell(m_col.reason);
+        const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
+        count({&m_overall[reason_term], &row.owner.terms[reason_term], &row.source.terms[reason_term],
+               &in_month.terms[reason_term]},
+              given ? Status::met : Status::breached);
+        if (m_on_breach && !given) {
+            report_breach(row, "reason", std::nullopt, std::string(reason));
+        }
+    }
+}
+
 void AuditorState::add(std::span<const std::string_view> fields, std::size_t line)
 {
     ++m_result.rows;
     if (fields.size() != m_width) {
         bad("a different number of fields than the header", line);
     }
-    auto cell = [&](const Column& c) -> std::string_view {
-        return c && *c < fields.size() ? fields[*c] : std::string_view{};
-    };
-    const std::string_view owner = cell(m_col.owner);
-    Group& by_owner = m_owners[owner];
-    Group& by_source = m_sources[cell(m_col.source)];
-
-    if (!m_format && !m_zone) {
-        // The common case, kept tight: ISO times with a zone or in UTC.
-        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
-            const auto c = m_time_columns[i].column;
-            const auto text = c < fields.size() ? fields[c] : std::string_view{};
-            auto& t = m_times[i];
-            t = k_unset;
-            if (!text.empty()) {
-                if (const auto written = read_timestamp(text)) {
-                    t = written->seconds;
-                } else {
-                    unreadable(m_time_columns[i], line);
-                }
-            }
-        }
-    } else {
-        for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
-            m_times[i] = read_time(m_time_columns[i], fields, line).value_or(k_unset);
-        }
-    }
+    Row row{fields, line, m_owners[Row::cell_of(fields, m_col.owner)], m_sources[Row::cell_of(fields, m_col.source)]};
+    read_times(fields, line);
     const auto entered = time(m_slot.entered);
     const auto assigned = time(m_slot.assigned);
-    const auto touched = time(m_slot.first_touch);
-    const auto converted = time(m_slot.converted);
     const auto disqualified = time(m_slot.disqualified);
-    std::int64_t attempts = 0;
-    if (const auto text = cell(m_col.attempts); !text.empty()) {
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), attempts);
-        if (ec != std::errc{} || end != text.data() + text.size() || attempts < 0) {
-            attempts = 0;
-            bad("unreadable number in 'touch_attempts'", line);
-        }
+    if (m_col.attempts && !(disqualified && m_audited[slot_of(SlaTerm::attempts)])) {
+        // Read when not counted too, so an unreadable number is always reported.
+        read_attempts(row.cell(m_col.attempts), line);
     }
     if (m_stage_cols.size() > 1) {
         check_stage_order(line);
     }
-
-    // Breaches are written only when someone listens; their text is not made otherwise.
-    const bool report = static_cast<bool>(m_on_breach);
-    auto breach = [&](const std::string& term, std::optional<std::int64_t> due, std::string actual) {
-        m_on_breach({std::string(cell(m_col.lead_id)), line, term, due ? format_timestamp(*due) : std::string{},
-                     std::move(actual), std::string(owner)});
-    };
-    auto deadline = [&](std::int64_t start, std::int64_t limit) {
-        return m_clock ? m_clock->deadline(start, limit) : start + limit;
-    };
-    // A clock term: met or breached by when it was done, pending while its deadline is ahead.
-    auto clock = [&](std::size_t term, std::optional<std::int64_t> start, std::size_t month,
-                     std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency) {
-        if (!start) {
-            return;
-        }
-        Status status = Status::pending;
-        Group& in_month = m_months.groups[month];
-        if (done) {
-            const auto latency = m_clock ? m_clock->elapsed(*start, *done) : *done - *start;
-            status = latency <= limit ? Status::met : Status::breached;
-            if (keep_latency) {
-                const auto l = clamp32(latency);
-                by_owner.latencies[term].push_back(l);
-                if (m_by_source_latency) {
-                    by_source.latencies[term].push_back(l);
-                }
-                if (m_by_month_latency) {
-                    in_month.latencies[term].push_back(l);
-                }
-            }
-        } else if (deadline(*start, limit) <= m_result.as_of) {
-            status = Status::breached;
-        }
-        count({&m_overall[term], &by_owner.terms[term], &by_source.terms[term], &in_month.terms[term]}, status);
-        if (report && status == Status::breached) {
-            breach(m_terms[term], deadline(*start, limit), done ? format_timestamp(*done) : std::string{});
-        }
-    };
     // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
     const std::size_t entered_month = entered ? month_of(*entered) : 0;
     constexpr auto handoff = slot_of(SlaTerm::handoff), first_touch = slot_of(SlaTerm::first_touch);
-    constexpr auto attempts_term = slot_of(SlaTerm::attempts), reason_term = slot_of(SlaTerm::reason);
-    if (m_audited[handoff]) {
-        clock(handoff, entered, entered_month, assigned, m_handoff, m_handoff_latency);
+    if (m_audited[handoff] && entered) {
+        count_clock(row, handoff, *entered, entered_month, assigned, m_handoff, m_handoff_latency);
     }
     if (m_audited[first_touch] && assigned) {
-        clock(first_touch, assigned, month_of(*assigned), touched, m_first_contact, true);
+        count_clock(row, first_touch, *assigned, month_of(*assigned), time(m_slot.first_touch), m_first_contact, true);
     }
-    for (const auto& sc : m_stage_clocks) {
-        if (const auto& start = at(sc.start)) {
-            // Left the stage: the earliest of the times that end it. One before the start is a
-            // negative latency, met, as for the hand-off.
-            std::optional<std::int64_t> left;
-            for (const auto slot : sc.leave) {
-                if (const auto& t = at(slot); t && (!left || *t < *left)) {
-                    left = t;
-                }
-            }
-            clock(sc.term, start, month_of(*start), left, sc.limit, true);
-        }
-    }
-    if (disqualified && (m_audited[attempts_term] || m_audited[reason_term])) {
-        Group& in_month = m_months.groups[month_of(*disqualified)];
-        if (m_audited[attempts_term]) {
-            const bool enough = attempts >= m_min_attempts;
-            count({&m_overall[attempts_term], &by_owner.terms[attempts_term], &by_source.terms[attempts_term],
-                   &in_month.terms[attempts_term]},
-                  enough ? Status::met : Status::breached);
-            if (report && !enough) {
-                breach("attempts", std::nullopt, std::to_string(attempts));
-            }
-        }
-        if (m_audited[reason_term]) {
-            const auto reason = cell(m_col.reason);
-            const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
-            count({&m_overall[reason_term], &by_owner.terms[reason_term], &by_source.terms[reason_term],
-                   &in_month.terms[reason_term]},
-                  given ? Status::met : Status::breached);
-            if (report && !given) {
-                breach("reason", std::nullopt, std::string(reason));
-            }
-        }
+    count_stage_clocks(row);
+    if (disqualified) {
+        count_disqualified(row, *disqualified);
     }
     if (entered) {
         ++m_months.groups[entered_month].conversion.from;
-        ++by_source.conversion.from;
-        by_source.conversion.to += converted ? 1 : 0;
+        ++row.source.conversion.from;
+        row.source.conversion.to += time(m_slot.converted) ? 1 : 0;
     }
     if (!m_tallied.empty()) {
         tally_targets();
     }
     if (m_funnel) {
-        count_funnel(by_owner, by_source, assigned, disqualified);
+        count_funnel(row.owner, row.source, assigned, disqualified);
     }
 }
 

@@ -128,151 +128,177 @@ std::optional<TimeFormat> TimeFormat::compile(std::string_view layout, std::stri
     return format;
 }
 
-std::optional<WrittenTime> TimeFormat::read(std::string_view text) const
-{
+namespace {
+
+// What a layout's conversions have read so far.
+struct ReadFields {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     std::optional<int> half; // 0 AM, 12 PM
     bool twelve_hour = false;
-    std::optional<std::int64_t> offset;
-    auto skip_spaces = [&] {
-        while (!text.empty() && text.front() == ' ') {
+    std::optional<std::int64_t> offset; // seconds east of UTC
+};
+
+void skip_spaces(std::string_view& text)
+{
+    while (!text.empty() && text.front() == ' ') {
+        text.remove_prefix(1);
+    }
+}
+
+// Literal text of the layout: a space matches any run of spaces, other characters themselves.
+bool read_literal(std::string_view literal, std::string_view& text)
+{
+    for (const char c : literal) {
+        if (c == ' ') {
+            skip_spaces(text);
+        } else if (!text.empty() && text.front() == c) {
+            text.remove_prefix(1);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// A month's name or its first three letters, in any case.
+bool read_month_name(std::string_view& text, int& month)
+{
+    for (std::size_t m = 0; m < k_months.size(); ++m) {
+        // The whole name first, so "March" is not read as "Mar" followed by "ch".
+        for (const auto name : {k_months[m], k_months[m].substr(0, 3)}) {
+            if (starts_with_folded(text, name)) {
+                text.remove_prefix(name.size());
+                month = static_cast<int>(m) + 1;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Seconds, with a fraction after '.' or ',' that is read and dropped.
+bool read_seconds(std::string_view& text, int& second)
+{
+    const auto value = number(text, 2);
+    if (!value) {
+        return false;
+    }
+    second = *value;
+    if (!text.empty() && (text.front() == '.' || text.front() == ',')) {
+        text.remove_prefix(1);
+        if (!number(text, 9)) {
+            return false;
+        }
+        while (!text.empty() && text.front() >= '0' && text.front() <= '9') {
             text.remove_prefix(1);
         }
-    };
+    }
+    return true;
+}
+
+bool read_half(std::string_view& text, std::optional<int>& half)
+{
+    for (const std::string_view marker : {"am", "pm", "a.m.", "p.m."}) {
+        if (starts_with_folded(text, marker)) {
+            half = lower_ascii(text.front()) == 'a' ? 0 : 12;
+            text.remove_prefix(marker.size());
+            return true;
+        }
+    }
+    return false;
+}
+
+// The zone reading of ISO timestamps (Z, +02:00, +0200, +02), on a date that surely exists.
+bool read_zone(std::string_view& text, std::optional<std::int64_t>& offset)
+{
+    const auto zone = text.substr(0, text.find(' '));
+    const auto written = read_timestamp(fmt::format("2000-01-01T00:00:00{}", zone));
+    if (!written || written->naive) {
+        return false;
+    }
+    offset = 946684800 - written->seconds;
+    text.remove_prefix(zone.size());
+    return true;
+}
+
+// Reads a number of at most `width` digits into `field`.
+bool read_number(std::string_view& text, std::size_t width, int& field)
+{
+    const auto value = number(text, width);
+    if (value) {
+        field = *value;
+    }
+    return value.has_value();
+}
+
+bool read_conversion(char conversion, std::string_view& text, ReadFields& f)
+{
+    switch (conversion) {
+    case 'Y':
+        return text.size() >= 4 && read_number(text, 4, f.year);
+    case 'y':
+        if (!read_number(text, 2, f.year)) {
+            return false;
+        }
+        f.year = f.year < 69 ? 2000 + f.year : 1900 + f.year;
+        return true;
+    case 'm':
+        return read_number(text, 2, f.month);
+    case 'b':
+    case 'h':
+    case 'B':
+        return read_month_name(text, f.month);
+    case 'd':
+    case 'e':
+        skip_spaces(text);
+        return read_number(text, 2, f.day);
+    case 'H':
+    case 'I':
+        f.twelve_hour = conversion == 'I';
+        return read_number(text, 2, f.hour);
+    case 'M':
+        return read_number(text, 2, f.minute);
+    case 'S':
+        return read_seconds(text, f.second);
+    case 'p':
+        return read_half(text, f.half);
+    case 'z':
+        return read_zone(text, f.offset);
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+std::optional<WrittenTime> TimeFormat::read(std::string_view text) const
+{
+    ReadFields f;
     for (const auto& step : m_steps) {
-        if (step.conversion == 0) {
-            for (const char c : step.text) {
-                if (c == ' ') {
-                    skip_spaces();
-                } else if (!text.empty() && text.front() == c) {
-                    text.remove_prefix(1);
-                } else {
-                    return std::nullopt;
-                }
-            }
-            continue;
-        }
-        std::optional<int> value = 0;
-        switch (step.conversion) {
-        case 'Y':
-            if (text.size() < 4 || !(value = number(text, 4))) {
-                return std::nullopt;
-            }
-            year = *value;
-            break;
-        case 'y':
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            year = *value < 69 ? 2000 + *value : 1900 + *value;
-            break;
-        case 'm':
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            month = *value;
-            break;
-        case 'b':
-        case 'h':
-        case 'B': {
-            month = 0;
-            for (std::size_t m = 0; m < k_months.size() && month == 0; ++m) {
-                // The whole name first, so "March" is not read as "Mar" followed by "ch".
-                for (const auto name : {k_months[m], k_months[m].substr(0, 3)}) {
-                    if (starts_with_folded(text, name)) {
-                        text.remove_prefix(name.size());
-                        month = static_cast<int>(m) + 1;
-                        break;
-                    }
-                }
-            }
-            if (month == 0) {
-                return std::nullopt;
-            }
-            break;
-        }
-        case 'd':
-        case 'e':
-            skip_spaces();
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            day = *value;
-            break;
-        case 'H':
-        case 'I':
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            hour = *value;
-            twelve_hour = step.conversion == 'I';
-            break;
-        case 'M':
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            minute = *value;
-            break;
-        case 'S':
-            if (!(value = number(text, 2))) {
-                return std::nullopt;
-            }
-            second = *value;
-            if (!text.empty() && (text.front() == '.' || text.front() == ',')) {
-                text.remove_prefix(1);
-                if (!number(text, 9)) {
-                    return std::nullopt;
-                }
-                while (!text.empty() && text.front() >= '0' && text.front() <= '9') {
-                    text.remove_prefix(1);
-                }
-            }
-            break;
-        case 'p':
-            if (starts_with_folded(text, "am") || starts_with_folded(text, "pm")) {
-                half = lower_ascii(text.front()) == 'a' ? 0 : 12;
-                text.remove_prefix(2);
-            } else if (starts_with_folded(text, "a.m.") || starts_with_folded(text, "p.m.")) {
-                half = lower_ascii(text.front()) == 'a' ? 0 : 12;
-                text.remove_prefix(4);
-            } else {
-                return std::nullopt;
-            }
-            break;
-        case 'z': {
-            // The zone reading of ISO timestamps, on a date that surely exists.
-            const auto end = text.find(' ');
-            const auto zone = text.substr(0, end);
-            const auto written = read_timestamp(fmt::format("2000-01-01T00:00:00{}", zone));
-            if (!written || written->naive) {
-                return std::nullopt;
-            }
-            offset = 946684800 - written->seconds;
-            text.remove_prefix(zone.size());
-            break;
-        }
-        default:
+        const bool read =
+            step.conversion == 0 ? read_literal(step.text, text) : read_conversion(step.conversion, text, f);
+        if (!read) {
             return std::nullopt;
         }
     }
     if (!text.empty()) {
         return std::nullopt;
     }
-    if (twelve_hour) {
-        if (hour < 1 || hour > 12 || !half) {
+    if (f.twelve_hour) {
+        if (f.hour < 1 || f.hour > 12 || !f.half) {
             return std::nullopt;
         }
-        hour = hour % 12 + *half;
+        f.hour = f.hour % 12 + *f.half;
     }
-    if (hour > 23 || minute > 59 || second > 60) {
+    if (f.hour > 23 || f.minute > 59 || f.second > 60) {
         return std::nullopt;
     }
-    const Date date{year, month, day};
+    const Date date{f.year, f.month, f.day};
     if (!parse_date(to_string(date))) {
         return std::nullopt; // a day the month does not have
     }
-    const std::int64_t local = days_since_epoch(date) * 86400 + hour * 3600 + minute * 60 + second;
-    return offset ? WrittenTime{local - *offset, false} : WrittenTime{local, true};
+    const std::int64_t local = days_since_epoch(date) * 86400 + f.hour * 3600 + f.minute * 60 + f.second;
+    return f.offset ? WrittenTime{local - *f.offset, false} : WrittenTime{local, true};
 }
 
 } // namespace alignkit

@@ -152,6 +152,10 @@ bool is_keyword(std::string_view word)
 
 // Nesting deeper than this is refused: it keeps the recursive parser's stack bounded.
 constexpr int k_max_depth = 64;
+// Conditions joined by 'and' and 'or' build a chain as deep as they are many, and every walk
+// of the tree (checks, printing, evaluation, even freeing it) recurses along it: more than
+// this are refused, which bounds those walks too. No real lifecycle stage comes near it.
+constexpr std::size_t k_max_conditions = 500;
 
 class Parser {
   public:
@@ -188,6 +192,19 @@ class Parser {
 
     bool at_word(std::string_view word) const { return m_token.kind == Tok::word && m_token.text == word; }
 
+    std::size_t m_conditions = 1;
+
+    // One more condition joined by 'and' or 'or' (the token that joins it is current).
+    bool count_condition()
+    {
+        if (++m_conditions <= k_max_conditions) {
+            return true;
+        }
+        fail(m_token, fmt::format("the criteria join more than {} conditions", k_max_conditions),
+             "split them between stages, or test one field against a list: country in [\"US\", \"CA\"]");
+        return false;
+    }
+
     static ExprPtr make(std::size_t begin, std::size_t end, auto node)
     {
         auto expr = std::make_unique<Expr>();
@@ -201,7 +218,7 @@ class Parser {
     {
         auto lhs = parse_and(depth);
         while (lhs && at_word("or")) {
-            if (!advance()) {
+            if (!count_condition() || !advance()) {
                 return nullptr;
             }
             auto rhs = parse_and(depth);
@@ -219,7 +236,7 @@ class Parser {
     {
         auto lhs = parse_unary(depth);
         while (lhs && at_word("and")) {
-            if (!advance()) {
+            if (!count_condition() || !advance()) {
                 return nullptr;
             }
             auto rhs = parse_unary(depth);

@@ -8,11 +8,46 @@
 namespace alignkit::criteria {
 namespace {
 
+// A number as the criteria language writes one: the shortest digits that read back as the
+// same value, in plain decimal notation (the language has no exponents), so that printing
+// and parsing again gives the same criterion.
+std::string number_text(double value)
+{
+    std::string shortest = fmt::format("{}", value);
+    const auto e = shortest.find('e');
+    if (e == std::string::npos) {
+        return shortest;
+    }
+    const int exponent = std::stoi(shortest.substr(e + 1));
+    std::string mantissa = shortest.substr(0, e);
+    const bool negative = mantissa.front() == '-';
+    if (negative) {
+        mantissa.erase(0, 1);
+    }
+    const auto dot = mantissa.find('.');
+    std::string digits = mantissa;
+    int point = static_cast<int>(mantissa.size()); // digits before the decimal point
+    if (dot != std::string::npos) {
+        digits.erase(dot, 1);
+        point = static_cast<int>(dot);
+    }
+    point += exponent;
+    std::string out;
+    if (point <= 0) {
+        out = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+    } else if (static_cast<std::size_t>(point) >= digits.size()) {
+        out = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+    } else {
+        out = digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
+    }
+    return negative ? "-" + out : out;
+}
+
 std::string literal_text(const Literal& value)
 {
     switch (value.index()) {
     case 0:
-        return fmt::format("{}", std::get<double>(value));
+        return number_text(std::get<double>(value));
     case 1: {
         std::string out = "\"";
         for (char c : std::get<std::string>(value)) {
@@ -47,13 +82,18 @@ std::string field_words(std::string_view name)
     return out;
 }
 
-// Precedence, for parentheses: or < and < not < tests.
+// Precedence, for parentheses: or < and < not < tests < fields and values. A test's operands
+// are printed at the highest, so a test inside a test keeps its parentheses.
+constexpr int k_operand = 5;
 int precedence(const Expr& e)
 {
     if (const auto* l = std::get_if<Logical>(&e.node)) {
         return l->is_and ? 2 : 1;
     }
-    return std::holds_alternative<Not>(e.node) ? 3 : 4;
+    if (std::holds_alternative<Not>(e.node)) {
+        return 3;
+    }
+    return std::holds_alternative<Constant>(e.node) || std::holds_alternative<Field>(e.node) ? k_operand : 4;
 }
 
 std::string print(const Expr& e, bool words);
@@ -110,25 +150,26 @@ std::string print(const Expr& e, bool words)
         return words ? field_words(f->name) : f->name;
     }
     if (const auto* c = std::get_if<Compare>(&e.node)) {
-        return fmt::format("{} {} {}", child(*c->lhs, 4, words), words ? op_words(c->op) : to_string(c->op),
-                           child(*c->rhs, 4, words));
+        return fmt::format("{} {} {}", child(*c->lhs, k_operand, words), words ? op_words(c->op) : to_string(c->op),
+                           child(*c->rhs, k_operand, words));
     }
     if (const auto* in = std::get_if<InList>(&e.node)) {
         if (words) {
-            return fmt::format("{} is {}one of {}", child(*in->operand, 4, true), in->negated ? "not " : "",
+            return fmt::format("{} is {}one of {}", child(*in->operand, k_operand, true), in->negated ? "not " : "",
                                list_text(in->items, true));
         }
-        return fmt::format("{} {}in {}", child(*in->operand, 4, false), in->negated ? "not " : "",
+        return fmt::format("{} {}in {}", child(*in->operand, k_operand, false), in->negated ? "not " : "",
                            list_text(in->items, false));
     }
     if (const auto* has = std::get_if<Contains>(&e.node)) {
-        return fmt::format("{} contains {}", child(*has->haystack, 4, words), child(*has->needle, 4, words));
+        return fmt::format("{} contains {}", child(*has->haystack, k_operand, words),
+                           child(*has->needle, k_operand, words));
     }
     if (const auto* p = std::get_if<Presence>(&e.node)) {
         if (words) {
-            return fmt::format("{} {}", child(*p->operand, 4, true), p->set ? "is filled in" : "is empty");
+            return fmt::format("{} {}", child(*p->operand, k_operand, true), p->set ? "is filled in" : "is empty");
         }
-        return fmt::format("{} is {}", child(*p->operand, 4, false), p->set ? "set" : "empty");
+        return fmt::format("{} is {}", child(*p->operand, k_operand, false), p->set ? "set" : "empty");
     }
     if (const auto* n = std::get_if<Not>(&e.node)) {
         return fmt::format("not {}", child(*n->operand, 3, words));

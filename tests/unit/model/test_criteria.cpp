@@ -184,3 +184,36 @@ TEST_CASE("evaluating criteria on a lead")
     auto either = parse("a or b", problem);
     CHECK(evaluate(*either, Row{{"b", Literal{true}}}));
 }
+
+TEST_CASE("a chain of thousands of conditions is refused, not a stack overflow")
+{
+    std::string chain = "x > 0";
+    for (int i = 1; i < 40000; ++i) {
+        chain += i % 2 == 0 ? " and x > " : " or x > ";
+        chain += std::to_string(i);
+    }
+    Problem problem;
+    CHECK_FALSE(parse(chain, problem));
+    CHECK(problem.message == "the criteria join more than 500 conditions");
+    std::string most = "x > 0";
+    for (int i = 1; i < 500; ++i) {
+        most += " and x > 0";
+    }
+    CHECK(parse(most, problem));
+}
+
+TEST_CASE("canonical printing parses back to the same criteria")
+{
+    CHECK(canonical("fit_score >= 2222222222222222222222222") == "fit_score >= 2222222222222222200000000");
+    CHECK(canonical("x > 0.0000001") == "x > 0.0000001");
+    CHECK(canonical("x > -0.000000000000000000015") == "x > -0.000000000000000000015");
+    CHECK(canonical("(x != 2) <= 3d") == "(x != 2) <= 3d");
+    CHECK(canonical("(a is set) = true") == "(a is set) = true");
+    CHECK(canonical("(t contains \"a\") in [true]") == "(t contains \"a\") in [true]");
+    for (const std::string_view text :
+         {"fit_score >= 2222222222222222222222222", "x > 0.0000001", "(x != 2) <= 3d", "not a = 1 or b",
+          "(a or b) and not (c and d)", "n in [1, 2.5, -3]", "(x in [1]) != false", "d >= 2027-01-31 and t < 90m"}) {
+        const auto once = canonical(text);
+        CHECK(canonical(once) == once);
+    }
+}

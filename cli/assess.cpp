@@ -123,7 +123,8 @@ int run_assess_report(const AssessReportCommand& cmd, const GlobalOptions& globa
     if (!report) {
         return status;
     }
-    write_output(cmd.output, render_assessment(*report, *format, {cmd.explain}));
+    // Each person's answers are theirs: a new report that holds them is readable by its owner only.
+    write_output(cmd.output, render_assessment(*report, *format, {cmd.explain}), cmd.show_respondents);
     return exit_ok;
 }
 
@@ -148,7 +149,8 @@ std::string prompt(const TakeSession& session)
         }
     }
     out += "  (s skip, b back, ? help, q stop) > ";
-    return out;
+    // The questionnaire's text goes to a terminal: it must not set the title or move the cursor.
+    return terminal_safe(out);
 }
 
 int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
@@ -226,7 +228,8 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
             break;
         case TakeSession::Outcome::help: {
             const auto& help = session.current().question->help;
-            std::cerr << wrap(help.empty() ? "No help is written for this question." : help, 78, "  ", "  ");
+            std::cerr << terminal_safe(
+                wrap(help.empty() ? "No help is written for this question." : help, 78, "  ", "  "));
             break;
         }
         case TakeSession::Outcome::quit:
@@ -237,7 +240,7 @@ int run_assess_take(const AssessTakeCommand& cmd, const GlobalOptions& global)
         case TakeSession::Outcome::back:
             break;
         case TakeSession::Outcome::invalid:
-            std::cerr << "  " << result.message << "\n";
+            std::cerr << "  " << terminal_safe(result.message) << "\n";
             break;
         }
     }

@@ -1,7 +1,9 @@
 #include "common.hpp"
+#include "temp_files.hpp"
 
 #include "alignkit/config/loader.hpp"
 #include "alignkit/findings/validate_report.hpp"
+#include "alignkit/util/text.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -58,19 +60,34 @@ namespace {
 struct Destination {
     int fd = -1;
     std::string temp; // empty when written in place
+    mode_t mode = 0;  // what the file is given: the target's, for one that exists
 };
 
-Destination open_destination(const std::string& path)
+// The mode a new output gets: what the shell would give it (umask applied), or owner-only.
+mode_t new_file_mode(bool private_file)
+{
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return (private_file ? 0600 : 0666) & ~mask;
+}
+
+Destination open_destination(const std::string& path, bool private_file)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
+    // A file the user may not write is not replaced, although the folder would allow it.
+    struct stat existing {};
+    const bool exists = ::stat(path.c_str(), &existing) == 0;
+    if (exists && S_ISREG(existing.st_mode) && ::access(path.c_str(), W_OK) != 0) {
+        throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+    }
     const auto link = fs::symlink_status(path, ec);
     if (!ec && fs::exists(link) && (fs::is_symlink(link) || !fs::is_regular_file(link))) {
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
         if (fd < 0) {
             throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
         }
-        return {fd, {}};
+        return {fd, {}, 0};
     }
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -79,7 +96,19 @@ Destination open_destination(const std::string& path)
     if (fd < 0) {
         throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
     }
-    return {fd, std::move(temp)};
+    register_temporary(temp);
+    // A file that is replaced keeps its permissions (a private report stays private).
+    const mode_t mode = exists && S_ISREG(existing.st_mode) ? existing.st_mode & 07777 : new_file_mode(private_file);
+    return {fd, std::move(temp), mode};
+}
+
+// Removes a temporary file that will not be put in place.
+void discard(const Destination& d)
+{
+    if (!d.temp.empty()) {
+        std::remove(d.temp.c_str());
+        unregister_temporary(d.temp);
+    }
 }
 
 void write_all(int fd, std::string_view text, const std::string& path)
@@ -107,17 +136,18 @@ void finish_destination(const Destination& d, const std::string& path, bool sync
         }
         return;
     }
-    if (::fchmod(d.fd, 0644) != 0 || (sync && ::fsync(d.fd) != 0) || ::close(d.fd) != 0 ||
+    if (::fchmod(d.fd, d.mode) != 0 || (sync && ::fsync(d.fd) != 0) || ::close(d.fd) != 0 ||
         std::rename(d.temp.c_str(), path.c_str()) != 0) {
         const int error = errno;
-        std::remove(d.temp.c_str());
+        discard(d);
         throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
     }
+    unregister_temporary(d.temp);
 }
 
 } // namespace
 
-void write_output(const std::string& path, std::string_view content)
+void write_output(const std::string& path, std::string_view content, bool private_file)
 {
     if (path.empty() || path == "-") {
         std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -127,14 +157,12 @@ void write_output(const std::string& path, std::string_view content)
         }
         return;
     }
-    const Destination d = open_destination(path);
+    const Destination d = open_destination(path, private_file);
     try {
         write_all(d.fd, content, path);
     } catch (...) {
         ::close(d.fd);
-        if (!d.temp.empty()) {
-            std::remove(d.temp.c_str());
-        }
+        discard(d);
         throw;
     }
     finish_destination(d, path, true);
@@ -145,18 +173,17 @@ StreamingOutput::StreamingOutput(std::string path) : m_path(std::move(path))
     if (m_path.empty() || m_path == "-") {
         return;
     }
-    const Destination d = open_destination(m_path);
+    const Destination d = open_destination(m_path, false);
     m_fd = d.fd;
     m_temp = d.temp;
+    m_mode = d.mode;
 }
 
 StreamingOutput::~StreamingOutput()
 {
     if (m_fd >= 0) {
         ::close(m_fd);
-        if (!m_temp.empty()) {
-            std::remove(m_temp.c_str());
-        }
+        discard({m_fd, m_temp, m_mode});
     }
 }
 
@@ -189,7 +216,7 @@ void StreamingOutput::commit()
         std::cout.flush();
         return;
     }
-    const Destination d{m_fd, m_temp};
+    const Destination d{m_fd, m_temp, m_mode};
     m_fd = -1;
     finish_destination(d, m_path, false);
 }
@@ -250,7 +277,7 @@ const Document* named_document(const ValidationResult& loaded, Kind kind, std::s
     std::string error;
     const Document* found = find_one_document(loaded, kind, error);
     if (found == nullptr) {
-        std::cerr << "alignkit " << command << ": " << error << "\n";
+        std::cerr << "alignkit " << command << ": " << terminal_safe(error) << "\n";
     }
     return found;
 }

@@ -32,9 +32,11 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 bool wants_color(const GlobalOptions& options, int fd);
 
 // Writes `content` to `path`, or to standard output when `path` is empty or "-". A file is
-// written whole or not at all (temporary file, then rename). Throws std::runtime_error with
-// a message naming the path when it cannot.
-void write_output(const std::string& path, std::string_view content);
+// written whole or not at all (temporary file, then rename), keeps the permissions it had,
+// and is not replaced when the user may not write it; a new one gets 0666 less the umask, or
+// 0600 when `private_file`. Throws std::runtime_error with a message naming the path when
+// it cannot.
+void write_output(const std::string& path, std::string_view content, bool private_file = false);
 
 // An output written in pieces (a large CSV) that still lands whole or not at all: to a
 // temporary file beside `path`, renamed into place by commit(); standard output for "" or
@@ -54,6 +56,7 @@ class StreamingOutput {
     std::string m_path;
     std::string m_temp;
     int m_fd = -1;
+    unsigned m_mode = 0;
     std::string m_buffer;
 };
 

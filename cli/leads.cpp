@@ -3,6 +3,7 @@
 #include "alignkit/config/loader.hpp"
 #include "alignkit/exports/lead_classifier.hpp"
 #include "alignkit/findings/lifecycle_report.hpp"
+#include "alignkit/util/text.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
 #include "findings.hpp"
@@ -97,14 +98,14 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);
         return exit_failure;
     case ClassifyOutcome::Failure::columns:
-        std::cerr << "alignkit leads classify: " << outcome.error << "\n";
+        std::cerr << "alignkit leads classify: " << terminal_safe(outcome.error) << "\n";
         return exit_failure;
     case ClassifyOutcome::Failure::malformed:
         std::cerr << fmt::format("alignkit leads classify: {}: {}\n", cmd.export_path, outcome.error);
         return exit_findings;
     }
     for (const auto& notice : classify_notices(outcome)) {
-        std::cerr << "alignkit leads classify: " << notice << "\n";
+        std::cerr << "alignkit leads classify: " << terminal_safe(notice) << "\n";
     }
     if (cmd.counts) {
         write_output(cmd.output, render_stage_counts(outcome, *defs));

@@ -3,6 +3,7 @@
 #include "alignkit/model/version.hpp"
 #include "alignkit/util/text.hpp"
 #include "commands.hpp"
+#include "temp_files.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,6 +17,7 @@ namespace {
 
 int run_main(int argc, char** argv)
 {
+    remove_temporaries_on_signals();
     CLI::App app{"alignkit: audit how well sales and marketing work together", "alignkit"};
     app.set_version_flag("--version", fmt::format("alignkit {}", alignkit::version()));
     app.require_subcommand(1);

@@ -282,7 +282,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << fmt::format("alignkit sla audit: '{}' is empty\n", cmd.export_path);
         return exit_failure;
     case AuditFailure::columns:
-        std::cerr << "alignkit sla audit: " << outcome.error << "\n";
+        std::cerr << "alignkit sla audit: " << terminal_safe(outcome.error) << "\n";
         return exit_failure;
     case AuditFailure::malformed:
         std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, outcome.error);
@@ -292,7 +292,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     // Nothing read is dropped silently: what the report says of unaudited terms and rows with
     // problems is said on standard error too.
     for (const auto& notice : audit_notices(result)) {
-        std::cerr << "alignkit sla audit: " << notice << "\n";
+        std::cerr << "alignkit sla audit: " << terminal_safe(notice) << "\n";
     }
     write_output(cmd.output, render_audit(result, *format));
     // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not

@@ -6,7 +6,8 @@ ak=$1
 command -v cmark-gfm >/dev/null || { echo "missing cmark-gfm: run scripts/install-test-tools"; exit 1; }
 status=0
 fail() { echo "FAIL: $*"; status=1; }
-render() { cmark-gfm -e table; }
+# The extensions GitHub renders with: tables, bare links, strikethrough, and its tag filter.
+render() { cmark-gfm -e table -e autolink -e strikethrough -e tagfilter; }
 
 html=$("$ak" stages --format markdown | render)
 [ "$(grep -c '<h2>' <<<"$html")" -eq 4 ] || fail "stages: expected 4 stage headings"
@@ -49,4 +50,11 @@ for section in Dimensions "How each stage was reached" Strengths "Next steps" In
   grep -q "<h2>$section</h2>" <<<"$html" || fail "assess report: no '$section' section"
 done
 [ "$(grep -c '^<tr>' <<<"$html")" -eq 5 ] || fail "assess report: expected a header and four dimension rows"
+# Text that GFM would turn into markup (strikethrough, lists, code blocks, live links) stays text.
+html=$("$ak" sla render tests/fixtures/hostile-text-sla.yaml | render)
+grep -qE '<a |<del>|<ol|<pre>|<code>' <<<"$html" && fail "sla render: config text became a link, strikethrough, list or code"
+grep -q '<p>1. not a list, see www.example.com and https://example.com/x</p>' <<<"$html" \
+  || fail "sla render: the purpose is not one literal paragraph"
+grep -q '<li>- not a bullet</li>' <<<"$html" || fail "sla render: a commitment became a nested list"
+grep -q $'\e' <<<"$html" && fail "sla render: an escape character got through"
 exit $status

@@ -197,14 +197,14 @@ std::string render_comparison(const AssessmentComparison& c, CompareFormat forma
         out +=
             md ? "\n**Questions that moved by 5 points or more**\n\n" : "\nQuestions that moved by 5 points or more\n";
         for (const auto& q : c.questions) {
-            out += md ? fmt::format("- {}: {}\n", esc(q.title), arrow(q.before, q.after, 100, "%"))
+            out += md ? fmt::format("- {}: {}\n", markdown_block(q.title), arrow(q.before, q.after, 100, "%"))
                       : wrap(fmt::format("{}: {}", q.title, arrow(q.before, q.after, 100, "%")), 78, "  - ", "    ");
         }
     }
     for (const auto& note : c.notes) {
         out += md ? fmt::format("\n> Note: {}\n", esc(note)) : "\n" + wrap("Note: " + note, 78, "", "  ");
     }
-    return out;
+    return terminal_safe(out);
 }
 
 } // namespace alignkit

@@ -107,7 +107,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
                        "**Answers:** {}, {} skipped\n\n",
                        to_string(r.stage), r.index, r.respondents, fmt::join(counts, ", "), r.answers, r.skips);
     if (options.explain) {
-        out += markdown_escape(r.overall_arithmetic) + "\n\n";
+        out += markdown_block(r.overall_arithmetic) + "\n\n";
     }
     out += "## Dimensions\n\n| Dimension | Stage | Index | Sales | Marketing | Leadership | Gap |\n"
            "|---|---|---|---|---|---|---|\n";
@@ -132,7 +132,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         for (const auto& d : r.dimensions) {
             out += "**" + markdown_escape(d.title) + "**\n\n";
             for (const auto& line : d.arithmetic) {
-                out += "- " + markdown_escape(line) + "\n";
+                out += "- " + markdown_block(line) + "\n";
             }
             out += "\n";
         }
@@ -143,7 +143,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         }
         out += fmt::format("\n## {}\n\n", heading);
         for (const auto& i : items) {
-            out += "- " + markdown_escape(i) + "\n";
+            out += "- " + markdown_block(i) + "\n";
         }
     };
     list("Strengths", r.strengths);
@@ -325,7 +325,7 @@ std::string render_assessment(const AssessmentReport& report, AssessFormat forma
 {
     switch (format) {
     case AssessFormat::text:
-        return render_text(report, options);
+        return terminal_safe(render_text(report, options));
     case AssessFormat::markdown:
         return render_markdown(report, options);
     case AssessFormat::json:

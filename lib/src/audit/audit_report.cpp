@@ -1,4 +1,5 @@
 #include "alignkit/audit/audit_report.hpp"
+#include "alignkit/util/text.hpp"
 
 #include "alignkit/util/csv.hpp"
 #include "alignkit/util/timestamp.hpp"
@@ -443,17 +444,17 @@ std::string report_as_markdown(const AuditReport& report)
 {
     std::string out = "# " + markdown_escape(report.title) + "\n\n";
     for (const auto& line : report.summary) {
-        out += markdown_escape(line) + "\n";
+        out += markdown_block(line) + "\n";
     }
     out += "\n";
     for (const auto& s : report.sections) {
         out += "## " + markdown_escape(s.heading) + "\n\n";
         for (const auto& note : s.notes) {
-            out += markdown_escape(note) + "\n\n";
+            out += markdown_block(note) + "\n\n";
         }
         out += md_table(s.table);
         for (const auto& note : s.after) {
-            out += markdown_escape(note) + "\n\n";
+            out += markdown_block(note) + "\n\n";
         }
     }
     return out + "## How the numbers are defined\n\n" + md_list(report.definitions);
@@ -502,7 +503,7 @@ std::string render_audit(const AuditResult& result, AuditFormat format)
 {
     switch (format) {
     case AuditFormat::text:
-        return report_as_text(build_audit_report(result));
+        return terminal_safe(report_as_text(build_audit_report(result)));
     case AuditFormat::markdown:
         return report_as_markdown(build_audit_report(result));
     case AuditFormat::html:

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace alignkit {
 namespace {
@@ -50,23 +51,23 @@ std::string render_junit(const ValidationResult& result, Date as_of)
         cases += fmt::format(">\n    <failure message=\"{} error{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
                              error_count, error_count == 1 ? "" : "s", first_error, xml_escape(errors, false));
     };
-    std::vector<std::string> named;
+    // Findings grouped by file in one pass: files in the order given, then any other file a
+    // finding names (a path that does not exist), in order of appearance.
+    std::vector<std::string_view> named;
+    std::map<std::string_view, std::vector<const Diagnostic*>> by_file;
     for (const auto& file : result.files) {
         named.push_back(file.path);
+        by_file[file.path];
     }
     for (const auto& d : result.diagnostics.all()) {
-        if (std::find(named.begin(), named.end(), d.file) == named.end()) {
+        auto [it, fresh] = by_file.try_emplace(d.file);
+        if (fresh) {
             named.push_back(d.file);
         }
+        it->second.push_back(&d);
     }
     for (const auto& name : named) {
-        std::vector<const Diagnostic*> diags;
-        for (const auto& d : result.diagnostics.all()) {
-            if (d.file == name) {
-                diags.push_back(&d);
-            }
-        }
-        add_case(name, diags);
+        add_case(std::string(name), by_file[name]);
     }
     return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                        "<testsuite name=\"alignkit validate\" timestamp=\"{}T00:00:00\" hostname=\"localhost\" "

@@ -1,5 +1,6 @@
 #include "alignkit/findings/lifecycle_report.hpp"
 #include "alignkit/model/criteria.hpp"
+#include "alignkit/util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -69,7 +70,7 @@ std::string render_lifecycle_text(const Document& doc)
         }
         out += "\n" + table(exits);
     }
-    return out + "\n";
+    return terminal_safe(out + "\n");
 }
 
 } // namespace alignkit

@@ -3,8 +3,10 @@
 
 #include "alignkit/findings/validate_report.hpp"
 #include "alignkit/model/version.hpp"
+#include "alignkit/util/text.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -95,31 +97,18 @@ std::string github_escape(std::string_view text, bool property)
 
 std::string render_json(const ValidationResult& result)
 {
+    // Counts per file in one pass over the findings, not one pass per file.
+    std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts; // errors, warnings
+    for (const auto& d : result.diagnostics.all()) {
+        auto& [errors, warnings] = counts[d.file];
+        errors += d.severity == Severity::error ? 1 : 0;
+        warnings += d.severity == Severity::warning ? 1 : 0;
+    }
     Json files = Json::array();
     for (const auto& file : result.files) {
-        std::size_t errors = 0;
-        std::size_t warnings = 0;
-        for (const auto& d : result.diagnostics.all()) {
-            if (d.file == file.path) {
-                errors += d.severity == Severity::error ? 1 : 0;
-                warnings += d.severity == Severity::warning ? 1 : 0;
-            }
-        }
+        const auto [errors, warnings] = counts[file.path];
         files.push_back(
             {{"path", file.path}, {"documents", file.documents}, {"errors", errors}, {"warnings", warnings}});
-    }
-    Json diagnostics = Json::array();
-    for (const auto& d : result.diagnostics.all()) {
-        Json item = {{"file", d.file},
-                     {"line", d.pos.line},
-                     {"column", d.pos.column},
-                     {"length", d.length},
-                     {"severity", to_string(d.severity)},
-                     {"code", to_string(d.code)},
-                     {"title", info(d.code).title},
-                     {"message", d.message}};
-        item["hint"] = d.hint.empty() ? Json(nullptr) : Json(d.hint);
-        diagnostics.push_back(std::move(item));
     }
     Json report = {
         {"report", "alignkit-validate"},
@@ -132,9 +121,39 @@ std::string render_json(const ValidationResult& result)
           {"warnings", result.count(Severity::warning)},
           {"infos", result.count(Severity::info)}}},
         {"files", std::move(files)},
-        {"diagnostics", std::move(diagnostics)},
+        {"diagnostics", Json::array()},
     };
-    return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    std::string out = report.dump(2, ' ', false, Json::error_handler_t::replace);
+    if (result.diagnostics.empty()) {
+        return out + "\n";
+    }
+    // The findings are written one by one into the array the report ends with: memory holds
+    // the output, not a tree of every finding besides it.
+    constexpr std::string_view k_tail = "[]\n}";
+    out.resize(out.size() - k_tail.size());
+    out += "[";
+    bool first = true;
+    for (const auto& d : result.diagnostics.all()) {
+        Json item = {{"file", d.file},
+                     {"line", d.pos.line},
+                     {"column", d.pos.column},
+                     {"length", d.length},
+                     {"severity", to_string(d.severity)},
+                     {"code", to_string(d.code)},
+                     {"title", info(d.code).title},
+                     {"message", d.message}};
+        item["hint"] = d.hint.empty() ? Json(nullptr) : Json(d.hint);
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        const std::string text = item.dump(2, ' ', false, Json::error_handler_t::replace);
+        for (const char c : text) {
+            out += c;
+            if (c == '\n') {
+                out += "    "; // nested two levels deep in the report
+            }
+        }
+    }
+    return out + "\n  ]\n}\n";
 }
 
 std::string render_sarif(const ValidationResult& result)
@@ -198,7 +217,9 @@ std::string render_github(const ValidationResult& result)
         if (!d.hint.empty()) {
             message += "\nhint: " + d.hint;
         }
-        out += fmt::format("::{} {}::{}\n", github_command(d.severity), properties, github_escape(message, false));
+        // The log a workflow shows is a terminal too: no escape sequences from configs.
+        out += fmt::format("::{} {}::{}\n", github_command(d.severity), terminal_safe(properties),
+                           github_escape(terminal_safe(message), false));
     }
     return out;
 }

@@ -49,32 +49,8 @@ std::string caret_line(std::string_view source, int column, int length)
     return out;
 }
 
-// Config text must not drive the terminal: control characters (an escape sequence hidden
-// in a title) and bytes that are not UTF-8 are shown as U+FFFD.
-std::string printable(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80) {
-            auto bad = first_invalid_utf8(text.substr(i, 4).substr(0, std::min<std::size_t>(4, text.size() - i)));
-            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (bad && *bad < len) {
-                out += "\xEF\xBF\xBD";
-                ++i;
-                continue;
-            }
-            out += text.substr(i, len);
-            i += len;
-            continue;
-        }
-        out += (c < 0x20 && c != '\t') || c == 0x7F ? std::string_view("\xEF\xBF\xBD") : text.substr(i, 1);
-        ++i;
-    }
-    return out;
-}
+// Config text must not drive the terminal: one line each, shown safely.
+std::string printable(std::string_view text) { return terminal_safe(text, false); }
 
 // Long lines (minified or generated input) are cut to a window around the column, so one
 // diagnostic cannot flood the terminal.
@@ -109,9 +85,10 @@ Excerpt excerpt(std::string_view line, int column)
 std::string render_text(const ValidationResult& result, const TextOptions& options)
 {
     const Palette& p = options.color ? k_color : k_plain;
-    std::map<std::string_view, std::string_view> sources;
+    // Each file's lines are indexed once: a file with thousands of findings stays linear.
+    std::map<std::string_view, LineIndex> sources;
     for (const auto& file : result.files) {
-        sources.emplace(file.path, file.text);
+        sources.emplace(file.path, LineIndex(file.text));
     }
     std::string out;
     for (const auto& d : result.diagnostics.all()) {
@@ -120,7 +97,7 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
                            severity_color(d.severity, p), to_string(d.severity), to_string(d.code), p.reset, p.bold,
                            printable(d.message), p.reset);
         auto source = sources.find(d.file);
-        std::string_view line = source != sources.end() ? line_at(source->second, d.pos.line) : std::string_view{};
+        std::string_view line = source != sources.end() ? source->second.line(d.pos.line) : std::string_view{};
         // A file that is not text has no line worth showing.
         const bool text_file = d.code != Code::binary_file && d.code != Code::not_utf8;
         if (d.pos.line > 0 && !line.empty() && text_file) {

@@ -230,7 +230,7 @@ std::string render_glossary(std::span<const GlossaryEntry> entries, GlossaryForm
 {
     switch (format) {
     case GlossaryFormat::text:
-        return render_text(entries);
+        return terminal_safe(render_text(entries));
     case GlossaryFormat::markdown:
         return render_markdown(entries);
     case GlossaryFormat::json:

@@ -66,7 +66,7 @@ std::string render_markdown(const std::vector<const StageGuide*>& guides)
         out += fmt::format("\n## {}. {}\n\n{}\n\n### Signs\n\n", static_cast<int>(g->stage) + 1,
                            markdown_escape(g->title), markdown_escape(g->summary));
         for (auto sign : g->signs) {
-            out += fmt::format("- {}\n", markdown_escape(sign));
+            out += fmt::format("- {}\n", markdown_block(sign));
         }
         out += fmt::format("\n### {}\n\n", steps_heading(g->stage));
         int n = 1;

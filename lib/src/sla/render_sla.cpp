@@ -14,12 +14,12 @@ namespace {
 
 // --- Markdown ----------------------------------------------------------------------------
 
-std::string markdown_block(const SlaBlock& b)
+std::string markdown_of(const SlaBlock& b)
 {
     switch (b.kind) {
     case SlaBlock::Kind::paragraph:
     case SlaBlock::Kind::lead_in:
-        return markdown_escape(b.text) + "\n\n";
+        return markdown_block(b.text) + "\n\n";
     case SlaBlock::Kind::subheading:
         return "### " + markdown_escape(b.text) + "\n\n";
     case SlaBlock::Kind::list:
@@ -41,7 +41,7 @@ std::string render_markdown(const SlaDocument& d)
         out +=
             std::string(static_cast<std::size_t>(section.level), '#') + " " + markdown_escape(section.heading) + "\n\n";
         for (const auto& block : section.blocks) {
-            out += markdown_block(block);
+            out += markdown_of(block);
         }
     }
     out += "## Signatures\n\n| Name | Title | Team | Date | Signature |\n|---|---|---|---|---|\n";
@@ -64,7 +64,7 @@ th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}tr,li{break-inside:avoid}
 .signatures{break-inside:avoid}@page{margin:18mm}})";
 
-std::string html_block(const SlaBlock& b)
+std::string html_of(const SlaBlock& b)
 {
     switch (b.kind) {
     case SlaBlock::Kind::paragraph:
@@ -93,7 +93,7 @@ std::string render_html(const SlaDocument& d)
     for (const auto& section : sla_sections(d)) {
         out += fmt::format("<h{0}>{1}</h{0}>\n", section.level, html_escape(section.heading));
         for (const auto& block : section.blocks) {
-            out += html_block(block);
+            out += html_of(block);
         }
     }
     out += "<h2>Signatures</h2>\n<table class=\"signatures\">\n<thead><tr><th>Name</th><th>Title</th><th>Team</th>"
@@ -135,7 +135,7 @@ std::string text_list(const std::vector<std::string>& items)
 
 std::string heading(std::string_view title) { return fmt::format("{}\n{}\n\n", title, std::string(title.size(), '-')); }
 
-std::string text_block(const SlaBlock& b)
+std::string text_of(const SlaBlock& b)
 {
     switch (b.kind) {
     case SlaBlock::Kind::paragraph:
@@ -162,7 +162,7 @@ std::string render_text(const SlaDocument& d)
     for (const auto& section : sla_sections(d)) {
         out += heading(section.heading);
         for (const auto& block : section.blocks) {
-            out += text_block(block);
+            out += text_of(block);
         }
     }
     out += heading("Signatures");
@@ -183,7 +183,7 @@ std::string render_sla_document(const SlaDocument& doc, SlaFormat format)
     case SlaFormat::html:
         return render_html(doc);
     case SlaFormat::text:
-        return render_text(doc);
+        return terminal_safe(render_text(doc));
     }
     return {};
 }

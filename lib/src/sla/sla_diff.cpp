@@ -324,7 +324,7 @@ std::string render_sla_diff(std::span<const SlaChange> changes, const std::strin
     const auto md = [](std::string_view text) { return markdown_escape(text); };
     std::string out = format == DiffFormat::markdown ? "## " + md(title) + "\n" : title + "\n";
     if (changes.empty()) {
-        return out + (format == DiffFormat::markdown ? "\nNo changes.\n" : "  no changes\n");
+        return terminal_safe(out + (format == DiffFormat::markdown ? "\nNo changes.\n" : "  no changes\n"));
     }
     std::string section;
     for (const auto& c : changes) {
@@ -332,9 +332,9 @@ std::string render_sla_diff(std::span<const SlaChange> changes, const std::strin
             section = c.section;
             out += format == DiffFormat::markdown ? "\n### " + md(section) + "\n\n" : "\n" + section + "\n";
         }
-        out += format == DiffFormat::markdown ? "- " + md(c.text) + "\n" : wrap(c.text, 78, "  - ", "    ");
+        out += format == DiffFormat::markdown ? "- " + markdown_block(c.text) + "\n" : wrap(c.text, 78, "  - ", "    ");
     }
-    return out;
+    return terminal_safe(out);
 }
 
 } // namespace alignkit

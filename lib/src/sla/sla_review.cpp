@@ -454,7 +454,7 @@ std::string render_sla_review_text(std::span<const SlaReview> reviews, Date as_o
             out += wrap(status, 78, fmt::format("  {:<14} ", g.name), std::string(17, ' '));
         }
     }
-    return out;
+    return terminal_safe(out);
 }
 
 } // namespace alignkit

@@ -1,22 +1,72 @@
 #include "util/escape.hpp"
 
-namespace alignkit {
+#include "alignkit/util/text.hpp"
 
-std::string markdown_escape(std::string_view text)
+namespace alignkit {
+namespace {
+
+bool starts_with_folded(std::string_view text, std::size_t at, std::string_view word)
 {
+    return text.size() - at >= word.size() && equal_ignoring_case(text.substr(at, word.size()), word);
+}
+
+// Where text at the start of a line would start a block: a list item ("- ", "+ ", "1. ",
+// "1) "), a thematic break or a setext underline ("---", "==="). The position of the
+// punctuation that does it, or npos.
+std::size_t block_marker(std::string_view text)
+{
+    if (!text.empty() && (text.front() == '-' || text.front() == '+' || text.front() == '=')) {
+        return 0;
+    }
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+        ++digits;
+    }
+    const bool ends_item = digits + 1 == text.size() || (digits + 1 < text.size() && text[digits + 1] == ' ');
+    if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')') && ends_item) {
+        return digits;
+    }
+    return std::string_view::npos;
+}
+
+std::string escape_markdown(std::string_view raw, bool block)
+{
+    // One line, without the controls a terminal would act on, and without leading blanks,
+    // which would make an indented code block of a paragraph.
+    std::string text = terminal_safe(raw);
+    for (char& c : text) {
+        c = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
+    const auto first = text.find_first_not_of(' ');
+    const std::string_view line =
+        first == std::string::npos ? std::string_view{} : std::string_view(text).substr(first);
+    const std::size_t marker = block ? block_marker(line) : std::string_view::npos;
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>|#&").find(c) != std::string_view::npos) {
+    out.reserve(line.size() + 8);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        // Markup, strikethrough, and what GFM turns into live links: "http://", "www.".
+        const bool markup = std::string_view("\\`*_[]<>|#&~").find(c) != std::string_view::npos;
+        const bool scheme = c == ':' && line.substr(i + 1, 2) == "//";
+        const bool www = c == '.' && i >= 3 && starts_with_folded(line, i - 3, "www") &&
+                         (i == 3 || line[i - 4] == ' ' || line[i - 4] == '(');
+        if (markup || scheme || www || i == marker) {
             out += '\\';
         }
-        out += c == '\n' || c == '\r' ? ' ' : c;
+        out += c;
     }
     return out;
 }
 
-std::string html_escape(std::string_view text)
+} // namespace
+
+std::string markdown_escape(std::string_view text) { return escape_markdown(text, false); }
+
+std::string markdown_block(std::string_view text) { return escape_markdown(text, true); }
+
+std::string html_escape(std::string_view raw)
 {
+    const std::string text = terminal_safe(raw);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {

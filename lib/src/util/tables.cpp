@@ -37,7 +37,7 @@ std::string md_list(const std::vector<std::string>& items)
 {
     std::string out;
     for (const auto& i : items) {
-        out += "- " + markdown_escape(i) + "\n";
+        out += "- " + markdown_block(i) + "\n";
     }
     return items.empty() ? out : out + "\n";
 }

@@ -176,6 +176,36 @@ std::string_view line_at(std::string_view text, int line)
     return result;
 }
 
+std::string terminal_safe(std::string_view text, bool keep_lines)
+{
+    constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(text.size());
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto left = static_cast<utf8proc_ssize_t>(text.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes, left, &cp);
+        if (n <= 0) {
+            out += k_replacement;
+            ++bytes;
+            --left;
+            continue;
+        }
+        const bool line_break = cp == '\n' || cp == '\r';
+        const bool control = (cp < 0x20 && cp != '\t' && !(keep_lines && line_break)) || (cp >= 0x7F && cp < 0xA0);
+        const bool reorders = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (control || reorders) {
+            out += k_replacement;
+        } else {
+            out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
+        }
+        bytes += n;
+        left -= n;
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
@@ -197,6 +227,32 @@ std::size_t display_width(std::string_view text)
         left -= n;
     }
     return width;
+}
+
+LineIndex::LineIndex(std::string_view text) : m_text(text)
+{
+    m_starts.push_back(0);
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+        m_starts.push_back(at + 1);
+    }
+}
+
+std::string_view LineIndex::line(int line) const
+{
+    if (line < 1 || static_cast<std::size_t>(line) > m_starts.size()) {
+        return {};
+    }
+    const std::size_t start = m_starts[static_cast<std::size_t>(line) - 1];
+    if (start > m_text.size()) {
+        return {};
+    }
+    const std::size_t end =
+        static_cast<std::size_t>(line) < m_starts.size() ? m_starts[static_cast<std::size_t>(line)] - 1 : m_text.size();
+    std::string_view result = m_text.substr(start, end - start);
+    if (!result.empty() && result.back() == '\r') {
+        result.remove_suffix(1);
+    }
+    return result;
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent)

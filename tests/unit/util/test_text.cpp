@@ -69,3 +69,29 @@ TEST_CASE("display width counts terminal columns, not bytes")
     // Wrapping counts the same columns: two CJK words of 4 columns fit 9, not 10 bytes each.
     CHECK(wrap("山田 太郎 佐藤", 9, "", "") == "山田 太郎\n佐藤\n");
 }
+
+TEST_CASE("terminal_safe shows controls, C1 controls, bidi overrides and bad bytes as U+FFFD")
+{
+    const std::string r = "\xEF\xBF\xBD";
+    CHECK(terminal_safe("a\x1b]0;t\x07z") == "a" + r + "]0;t" + r + "z");
+    CHECK(terminal_safe("tab\tkept\nline") == "tab\tkept\nline");
+    CHECK(terminal_safe("one\nline", false) == "one" + r + "line");
+    CHECK(terminal_safe("csi \xC2\x9B"
+                        "2J") == "csi " + r + "2J");               // U+009B, a C1 CSI
+    CHECK(terminal_safe("rl \xE2\x80\xAEol") == "rl " + r + "ol"); // U+202E
+    CHECK(terminal_safe("iso \xE2\x81\xA6x") == "iso " + r + "x"); // U+2066
+    CHECK(terminal_safe("bad \xFF\xFE end") == "bad " + r + r + " end");
+    CHECK(terminal_safe("Zoë 山田") == "Zoë 山田");
+}
+
+TEST_CASE("a line index finds every line of a text at once")
+{
+    const LineIndex index("one\r\ntwo\n\nfour");
+    CHECK(index.line(1) == "one");
+    CHECK(index.line(2) == "two");
+    CHECK(index.line(3).empty());
+    CHECK(index.line(4) == "four");
+    CHECK(index.line(5).empty());
+    CHECK(index.line(0).empty());
+    CHECK(line_at("one\r\ntwo\n\nfour", 4) == "four");
+}

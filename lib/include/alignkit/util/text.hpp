@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace alignkit {
 
@@ -34,8 +35,29 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 // 1-based line and column (in characters, not bytes) of a byte offset.
 Position position_of(std::string_view text, std::size_t offset);
 
-// Line `line` (1-based) without its line break; empty when out of range.
+// Line `line` (1-based) without its line break; empty when out of range. It scans from the
+// start: for many lines of one text, use a LineIndex.
 std::string_view line_at(std::string_view text, int line);
+
+// The starts of a text's lines, found once, so that each line is then found at once: a report
+// of thousands of findings in one file stays linear in the file's size.
+class LineIndex {
+  public:
+    explicit LineIndex(std::string_view text);
+    // As line_at: line `line` (1-based) without its line break; empty when out of range.
+    std::string_view line(int line) const;
+
+  private:
+    std::string_view m_text;
+    std::vector<std::size_t> m_starts;
+};
+
+// Text from configs and exports made safe to show on a terminal or in a document: control
+// characters (escape sequences, BEL, backspace, C1 controls such as U+009B) and the
+// bidirectional overrides and isolates that reorder what is shown (U+202A-U+202E,
+// U+2066-U+2069) become U+FFFD, as does every byte that is not UTF-8. Tabs stay, and line
+// breaks stay when `keep_lines`.
+std::string terminal_safe(std::string_view text, bool keep_lines = true);
 
 // The columns `text` takes on a terminal: wide (CJK) characters two, combining marks none,
 // other characters one; a byte that is not UTF-8 counts one.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <fmt/format.h>
 #include <future>
 #include <vector>
 
@@ -47,15 +48,24 @@ class LinePieces {
                 piece.resize(cut + 1);
                 return true;
             }
+            if (piece.size() > k_max_csv_record) {
+                // No line break in more than any record holds (binary data, /dev/zero): the
+                // piece goes as it is, and its reader says the record is too long.
+                m_line_too_long = true;
+                m_done = true;
+                return true;
+            }
         }
         return !piece.empty();
     }
+    bool line_too_long() const { return m_line_too_long; }
 
   private:
     std::istream& m_in;
     std::size_t m_bytes;
     Text m_rest;
     bool m_done = false;
+    bool m_line_too_long = false;
 };
 
 struct Piece {
@@ -114,6 +124,17 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
             outcome.error = reader.error().empty() ? "the export is empty" : reader.error();
             return outcome;
         }
+    }
+    const auto too_long = [&](std::size_t at_line) {
+        outcome.failure = AuditFailure::malformed;
+        outcome.error = fmt::format("the record that starts on line {} is longer than {} MiB, more than any export "
+                                    "writes; a quote may be missing",
+                                    at_line, k_max_csv_record >> 20);
+        outcome.result.reset();
+        return outcome;
+    };
+    if (pieces.line_too_long()) {
+        return too_long(1);
     }
     auto blank = SlaAuditor::make(sla, defs, header.fields, options.settings, outcome.error);
     if (!blank) {
@@ -197,7 +218,11 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
         }
         // A cut inside a quoted field: from the record holding it, the text in flight goes
         // again, joined to at least as much again of what follows (so a quote that never
-        // closes costs linear, not quadratic, time).
+        // closes costs linear, not quadratic, time). A record longer than any export writes
+        // ends the audit instead: the quote is surely missing.
+        if (flight.front().text.size() - done.unclosed_at > k_max_csv_record) {
+            return too_long(line + 1);
+        }
         carry.assign(flight.front().text, done.unclosed_at);
         for (std::size_t k = 1; k < flight.size(); ++k) {
             flight[k].piece.wait();
@@ -227,6 +252,9 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
             }
             break;
         }
+    }
+    if (pieces.line_too_long()) {
+        return too_long(line + 1);
     }
     outcome.result = total.finish();
     return outcome;

@@ -449,6 +449,19 @@ std::size_t AuditorState::month_of(std::int64_t t)
     return recent.group;
 }
 
+std::string_view AuditorState::group_name(std::string_view cell, const char* field, std::size_t line)
+{
+    if (cell.size() <= k_max_group_name) {
+        return cell;
+    }
+    bad(fmt::format("'{}' longer than {} bytes (cut)", field, k_max_group_name), line);
+    std::size_t cut = k_max_group_name;
+    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) {
+        --cut; // not inside a UTF-8 character
+    }
+    return cell.substr(0, cut);
+}
+
 void AuditorState::read_times(std::span<const std::string_view> fields, std::size_t line)
 {
     if (m_format || m_zone) {
@@ -583,7 +596,8 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
     if (fields.size() != m_width) {
         bad("a different number of fields than the header", line);
     }
-    Row row{fields, line, m_owners[Row::cell_of(fields, m_col.owner)], m_sources[Row::cell_of(fields, m_col.source)]};
+    Row row{fields, line, m_owners[group_name(Row::cell_of(fields, m_col.owner), "owner", line)],
+            m_sources[group_name(Row::cell_of(fields, m_col.source), "source", line)]};
     read_times(fields, line);
     const auto entered = time(m_slot.entered);
     const auto assigned = time(m_slot.assigned);

@@ -163,7 +163,9 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
     reader.track_columns(false);
     CsvRecord header;
     if (!reader.next(header)) {
-        outcome.failure = ClassifyOutcome::Failure::empty;
+        outcome.failure =
+            reader.error().empty() ? ClassifyOutcome::Failure::empty : ClassifyOutcome::Failure::malformed;
+        outcome.error = reader.error();
         return outcome;
     }
     auto classifier = LeadClassifier::make(defs, header.fields, reading, outcome.error);

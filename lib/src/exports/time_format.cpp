@@ -294,7 +294,7 @@ std::optional<WrittenTime> TimeFormat::read(std::string_view text) const
         return std::nullopt;
     }
     const Date date{f.year, f.month, f.day};
-    if (!parse_date(to_string(date))) {
+    if (f.year < k_first_year || f.year > k_last_year || !parse_date(to_string(date))) {
         return std::nullopt; // a day the month does not have
     }
     const std::int64_t local = days_since_epoch(date) * 86400 + f.hour * 3600 + f.minute * 60 + f.second;

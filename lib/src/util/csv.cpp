@@ -1,5 +1,7 @@
 #include "alignkit/util/csv.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -63,6 +65,17 @@ CsvReader::CsvReader(std::istream& in) : m_in(&in), m_eof(false)
     }
 }
 
+namespace {
+
+std::string record_too_long(std::size_t line)
+{
+    return fmt::format("the record that starts on line {} is longer than {} MiB, more than any export writes; a "
+                       "quote may be missing",
+                       line, k_max_csv_record >> 20);
+}
+
+} // namespace
+
 // Drops what was read, appends the next buffer of input. Records start at line starts, so
 // the current record (from m_line_start) is kept whole and parsed again.
 bool CsvReader::refill()
@@ -73,9 +86,12 @@ bool CsvReader::refill()
     m_buffer.erase(0, m_line_start);
     m_pos = 0;
     m_line_start = 0;
+    // As much again as the record read so far: a long record is parsed again a few times, not
+    // once per chunk (linear, not quadratic, in its length).
     const std::size_t had = m_buffer.size();
-    m_buffer.resize(had + k_chunk);
-    m_in->read(m_buffer.data() + had, static_cast<std::streamsize>(k_chunk));
+    const std::size_t chunk = std::max(k_chunk, had);
+    m_buffer.resize(had + chunk);
+    m_in->read(m_buffer.data() + had, static_cast<std::streamsize>(chunk));
     const auto got = static_cast<std::size_t>(m_in->gcount());
     m_buffer.resize(had + got);
     m_eof = got == 0;
@@ -111,6 +127,10 @@ bool CsvReader::next(CsvRecordView& record)
             // The record runs past the buffer: read more and parse it again from its start.
             m_line = line;
             m_pos = m_line_start;
+            if (m_text.size() - m_line_start > k_max_csv_record) {
+                m_error = record_too_long(line);
+                return false;
+            }
             if (!refill()) {
                 m_eof = true;
             }
@@ -247,6 +267,13 @@ CsvReader::Step CsvReader::parse(CsvRecordView& record)
     record.fields.resize(m_places.size());
     for (std::size_t i = 0; i < m_places.size(); ++i) {
         const Place& p = m_places[i];
+        // Streamed input is bounded here; text in memory is already bounded by its size.
+        if (m_in != nullptr && p.size > k_max_csv_field) {
+            m_error = fmt::format("field {} of the record on line {} holds more than {} MiB, more than any export "
+                                  "writes; a quote may be missing",
+                                  i + 1, record.line, k_max_csv_field >> 20);
+            return Step::end;
+        }
         record.fields[i] = (p.rewritten ? std::string_view(m_unquoted) : m_text).substr(p.offset, p.size);
     }
     return Step::record;

@@ -62,7 +62,7 @@ bool read_common_layout(std::string_view t, std::int64_t& seconds)
     auto byte = [](std::uint64_t w, int i) { return static_cast<int>((w >> (8 * i)) & 0xFF); };
     const int year = byte(pa, 0) * 100 + byte(pa, 2), month = byte(pa, 5), day = byte(pb, 0);
     const int h = byte(pb, 3), m = byte(pb, 6), s = byte(pc, 6);
-    if (month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || s > 60) {
+    if (month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || s > 60 || year < k_first_year || year > k_last_year) {
         return false;
     }
     if (day > 28) {
@@ -91,7 +91,7 @@ std::optional<WrittenTime> read_timestamp(std::string_view text)
         return WrittenTime{seconds, text.size() == 19};
     }
     auto date = parse_date(text.substr(0, 10));
-    if (!date) {
+    if (!date || date->year < k_first_year || date->year > k_last_year) {
         return std::nullopt;
     }
     const std::int64_t day = days_since_epoch(*date) * 86400;

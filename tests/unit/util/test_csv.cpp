@@ -132,3 +132,22 @@ TEST_CASE("cells a spreadsheet would run as formulas are written as text")
     CHECK(csv_cell("O'Brien, Pat") == "\"O'Brien, Pat\"");
     CHECK(csv_line({"=1+1", "ok"}) == "\"'=1+1\",ok\n");
 }
+
+TEST_CASE("a streamed record or field past the limits ends the input with its line")
+{
+    std::istringstream unclosed("a,b\n1,2\n3,\"" + std::string(k_max_csv_record + 10, 'x'));
+    CsvReader reader(unclosed);
+    CsvRecord record;
+    CHECK(reader.next(record));
+    CHECK(reader.next(record));
+    CHECK_FALSE(reader.next(record));
+    CHECK(reader.error() == "the record that starts on line 3 is longer than 16 MiB, more than any export writes; "
+                            "a quote may be missing");
+
+    std::istringstream wide("a,b\n1," + std::string(k_max_csv_field + 1, 'y') + "\n");
+    CsvReader wide_reader(wide);
+    CHECK(wide_reader.next(record));
+    CHECK_FALSE(wide_reader.next(record));
+    CHECK(wide_reader.error() ==
+          "field 2 of the record on line 2 holds more than 1 MiB, more than any export writes; a quote may be missing");
+}

@@ -78,3 +78,13 @@ TEST_CASE("timestamps as CRM exports write them: fractions, compact offsets, no 
     CHECK_FALSE(read_timestamp("2026-07-01T00:00:00Z")->naive);
     CHECK_FALSE(read_timestamp("2026-07-01T00:00:00-01:00")->naive);
 }
+
+TEST_CASE("placeholder years outside 1900-2199 are not times")
+{
+    CHECK_FALSE(read_timestamp("0000-01-01T00:00:00Z"));
+    CHECK_FALSE(read_timestamp("9999-12-31T23:59:59Z"));
+    CHECK_FALSE(read_timestamp("9999-12-31"));
+    CHECK_FALSE(read_timestamp("1899-12-31 10:00"));
+    CHECK(read_timestamp("1900-01-01T00:00:00Z"));
+    CHECK(read_timestamp("2199-12-31T23:59:59Z"));
+}

@@ -10,6 +10,12 @@
 
 namespace alignkit {
 
+// The most a field and a record of an export may hold. No CRM writes more (Salesforce's
+// longest text field holds 131,072 characters); past them the input is refused with the line
+// it happened on, usually a quote that is never closed, so memory and time stay bounded.
+inline constexpr std::size_t k_max_csv_field = std::size_t{1} << 20;
+inline constexpr std::size_t k_max_csv_record = std::size_t{16} << 20;
+
 struct CsvRecord {
     std::size_t line = 0; // 1-based line the record starts on
     std::vector<std::string> fields;
@@ -33,8 +39,9 @@ class CsvReader {
     // being read, however large the input.
     explicit CsvReader(std::istream& in);
 
-    // Reads the next record; returns false at the end. An unterminated quote ends the input;
-    // `error()` then says where it started.
+    // Reads the next record; returns false at the end. An unterminated quote ends the input,
+    // and so do, when streaming, a field over k_max_csv_field or a record over
+    // k_max_csv_record; `error()` then says what and on which line.
     bool next(CsvRecord& record);
     // The same without copying fields: for readers that look at each record once.
     bool next(CsvRecordView& record);

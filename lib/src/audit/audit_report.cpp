@@ -331,7 +331,8 @@ std::vector<std::string> definitions(const AuditResult& r)
         "<stage>_clock: a stage's clock in the lead definitions; eligible once the stage was entered (<stage>_at); "
         "done when the lead left it: at the time of its exit criterion when that is '<field> is set', otherwise at "
         "the earliest later stage's time or the disqualification; met, breached and pending as for handoff.",
-        "Exactly at the limit is met; done before the clock started (a negative latency) is met.",
+        "Exactly at the limit is met; done up to an hour before the clock started (clocks a few minutes apart) "
+        "is met; done more than an hour before it is a bad row, not counted.",
         "compliance = met / (met + breached); pending leads are not yet decided.",
         "median and p90: of the latencies of leads that were done, by nearest rank (the value at rank "
         "ceil(p/100 x n) in ascending order).",

@@ -85,6 +85,10 @@ struct AuditorState {
     void check_stage_order(std::size_t line);
     // Rare, and kept out of the loops that find them so those stay small.
     [[gnu::cold, gnu::noinline]] void out_of_order(std::size_t stage, std::size_t before, std::size_t line);
+    // A clock whose end comes more than this before its start (seconds): clocks of machines a
+    // few minutes apart are tolerated, a lead assigned days before it was qualified is not.
+    static constexpr std::int64_t k_negative_tolerance = 3600;
+    [[gnu::cold, gnu::noinline]] void done_before_start(std::size_t term, std::size_t line);
 
     void tally_targets();
     void judge_targets();

@@ -518,6 +518,12 @@ void AuditorState::count_clock(Row& row, std::size_t term, std::int64_t start, s
 {
     Status status = Status::pending;
     Group& in_month = m_months.groups[month];
+    if (done && *done < start - k_negative_tolerance) {
+        // Done long before it started: the record cannot be right, so it is listed for fixing
+        // in the CRM and not counted as met.
+        done_before_start(term, row.line);
+        return;
+    }
     if (done) {
         const auto latency = m_clock ? m_clock->elapsed(start, *done) : *done - start;
         status = latency <= limit ? Status::met : Status::breached;
@@ -685,6 +691,11 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
 void AuditorState::unreadable(const TimeColumn& column, std::size_t line)
 {
     bad(fmt::format("unreadable time in '{}'", column.field), line);
+}
+
+void AuditorState::done_before_start(std::size_t term, std::size_t line)
+{
+    bad(fmt::format("{}: done more than an hour before its clock started", m_terms[term]), line);
 }
 
 void AuditorState::out_of_order(std::size_t stage, std::size_t before, std::size_t line)

@@ -354,15 +354,16 @@ TEST_CASE("stage clocks of the lead definitions are terms: left by the exit's ti
 TEST_CASE("latency ranks across owners equal a sort of all the latencies, whatever their spread")
 {
     // Spreads from seconds to 60 years (latencies are kept as 32-bit seconds, about 68 years),
-    // negatives included, so the buckets the overall ranks are found in are wide and uneven.
+    // negatives included (up to the hour a clock may run behind), so the buckets the overall
+    // ranks are found in are wide and uneven.
     for (const std::int64_t spread : {std::int64_t{7}, std::int64_t{86400}, std::int64_t{60} * 86400 * 365}) {
         std::string csv = "lead_id,owner,source,mql_at,assigned_at\n";
         std::vector<std::int64_t> latencies;
         std::uint64_t state = 12345;
         for (int i = 0; i < 3000; ++i) {
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            const auto latency =
-                static_cast<std::int64_t>((state >> 20) % static_cast<std::uint64_t>(spread)) - spread / 10;
+            const auto latency = static_cast<std::int64_t>((state >> 20) % static_cast<std::uint64_t>(spread)) -
+                                 std::min<std::int64_t>(spread / 10, 3600);
             latencies.push_back(latency);
             const std::int64_t start = at("2027-01-01T00:00:00Z") + i;
             csv += fmt::format("L{},owner{},web,{},{}\n", i, i % 7, format_timestamp(start),
@@ -455,4 +456,20 @@ TEST_CASE("--by names and the breach file's lines")
     CHECK(breach_csv_line(named) == "L-1,handoff,2026-07-01T00:00:00Z,,\"'=ann\"\n");
     Breach unnamed{"", 7, "attempts", "", "2", "bob"};
     CHECK(breach_csv_line(unnamed) == "line 7,attempts,,2,bob\n");
+}
+
+TEST_CASE("a clock done long before it started is a bad row, not a met term")
+{
+    const std::string csv = "lead_id,owner,source,mql_at,assigned_at\n"
+                            "L1,ann,web,2027-01-09T10:00:00Z,2027-01-01T10:00:00Z\n" // 8 days before
+                            "L2,ann,web,2027-01-09T10:00:00Z,2027-01-09T09:30:00Z\n" // 30 minutes before
+                            "L3,ann,web,2027-01-09T10:00:00Z,2027-01-09T10:30:00Z\n";
+    const auto a = audit(sla(""), csv, as_of(at("2027-02-01T00:00:00Z")));
+    const auto& handoff = a.result().terms.at("handoff");
+    CHECK(handoff.overall.eligible == 2);
+    CHECK(handoff.overall.met == 2);
+    CHECK(handoff.latency->median == -1800);
+    const auto& bad = a.result().bad_rows.at("handoff: done more than an hour before its clock started");
+    CHECK(bad.count == 1);
+    CHECK(bad.first_lines == std::vector<std::int64_t>{2});
 }

@@ -14,7 +14,9 @@
 //                >= follow_up.attempts.
 //   reason       eligible when disqualified_at is set and the SLA requires a reason; met when
 //                disqualify_reason holds a character other than a space.
-// Exactly at a limit is met; a negative delay is met; a deadline equal to as_of has passed.
+// Exactly at a limit is met; a negative delay of up to an hour is met; one of more is a bad
+// row ("<term>: done more than an hour before its clock started"), not counted; a deadline
+// equal to as_of has passed.
 
 #include "alignkit/audit/audit_result.hpp"
 #include "alignkit/exports/export_reading.hpp"

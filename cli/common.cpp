@@ -9,7 +9,9 @@
 #include <thread>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -280,6 +282,28 @@ const Document* named_document(const ValidationResult& loaded, Kind kind, std::s
         std::cerr << "alignkit " << command << ": " << terminal_safe(error) << "\n";
     }
     return found;
+}
+
+std::string non_empty(const std::string& text) { return text.empty() ? "the value is empty" : std::string{}; }
+
+std::string job_count(const std::string& text)
+{
+    unsigned n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 256) {
+        return "'" + text + "' is not a number of jobs from 1 to 256";
+    }
+    return {};
+}
+
+std::string percentage(const std::string& text)
+{
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value) || value < 0 || value > 100) {
+        return "'" + text + "' is not a percentage from 0 to 100";
+    }
+    return {};
 }
 
 Date today()

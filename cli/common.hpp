@@ -81,6 +81,13 @@ const Document* named_document(const ValidationResult& loaded, Kind kind, std::s
 // Today's date in the local time zone: the default of --as-of.
 Date today();
 
+// CLI11 checks shared by options: a value given must not be empty (`--as-of ''` said nothing
+// and was taken as "not given"), and a count of jobs is a whole number from 1 to 256.
+std::string non_empty(const std::string& text);
+std::string job_count(const std::string& text);
+// A percentage: a finite number from 0 to 100 (nan and inf are not).
+std::string percentage(const std::string& text);
+
 // A CLI11 validator/transform for `--as-of YYYY-MM-DD`.
 std::optional<Date> parse_as_of(const std::string& text);
 

@@ -1,5 +1,7 @@
 #include "export_options.hpp"
 
+#include "common.hpp"
+
 #include "alignkit/exports/export_presets.hpp"
 
 #include <fmt/format.h>
@@ -16,11 +18,13 @@ void add_export_options(CLI::App& command, ExportOptions& options)
     command
         .add_option("--preset", options.preset,
                     "Read the column headers of a CRM's standard export: hubspot or salesforce")
-        ->option_text("CRM");
+        ->option_text("CRM")
+        ->check(non_empty);
     command
         .add_option("--time-format", options.time_format,
                     "The export's timestamp layout, strptime-style, e.g. '%m/%d/%Y %I:%M %p' (default ISO 8601)")
-        ->option_text("LAYOUT");
+        ->option_text("LAYOUT")
+        ->check(non_empty);
 }
 
 std::optional<ExportReading> export_reading(std::string_view command, const ExportOptions& options)

@@ -4,6 +4,7 @@
 #include "alignkit/util/text.hpp"
 #include "commands.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
@@ -31,6 +32,15 @@ int run_glossary(const GlossaryCommand& cmd, const GlobalOptions& global)
         if (auto status = load_valid_configs(cmd.configs, today(), global, loaded)) {
             return *status;
         }
+    }
+    // Files named to read glossaries from that hold none were probably named by mistake.
+    const bool any = std::any_of(loaded.documents.begin(), loaded.documents.end(),
+                                 [](const Document& d) { return d.kind == Kind::Glossary; });
+    if (!cmd.configs.empty() && !any) {
+        std::cerr << fmt::format(
+            "alignkit glossary: no Glossary document in {}\n",
+            quoted_list(std::vector<std::string_view>(cmd.configs.begin(), cmd.configs.end()), "or"));
+        return exit_failure;
     }
     const auto entries = merged_glossary(loaded.documents);
     if (cmd.term.empty()) {

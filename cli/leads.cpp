@@ -46,7 +46,8 @@ int run_leads_check(const LeadsCheckCommand& cmd, const GlobalOptions& global)
         }
     }
     if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {
-        std::cerr << "alignkit leads check: no LeadDefinitions document in the paths given\n";
+        std::cerr << fmt::format("alignkit leads check: no LeadDefinitions document in {}\n",
+                                 quoted_list(std::vector<std::string_view>(cmd.paths.begin(), cmd.paths.end()), "or"));
         return exit_failure;
     }
     return report_findings(result, *targets, cmd.findings, global, lifecycles);

@@ -47,7 +47,8 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
     const bool any = std::any_of(result.documents.begin(), result.documents.end(),
                                  [](const Document& d) { return d.kind == Kind::ServiceLevelAgreement; });
     if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {
-        std::cerr << "alignkit sla check: no ServiceLevelAgreement document in the paths given\n";
+        std::cerr << fmt::format("alignkit sla check: no ServiceLevelAgreement document in {}\n",
+                                 quoted_list(std::vector<std::string_view>(cmd.paths.begin(), cmd.paths.end()), "or"));
         return exit_failure;
     }
     const auto reviews = review_slas(result.documents, checks, result.diagnostics);
@@ -142,7 +143,7 @@ struct SlaAuditCommand {
     std::string format = "text";
     std::string output;
     ExportOptions reading;
-    std::vector<std::string> by;
+    std::string by; // comma-separated
     std::string costs;
     std::string breaches;
     double fail_under_value = 0;
@@ -343,7 +344,8 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->add_option("--as-of", audit->as_of,
                      "The time deadlines are judged at (default now), such as "
                      "2026-07-01T00:00:00Z")
-        ->option_text("TIME");
+        ->option_text("TIME")
+        ->check(non_empty);
     check_records
         ->add_option("-f,--format", audit->format,
                      "text (default), markdown, html, json, csv (a row per term and group), or canonical: the "
@@ -354,26 +356,28 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                      "Breakdowns of every term, comma-separated: owner, source, month (default "
                      "owner,source)")
         ->option_text("LIST")
-        ->delimiter(',');
+        ->check(non_empty);
     check_records
         ->add_option("--costs", audit->costs,
                      "A CSV of campaign costs (columns source and cost), for cost per lead, per assigned lead and "
                      "per customer")
-        ->option_text("FILE");
+        ->option_text("FILE")
+        ->check(non_empty);
     check_records->add_flag("--strict", audit->strict,
                             "Exit 1 when any row or value cannot be read or a term cannot be audited");
     check_records->add_option("-o,--output", audit->output, "Write to FILE");
     add_export_options(*check_records, audit->reading);
     check_records->add_option("--breaches", audit->breaches, "Write one CSV row per breach to FILE")
-        ->option_text("FILE");
+        ->option_text("FILE")
+        ->check(non_empty);
     check_records->add_option("--fail-under", audit->fail_under_value, "Exit 1 when a term's compliance is under PCT")
         ->option_text("PCT")
-        ->check(CLI::Range(0.0, 100.0))
+        ->check(percentage)
         ->each([audit](const std::string& text) { audit->fail_under = std::stod(text); });
     check_records
         ->add_option("-j,--jobs", audit->jobs, "Pieces of the export audited in parallel (default: one per core)")
         ->option_text("N")
-        ->check(CLI::PositiveNumber);
+        ->check(job_count);
     check_records->callback(
         [audit, &global, &run] { run = [audit, &global] { return run_sla_audit(*audit, global); }; });
 

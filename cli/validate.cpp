@@ -41,8 +41,7 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, Runner& ru
     sub->add_option("--exclude", cmd->exclude, "Skip files in folders that match this glob (repeatable)")
         ->option_text("GLOB")
         ->allow_extra_args(false);
-    sub->add_option("-j,--jobs", cmd->jobs, "Files parsed in parallel (default: one per core)")
-        ->check(CLI::Range(1u, 256u));
+    sub->add_option("-j,--jobs", cmd->jobs, "Files parsed in parallel (default: one per core)")->check(job_count);
     sub->callback([cmd, &global, &run] { run = [cmd, &global] { return run_validate(*cmd, global); }; });
 }
 

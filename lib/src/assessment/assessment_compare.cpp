@@ -20,6 +20,81 @@ constexpr double k_question_move = 0.05;
 // Fewer respondents than this on either side: changes are noted as uncertain.
 constexpr std::size_t k_small_sample = 5;
 
+// A dimension's questions, none when it lists none.
+const Json& questions_of(const Json& dimension)
+{
+    static const Json k_none = Json::array();
+    const auto it = dimension.find("questions");
+    return it != dimension.end() ? *it : k_none;
+}
+
+// What is wrong with a report's shape, for the parts a comparison reads: a report edited by
+// hand or by another program must give a message, never a JSON library's exception or a
+// silently wrong comparison.
+std::optional<std::string> shape_problem(const Json& j)
+{
+    auto optional_stage = [](const Json& at, const std::string& where) -> std::optional<std::string> {
+        if (!at.contains("stage") || at["stage"].is_null()) {
+            return std::nullopt;
+        }
+        if (!at["stage"].is_string() || !parse_enum<Stage>(at["stage"].get<std::string>())) {
+            return fmt::format("{}\"stage\" is {}, not one of {}", where, at["stage"].dump(),
+                               quoted_list(enum_names<Stage>()));
+        }
+        return std::nullopt;
+    };
+    auto optional_number = [](const Json& at, const char* key, const std::string& where) -> std::optional<std::string> {
+        if (at.contains(key) && !at[key].is_null() && !at[key].is_number()) {
+            return fmt::format("{}\"{}\" is {}, not a number", where, key, at[key].dump());
+        }
+        return std::nullopt;
+    };
+    auto text = [](const Json& at, const char* key, const std::string& where) -> std::optional<std::string> {
+        if (at.contains(key) && !at[key].is_string()) {
+            return fmt::format("{}\"{}\" is {}, not text", where, key, at[key].dump());
+        }
+        return std::nullopt;
+    };
+    for (const auto& problem :
+         {optional_stage(j, ""), optional_number(j, "index", ""), optional_number(j, "respondents", "")}) {
+        if (problem) {
+            return problem;
+        }
+    }
+    if (!j.contains("dimensions") || !j["dimensions"].is_array()) {
+        return fmt::format("\"dimensions\" is {}, not a list",
+                           j.contains("dimensions") ? j["dimensions"].dump() : "missing");
+    }
+    for (std::size_t i = 0; i < j["dimensions"].size(); ++i) {
+        const auto& d = j["dimensions"][i];
+        const std::string where = fmt::format("dimension {}: ", i + 1);
+        if (!d.is_object()) {
+            return where + "not an object";
+        }
+        for (const auto& problem : {text(d, "id", where), text(d, "title", where), optional_stage(d, where),
+                                    optional_number(d, "index", where)}) {
+            if (problem) {
+                return problem;
+            }
+        }
+        if (d.contains("questions") && !d["questions"].is_array()) {
+            return where + "\"questions\" is not a list";
+        }
+        for (const auto& q : questions_of(d)) {
+            if (!q.is_object()) {
+                return where + "a question is not an object";
+            }
+            for (const auto& problem :
+                 {text(q, "id", where), text(q, "text", where), optional_number(q, "score", where)}) {
+                if (problem) {
+                    return problem;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Json> read(std::string_view text, const std::string& label, std::string& error)
 {
     Json j = Json::parse(text, nullptr, false);
@@ -31,9 +106,13 @@ std::optional<Json> read(std::string_view text, const std::string& label, std::s
         error = fmt::format("'{}' is not an assessment report (its \"report\" is not \"alignkit-assessment\")", label);
         return std::nullopt;
     }
-    if (j.value("version", 0) != 1) {
+    if (!j["version"].is_number_integer() || j.value("version", 0) != 1) {
         error = fmt::format("'{}' is an assessment report of version {}; this alignkit reads version 1", label,
                             j.value("version", 0));
+        return std::nullopt;
+    }
+    if (auto problem = shape_problem(j)) {
+        error = fmt::format("'{}': {}; give reports made with 'alignkit assess report --format json'", label, *problem);
         return std::nullopt;
     }
     return j;
@@ -100,7 +179,7 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
     std::map<std::string, const Json*> old_dims, old_questions;
     for (const auto& d : (*before)["dimensions"]) {
         old_dims[d.value("id", "")] = &d;
-        for (const auto& q : d["questions"]) {
+        for (const auto& q : questions_of(d)) {
             old_questions[q.value("id", "")] = &q;
         }
     }
@@ -114,7 +193,7 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
             c.regressed = true;
         }
         c.dimensions.push_back(m);
-        for (const auto& q : d["questions"]) {
+        for (const auto& q : questions_of(d)) {
             ScoreMove qm{q.value("id", ""),  q.value("text", ""), std::nullopt,
                          number(q, "score"), std::nullopt,        std::nullopt};
             if (auto it = old_questions.find(qm.id); it != old_questions.end()) {

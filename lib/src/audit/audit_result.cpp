@@ -51,11 +51,20 @@ std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevel
     return zone->to_utc(written->seconds);
 }
 
-std::optional<std::vector<std::string>> read_breakdowns(const std::vector<std::string>& names, std::string& error)
+std::optional<std::vector<std::string>> read_breakdowns(std::string_view list, std::string& error)
 {
     constexpr std::array<std::string_view, 3> k_breakdowns{"owner", "source", "month"};
     std::vector<std::string> by;
-    for (const auto& name : names) {
+    for (std::size_t start = 0; start <= list.size();) {
+        const auto comma = std::min(list.find(',', start), list.size());
+        std::string name(list.substr(start, comma - start));
+        start = comma + 1;
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        if (name.empty()) {
+            error = fmt::format("--by '{}': name {}, separated by commas", list, quoted_list(k_breakdowns, "or"));
+            return std::nullopt;
+        }
         if (std::find(k_breakdowns.begin(), k_breakdowns.end(), name) == k_breakdowns.end()) {
             error = fmt::format("--by '{}': use {}", name, quoted_list(k_breakdowns));
             return std::nullopt;

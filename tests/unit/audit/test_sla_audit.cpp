@@ -447,9 +447,11 @@ TEST_CASE("an export with a byte-order mark and CRLF line ends audits as the pla
 TEST_CASE("--by names and the breach file's lines")
 {
     std::string error;
-    CHECK(read_breakdowns({"month", "owner", "month"}, error) == std::vector<std::string>{"month", "owner"});
-    CHECK_FALSE(read_breakdowns({"owner", "region"}, error));
+    CHECK(read_breakdowns("month, owner,month", error) == std::vector<std::string>{"month", "owner"});
+    CHECK_FALSE(read_breakdowns("owner,region", error));
     CHECK(error == "--by 'region': use 'owner', 'source' or 'month'");
+    CHECK_FALSE(read_breakdowns(",,,", error));
+    CHECK(error == "--by ',,,': name 'owner', 'source' or 'month', separated by commas");
 
     CHECK(breach_csv_header() == "lead_id,term,deadline,actual,owner\n");
     Breach named{"L-1", 2, "handoff", "2026-07-01T00:00:00Z", "", "=ann"};

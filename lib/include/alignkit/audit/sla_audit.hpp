@@ -86,8 +86,9 @@ class SlaAuditor {
 // calendar, as the export's naive times are. nullopt, with `error`, for anything else.
 std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error);
 
-// The breakdowns --by names (owner, source, month), in the order given without repeats;
-// nullopt, with `error` naming the allowed ones, for any other.
-std::optional<std::vector<std::string>> read_breakdowns(const std::vector<std::string>& names, std::string& error);
+// The breakdowns --by lists, comma-separated (owner, source, month), in the order given
+// without repeats; nullopt, with `error` naming the allowed ones, for any other or an empty
+// item.
+std::optional<std::vector<std::string>> read_breakdowns(std::string_view list, std::string& error);
 
 } // namespace alignkit

@@ -63,6 +63,37 @@ TeamView team_view(Team team, const std::vector<double>& scores, const AssessOpt
     return v;
 }
 
+// Complementary suppression. The overall figure covers every team, so the overall minus the
+// shown teams is the hidden teams' figure: when those have fewer than `min_group` members
+// between them, that difference would give away a small group's answers (one leader's,
+// exactly). The smallest shown teams are hidden too until the hidden members are at least
+// `min_group`, or no team is shown.
+void hide_complements(std::vector<TeamView>& teams, std::size_t min_group)
+{
+    auto hidden_members = [&] {
+        std::size_t n = 0;
+        for (const auto& t : teams) {
+            n += t.score ? 0 : t.respondents;
+        }
+        return n;
+    };
+    for (std::size_t hidden = hidden_members(); hidden > 0 && hidden < min_group; hidden = hidden_members()) {
+        TeamView* smallest = nullptr;
+        for (auto& t : teams) {
+            if (t.score && (smallest == nullptr || t.respondents < smallest->respondents)) {
+                smallest = &t;
+            }
+        }
+        if (smallest == nullptr) {
+            return;
+        }
+        smallest->score.reset();
+        smallest->spread.reset();
+        smallest->disagrees = false;
+        smallest->complement = true;
+    }
+}
+
 std::optional<double> gap_of(const std::vector<TeamView>& teams)
 {
     std::optional<double> sales, marketing;
@@ -162,6 +193,7 @@ QuestionResult score_question(const Questionnaire& q, const Question& question, 
     for (Team t : teams) {
         qr.teams.push_back(team_view(t, by_team[t], options));
     }
+    hide_complements(qr.teams, options.min_group);
     qr.gap = gap_of(qr.teams);
     qr.gap_flagged = qr.gap && std::abs(*qr.gap) >= options.gap_flag;
     if (qr.score) {
@@ -237,6 +269,7 @@ DimensionResult score_dimension(const Questionnaire& q, const Dimension& dim, co
     for (Team t : teams) {
         dr.teams.push_back(team_view(t, team_scores[t], options));
     }
+    hide_complements(dr.teams, options.min_group);
     dr.gap = gap_of(dr.teams);
     dr.gap_flagged = dr.gap && std::abs(*dr.gap) >= options.gap_flag;
     place_on_ladder(dr, tally, options);

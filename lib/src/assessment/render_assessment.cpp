@@ -55,7 +55,8 @@ std::string render_text(const AssessmentReport& r, const AssessRenderOptions& op
         }
     }
     out += fmt::format("\n  Gap: sales minus marketing, in points of 100; ! marks a gap of {} or more.\n"
-                       "  Teams with fewer than {} answers are hidden.\n",
+                       "  Teams with fewer than {} answers are hidden, and so is the next smallest team when\n"
+                       "  those together are fewer: no small group's answers can be worked out from the rest.\n",
                        "25", r.min_group);
     if (!r.strengths.empty()) {
         out += "\nStrengths\n";
@@ -125,7 +126,8 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
                            signed_points(d.gap), d.gap_flagged ? " **!**" : "");
     }
     out += fmt::format("\nGap: sales minus marketing, in points of 100. Teams with fewer than {} answers are "
-                       "hidden.\n",
+                       "hidden, and so is the next smallest team when those together are fewer: no small group's "
+                       "answers can be worked out from the rest.\n",
                        r.min_group);
     if (options.explain) {
         out += "\n## How each stage was reached\n\n";

@@ -164,8 +164,10 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         out += "<p class=\"muted\">" + html_escape(r.overall_arithmetic) + "</p>\n";
     }
     out += "<h2>Dimensions</h2>\n" + radar(r, series);
-    out += fmt::format("<p class=\"muted\">Scores run from 0% to 100%. Teams with fewer than {} answers are not shown; "
-                       "the gap is sales minus marketing, flagged at 25 points or more.</p>\n",
+    out += fmt::format("<p class=\"muted\">Scores run from 0% to 100%. Teams with fewer than {} answers are not shown, "
+                       "nor is the next smallest team when those together are fewer, so that no small group's answers "
+                       "can be worked out from the rest; the gap is sales minus marketing, flagged at 25 points or "
+                       "more.</p>\n",
                        r.min_group);
     out += "<table>\n<thead><tr><th>Dimension</th><th>Stage</th><th>Index</th><th></th><th>Sales</th><th>Marketing</th>"
            "<th>Leadership</th><th>Gap</th></tr></thead>\n<tbody>\n";

@@ -160,3 +160,36 @@ TEST_CASE("individual answers appear only with --show-respondents")
         CHECK(render_assessment(r, format, {}).find("respondents_answers") == std::string::npos);
     }
 }
+
+TEST_CASE("no shown figure gives away a group smaller than the threshold (complementary suppression)")
+{
+    // Three in sales, three in marketing, one leader: the overall minus the two teams would be
+    // the leader's own answers, so one more team is hidden with the leader.
+    std::string text = std::string(k_survey);
+    const char* rows[][5] = {{"s1", "sales", "5", "2", "1"},       {"s2", "sales", "4", "2", "1"},
+                             {"s3", "sales", "4", "1", "0"},       {"m1", "marketing", "3", "4", "0"},
+                             {"m2", "marketing", "3", "5", "0"},   {"m3", "marketing", "2", "4", "1"},
+                             {"boss", "leadership", "1", "5", "0"}};
+    for (const auto& r : rows) {
+        text += "---\n" + response(r[0], r[1], r[2], r[3], r[4]);
+    }
+    Diagnostics diags;
+    auto docs = parse_config(text, "all.yaml", diags);
+    check_documents(docs, CheckOptions{Date{2027, 2, 1}}, diags);
+    REQUIRE(diags.empty());
+    const auto report = assess(docs.at(0), docs, {}, AssessOptions{});
+    auto hidden_members = [](const std::vector<TeamView>& teams) {
+        std::size_t hidden = 0;
+        for (const auto& t : teams) {
+            hidden += t.score ? 0 : t.respondents;
+        }
+        return hidden;
+    };
+    const auto& d = report.dimensions.at(0);
+    CHECK(hidden_members(d.teams) == 4); // the leader and sales, the smaller of the two
+    CHECK_FALSE(d.gap);
+    for (const auto& q : d.questions) {
+        CHECK(hidden_members(q.teams) == 4);
+        CHECK(q.teams.at(0).complement);
+    }
+}

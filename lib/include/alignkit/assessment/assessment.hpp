@@ -19,7 +19,11 @@
 //  6. The perception gap of a question or dimension is the difference between the sales and
 //     marketing scores; it is flagged at 0.25 or more. A team's spread is the standard
 //     deviation of its members' scores; it is flagged above 0.25.
-//  7. A team's numbers are shown only when at least `min_group` of its members answered.
+//  7. A team's numbers are shown only when at least `min_group` of its members answered. When
+//     the hidden teams of a question or dimension have fewer than `min_group` members between
+//     them, the smallest shown teams are hidden too (complementary suppression), so that the
+//     overall figure minus the shown teams' never gives the answers of fewer than `min_group`
+//     people.
 
 #include "alignkit/guide/stages.hpp"
 #include "alignkit/model/document.hpp"
@@ -47,9 +51,10 @@ struct AssessOptions {
 struct TeamView {
     Team team{};
     std::size_t respondents = 0;  // members who answered
-    std::optional<double> score;  // nullopt when hidden (fewer than min_group)
+    std::optional<double> score;  // nullopt when hidden (fewer than min_group, or a complement)
     std::optional<double> spread; // nullopt when hidden
     bool disagrees = false;       // spread above the flag
+    bool complement = false;      // hidden although large enough: see rule 7
 };
 
 struct QuestionResult {

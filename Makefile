@@ -2,11 +2,13 @@
 # commands work on a fresh Debian machine.
 BUILD    ?= build
 ASAN     ?= build-asan
+FUZZ     ?= build-fuzz
+FUZZ_SECONDS ?= 60
 PREFIX   ?= /usr/local
 JOBS     ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test asan tidy install clean format
+.PHONY: all deps build demo test asan fuzz tidy install clean format
 
 all: build
 
@@ -32,6 +34,14 @@ asan: deps
 	cmake --build $(ASAN) -j$(JOBS)
 	ctest --test-dir $(ASAN) --output-on-failure -j$(JOBS)
 
+# libFuzzer targets (clang, ASan, UBSan), each run for FUZZ_SECONDS from its seeds; a crash
+# is kept in tests/fuzz/regressions/ and fails the run.
+fuzz: deps
+	@scripts/install-deps clang
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DALIGNKIT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake --build $(FUZZ) -j$(JOBS) --target fuzz_config fuzz_criteria fuzz_csv fuzz_survey
+	scripts/run-fuzzers $(FUZZ) $(FUZZ_SECONDS)
+
 # clang-tidy 14 over the library and the command line (.clang-tidy); GCC-only warning flags
 # are unknown to clang, hence the extra argument.
 tidy: build
@@ -44,4 +54,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN)
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -98,17 +98,12 @@ Piece audit_piece(const SlaAuditor& blank, std::string_view text, std::size_t fi
     return piece;
 }
 
-} // namespace
-
-AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
-                                const AuditExportOptions& options)
+// The header, however many pieces its quoted fields span: `first` holds what was read, the
+// header ends at `header_end` after `lines` lines. False, with the failure in `outcome`, when
+// there is none.
+bool read_header(LinePieces& pieces, Text& first, CsvRecord& header, std::size_t& header_end, std::size_t& lines,
+                 AuditExportOutcome& outcome)
 {
-    AuditExportOutcome outcome;
-    LinePieces pieces(in, options.piece_bytes);
-    // The header, however many pieces its quoted fields span.
-    Text first;
-    CsvRecord header;
-    std::size_t header_end = 0, line = 0;
     for (;;) {
         Text more;
         const bool got = pieces.next(more);
@@ -116,14 +111,29 @@ AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& s
         CsvReader reader(view(first));
         if (reader.next(header)) {
             header_end = reader.offset();
-            line = reader.line() - 1;
-            break;
+            lines = reader.line() - 1;
+            return true;
         }
         if (!got) {
             outcome.failure = reader.error().empty() ? AuditFailure::empty : AuditFailure::malformed;
             outcome.error = reader.error().empty() ? "the export is empty" : reader.error();
-            return outcome;
+            return false;
         }
+    }
+}
+
+} // namespace
+
+AuditExportOutcome audit_export(std::istream& in, const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                const AuditExportOptions& options)
+{
+    AuditExportOutcome outcome;
+    LinePieces pieces(in, options.piece_bytes);
+    Text first;
+    CsvRecord header;
+    std::size_t header_end = 0, line = 0;
+    if (!read_header(pieces, first, header, header_end, line, outcome)) {
+        return outcome;
     }
     const auto too_long = [&](std::size_t at_line) {
         outcome.failure = AuditFailure::malformed;

@@ -264,6 +264,11 @@ CsvReader::Step CsvReader::parse(CsvRecordView& record)
         m_pos = pos;
         m_line = line;
     }
+    return view_fields(record);
+}
+
+CsvReader::Step CsvReader::view_fields(CsvRecordView& record)
+{
     record.fields.resize(m_places.size());
     for (std::size_t i = 0; i < m_places.size(); ++i) {
         const Place& p = m_places[i];

@@ -56,6 +56,8 @@ class CsvReader {
   private:
     enum class Step { record, end, more };
     Step parse(CsvRecordView& record);
+    Step view_fields(CsvRecordView& record); // the parsed fields' places as views
+
     bool refill();
 
     std::istream* m_in = nullptr;

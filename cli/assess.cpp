@@ -328,7 +328,7 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
 
     auto init = std::make_shared<AssessInitCommand>();
     auto* start = assess->add_subcommand("init", "Write the built-in questionnaire, to edit and hand out");
-    start->add_option("-o,--output", init->output, "Write to FILE (default: standard output)");
+    start->add_option("-o,--output", init->output, "Write to FILE (default: standard output)")->check(non_empty);
     start->add_flag("--force", init->force, "Replace FILE if it exists");
     start->callback([init, &run] {
         run = [init] { return write_new_output("assess init", init->output, init->force, builtin_questionnaire()); };
@@ -337,7 +337,9 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     auto take = std::make_shared<AssessTakeCommand>();
     auto* ask = assess->add_subcommand("take", "Answer a questionnaire in the terminal, saved after every answer");
     ask->add_option("questionnaire", take->questionnaire, "The Questionnaire file")->required();
-    ask->add_option("-o,--output", take->output, "The answers file (resumed when it exists)")->required();
+    ask->add_option("-o,--output", take->output, "The answers file (resumed when it exists)")
+        ->required()
+        ->check(non_empty);
     ask->add_option("--respondent", take->respondent, "An id or pseudonym, such as r-07 (new files)");
     ask->add_option("--team", take->team, "sales, marketing, leadership, revops or other (new files)");
     ask->add_option("--role", take->role, "The respondent's role");
@@ -357,7 +359,7 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                     "Score BEFORE and AFTER as responses to this questionnaire instead of reading reports")
         ->option_text("FILE");
     cmp->add_option("-f,--format", compare->format, "text (default), markdown or json")->option_text("FORMAT");
-    cmp->add_option("-o,--output", compare->output, "Write to FILE");
+    cmp->add_option("-o,--output", compare->output, "Write to FILE")->check(non_empty);
     cmp->add_flag("--fail-on-regression", compare->fail_on_regression, "Exit 1 when any dimension drops a stage");
     cmp->callback(
         [compare, &global, &run] { run = [compare, &global] { return run_assess_compare(*compare, global); }; });
@@ -367,7 +369,7 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("questionnaire", report->questionnaire, "The Questionnaire file")->required();
     sub->add_option("responses", report->responses, "Response files or folders")->required();
     sub->add_option("-f,--format", report->format, "text (default), markdown or json")->option_text("FORMAT");
-    sub->add_option("-o,--output", report->output, "Write to FILE");
+    sub->add_option("-o,--output", report->output, "Write to FILE")->check(non_empty);
     sub->add_option("--min-group", report->min_group,
                     fmt::format("Hide the numbers of teams with fewer answers (default {})", k_default_min_group))
         ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));

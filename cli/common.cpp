@@ -306,6 +306,25 @@ std::string percentage(const std::string& text)
     return {};
 }
 
+bool open_csv_input(const std::string& path, std::string_view command, std::ifstream& file)
+{
+    if (path == "-") {
+        return true;
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        std::cerr << "alignkit " << command << ": '" << terminal_safe(path, false) << "' is a folder, not a CSV file\n";
+        return false;
+    }
+    file.open(path, std::ios::binary);
+    if (!file) {
+        std::cerr << "alignkit " << command << ": cannot read '" << terminal_safe(path, false)
+                  << "': " << std::strerror(errno) << "\n";
+        return false;
+    }
+    return true;
+}
+
 Date today()
 {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

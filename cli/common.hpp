@@ -5,6 +5,7 @@
 #include "alignkit/util/date.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,11 @@ std::optional<int> load_valid_configs(const std::vector<std::string>& paths, Dat
 // The one document of `kind` in the files the user named (find_one_document), or nullptr
 // after saying why on standard error as "alignkit <command>: ...".
 const Document* named_document(const ValidationResult& loaded, Kind kind, std::string_view command);
+
+// Opens a CSV input (an export, a costs file) for reading; "-" is standard input and leaves
+// `file` closed. False after saying why on standard error as "alignkit <command>: ...": a
+// folder, a missing file, no permission.
+bool open_csv_input(const std::string& path, std::string_view command, std::ifstream& file);
 
 // Today's date in the local time zone: the default of --as-of.
 Date today();

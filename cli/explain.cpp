@@ -32,7 +32,7 @@ int run_explain(const ExplainCommand& cmd)
             ids.push_back(c.id);
         }
         auto hint = did_you_mean(cmd.code, ids);
-        std::cerr << fmt::format("alignkit explain: unknown code '{}'; {}\n", cmd.code,
+        std::cerr << fmt::format("alignkit explain: unknown code '{}'; {}\n", terminal_safe(cmd.code, false),
                                  hint.empty() ? "run 'alignkit explain' for the list" : hint);
         return exit_failure;
     }

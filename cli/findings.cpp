@@ -19,7 +19,8 @@ void add_findings_options(CLI::App& sub, FindingsOptions& options)
                    "(repeat for several)")
         ->option_text("FORMAT[:FILE]")
         ->allow_extra_args(false);
-    sub.add_option("-o,--output", options.output, "Write the report to FILE instead of standard output");
+    sub.add_option("-o,--output", options.output, "Write the report to FILE instead of standard output")
+        ->check(non_empty);
     const std::map<std::string, FailOn> fail_on{
         {"error", FailOn::error}, {"warning", FailOn::warning}, {"never", FailOn::never}};
     sub.add_option("--fail-on", options.fail_on, "Exit 1 on findings at or above this severity (default: error)")

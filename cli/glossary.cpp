@@ -55,7 +55,8 @@ int run_glossary(const GlossaryCommand& cmd, const GlobalOptions& global)
             words.insert(words.end(), e.aliases.begin(), e.aliases.end());
         }
         auto hint = did_you_mean(cmd.term, words);
-        std::cerr << fmt::format("alignkit glossary: no term '{}'{}\n", cmd.term, hint.empty() ? "" : "; " + hint);
+        std::cerr << fmt::format("alignkit glossary: no term '{}'{}\n", terminal_safe(cmd.term, false),
+                                 hint.empty() ? "" : "; " + hint);
         return exit_failure;
     }
     write_output(cmd.output, render_glossary(std::span(found, 1), *format));
@@ -73,7 +74,7 @@ void add_glossary_command(CLI::App& app, const GlobalOptions& global, Runner& ru
         ->option_text("PATH")
         ->allow_extra_args(false);
     sub->add_option("-f,--format", cmd->format, "text, markdown or json")->option_text("FORMAT");
-    sub->add_option("-o,--output", cmd->output, "Write to FILE");
+    sub->add_option("-o,--output", cmd->output, "Write to FILE")->check(non_empty);
     sub->callback([cmd, &global, &run] { run = [cmd, &global] { return run_glossary(*cmd, global); }; });
 }
 

@@ -79,12 +79,8 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
     const auto* defs = &std::get<LeadDefinitions>(found->spec);
     // Both the export and the result stream: memory does not grow with the number of rows.
     std::ifstream file;
-    if (cmd.export_path != "-") {
-        file.open(cmd.export_path, std::ios::binary);
-        if (!file) {
-            std::cerr << fmt::format("alignkit leads classify: cannot read '{}'\n", cmd.export_path);
-            return exit_failure;
-        }
+    if (!open_csv_input(cmd.export_path, "leads classify", file)) {
+        return exit_failure;
     }
     StreamingOutput out(cmd.counts ? std::string{} : cmd.output);
     std::function<void(const std::string&)> on_line;
@@ -134,7 +130,7 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     auto* sub = leads->add_subcommand("classify", "The lifecycle stage each lead of a CSV export qualifies for");
     sub->add_option("definitions", classify->definitions, "The LeadDefinitions file")->required();
     sub->add_option("export", classify->export_path, "The CSV export, or - for standard input")->required();
-    sub->add_option("-o,--output", classify->output, "Write the CSV to FILE");
+    sub->add_option("-o,--output", classify->output, "Write the CSV to FILE")->check(non_empty);
     add_export_options(*sub, classify->reading);
     sub->add_flag("--counts", classify->counts, "Print only the number of leads per stage");
     sub->add_flag("--strict", classify->strict, "Exit 1 when any row or value cannot be read");

@@ -42,7 +42,8 @@ int run_main(int argc, char** argv)
         }
         if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
             auto hint = alignkit::did_you_mean(argv[1], names);
-            std::cerr << fmt::format("alignkit: unknown command '{}'{}\n", argv[1], hint.empty() ? "" : ", " + hint)
+            std::cerr << fmt::format("alignkit: unknown command '{}'{}\n", alignkit::terminal_safe(argv[1], false),
+                                     hint.empty() ? "" : ", " + hint)
                       << "Run 'alignkit --help' for the list of commands.\n";
             return exit_failure;
         }

@@ -39,7 +39,7 @@ void add_schema_command(CLI::App& app, const GlobalOptions& /*global*/, Runner& 
     auto cmd = std::make_shared<SchemaCommand>();
     auto* sub = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a kind, or of every kind");
     sub->add_option("kind", cmd->kind, "Questionnaire, Response, ServiceLevelAgreement, LeadDefinitions or Glossary");
-    sub->add_option("-o,--output", cmd->output, "Write the schema to FILE");
+    sub->add_option("-o,--output", cmd->output, "Write the schema to FILE")->check(non_empty);
     sub->callback([cmd, &run] { run = [cmd] { return run_schema(*cmd); }; });
 }
 

@@ -169,16 +169,18 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
         std::string error;
         auto by = read_breakdowns(cmd.by, error);
         if (!by) {
-            std::cerr << "alignkit sla audit: " << error << "\n";
+            std::cerr << "alignkit sla audit: " << terminal_safe(error, false) << "\n";
             return std::nullopt;
         }
         settings.by = std::move(*by);
     }
     settle_for_format(settings, format);
     if (!cmd.costs.empty()) {
-        std::ifstream file(cmd.costs, std::ios::binary);
-        if (!file) {
-            std::cerr << fmt::format("alignkit sla audit: cannot read '{}'\n", cmd.costs);
+        std::ifstream file;
+        if (cmd.costs == "-" || !open_csv_input(cmd.costs, "sla audit", file)) {
+            if (cmd.costs == "-") {
+                std::cerr << "alignkit sla audit: --costs needs a file, not standard input\n";
+            }
             return std::nullopt;
         }
         CostsError error;
@@ -236,12 +238,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         return exit_failure;
     }
     std::ifstream file;
-    if (cmd.export_path != "-") {
-        file.open(cmd.export_path, std::ios::binary);
-        if (!file) {
-            std::cerr << fmt::format("alignkit sla audit: cannot read '{}'\n", cmd.export_path);
-            return exit_failure;
-        }
+    if (!open_csv_input(cmd.export_path, "sla audit", file)) {
+        return exit_failure;
     }
     AuditExportOptions options;
     options.settings = std::move(*settings);
@@ -273,7 +271,8 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     if (progress_shown) {
         std::cerr << "\r\033[K" << std::flush; // the line goes once the work is done
     }
-    if (breaches && outcome.failure != AuditFailure::empty && outcome.failure != AuditFailure::columns) {
+    // The breaches file and the report come from one audit: both are written, or neither.
+    if (breaches && outcome.failure == AuditFailure::none) {
         breaches->commit();
     }
     switch (outcome.failure) {
@@ -333,7 +332,7 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("paths", render->paths, "The SLA file (and what it refers to, if not by relative path)")
         ->required();
     sub->add_option("-f,--format", render->format, "markdown (default), html or text")->option_text("FORMAT");
-    sub->add_option("-o,--output", render->output, "Write to FILE");
+    sub->add_option("-o,--output", render->output, "Write to FILE")->check(non_empty);
     sub->callback([render, &global, &run] { run = [render, &global] { return run_sla_render(*render, global); }; });
 
     auto audit = std::make_shared<SlaAuditCommand>();
@@ -365,7 +364,7 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->check(non_empty);
     check_records->add_flag("--strict", audit->strict,
                             "Exit 1 when any row or value cannot be read or a term cannot be audited");
-    check_records->add_option("-o,--output", audit->output, "Write to FILE");
+    check_records->add_option("-o,--output", audit->output, "Write to FILE")->check(non_empty);
     add_export_options(*check_records, audit->reading);
     check_records->add_option("--breaches", audit->breaches, "Write one CSV row per breach to FILE")
         ->option_text("FILE")
@@ -387,12 +386,12 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     compare->add_option("new", diff->after, "The later SLA file")->required();
     compare->add_option("-f,--format", diff->format, "text (default) or markdown, for a change log")
         ->option_text("FORMAT");
-    compare->add_option("-o,--output", diff->output, "Write to FILE");
+    compare->add_option("-o,--output", diff->output, "Write to FILE")->check(non_empty);
     compare->callback([diff, &global, &run] { run = [diff, &global] { return run_sla_diff(*diff, global); }; });
 
     auto init = std::make_shared<SlaInitCommand>();
     auto* start = sla->add_subcommand("init", "Write a complete, commented starting SLA with its lead definitions");
-    start->add_option("-o,--output", init->output, "Write to FILE (default: standard output)");
+    start->add_option("-o,--output", init->output, "Write to FILE (default: standard output)")->check(non_empty);
     start->add_flag("--force", init->force, "Replace FILE if it exists");
     start->callback([init, &run] { run = [init] { return run_sla_init(*init); }; });
 }

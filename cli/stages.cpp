@@ -24,7 +24,7 @@ int run_stages(const StagesCommand& cmd)
         stage = parse_enum<Stage>(cmd.stage);
         if (!stage) {
             auto hint = did_you_mean(cmd.stage, enum_names<Stage>());
-            std::cerr << fmt::format("alignkit stages: unknown stage '{}'; {}\n", cmd.stage,
+            std::cerr << fmt::format("alignkit stages: unknown stage '{}'; {}\n", terminal_safe(cmd.stage, false),
                                      hint.empty() ? "use one of " + quoted_list(enum_names<Stage>()) : hint);
             return exit_failure;
         }
@@ -47,7 +47,7 @@ void add_stages_command(CLI::App& app, const GlobalOptions& /*global*/, Runner& 
     auto* sub = app.add_subcommand("stages", "Explain the four maturity stages and the steps between them");
     sub->add_option("stage", cmd->stage, "undefined, defined, aligned or integrated (default: all four)");
     sub->add_option("-f,--format", cmd->format, "text, markdown or json")->option_text("FORMAT");
-    sub->add_option("-o,--output", cmd->output, "Write to FILE");
+    sub->add_option("-o,--output", cmd->output, "Write to FILE")->check(non_empty);
     sub->callback([cmd, &run] { run = [cmd] { return run_stages(*cmd); }; });
 }
 

@@ -39,6 +39,13 @@ echo PREVIOUS-CONTENT >plain.txt
 grep -q PREVIOUS-CONTENT plain.txt && fail "-o did not replace a regular file"
 [ -z "$(find . -name '.*.??????')" ] || fail "a temporary file was left behind"
 
+# An audit that stops at an unclosed quote writes neither its report nor its breaches.
+{ head -3 "$repo/tests/cli/sla/audit-text/export.csv"; printf 'E99,"never closed\n'; } >unclosed.csv
+"$ak" sla audit "$repo/bench/audit/sla.yaml" unclosed.csv --as-of 2026-07-01T00:00:00Z -o unclosed.txt \
+  --breaches unclosed-breaches.csv 2>/dev/null
+[ -e unclosed.txt ] && fail "an audit that failed wrote its report"
+[ -e unclosed-breaches.csv ] && fail "an audit that failed wrote its breaches"
+
 # A replaced file keeps its permissions: a private report stays private.
 echo old >private.txt
 chmod 600 private.txt

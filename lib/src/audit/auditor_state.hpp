@@ -134,6 +134,7 @@ struct AuditorState {
     // enormous cell cannot make an enormous report; a longer one is cut and its row counted.
     static constexpr std::size_t k_max_group_name = 256;
     std::string_view group_name(std::string_view cell, const char* field, std::size_t line);
+    std::string m_name_buffer; // a name group_name had to clean, until its next call
     // The steps of add(), in order.
     void read_times(std::span<const std::string_view> fields, std::size_t line);
     std::int64_t read_attempts(std::string_view text, std::size_t line); // 0 when empty or unreadable

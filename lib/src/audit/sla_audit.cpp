@@ -7,6 +7,7 @@
 
 #include "alignkit/exports/export_presets.hpp"
 #include "alignkit/util/date.hpp"
+#include "alignkit/util/text.hpp"
 #include "alignkit/util/timestamp.hpp"
 
 #include <algorithm>
@@ -451,6 +452,23 @@ std::size_t AuditorState::month_of(std::int64_t t)
 
 std::string_view AuditorState::group_name(std::string_view cell, const char* field, std::size_t line)
 {
+    // Bytes that are not UTF-8 and control characters show as U+FFFD in every report, so two
+    // different names could show as one (twice: duplicate JSON keys) and tables would not line
+    // up: the group is named as it is shown. Plain ASCII, nearly every name, is not copied.
+    // A line break or tab in a quoted cell stays part of the name (reports show names on one
+    // line, and the reference audit keys groups by the exact text).
+    const bool plain = std::all_of(cell.begin(), cell.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return (b >= 0x20 && b < 0x7F) || c == '\n' || c == '\t';
+    });
+    if (!plain) {
+        m_name_buffer = terminal_safe(cell);
+        if (m_name_buffer != cell) {
+            bad(fmt::format("'{}' holds control characters or bytes that are not UTF-8 (shown as U+FFFD)", field),
+                line);
+            cell = m_name_buffer;
+        }
+    }
     if (cell.size() <= k_max_group_name) {
         return cell;
     }

@@ -1,4 +1,5 @@
 #include "alignkit/util/csv.hpp"
+#include "alignkit/util/text.hpp"
 
 #include <algorithm>
 
@@ -319,8 +320,11 @@ bool plain_number(std::string_view text)
 
 } // namespace
 
-std::string csv_cell(std::string_view text)
+std::string csv_cell(std::string_view raw)
 {
+    // No escape sequences from an export or a config reach a terminal that shows the file.
+    const std::string safe = terminal_safe(raw);
+    const std::string_view text = safe;
     std::string value(text);
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
         !plain_number(value)) {

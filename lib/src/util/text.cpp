@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <vector>
 
 namespace alignkit {
@@ -176,56 +177,52 @@ std::string_view line_at(std::string_view text, int line)
     return result;
 }
 
+namespace {
+
+// Calls `visit(code_point, bytes)` for each UTF-8 character of `text`, and for each byte that
+// does not begin one `visit(-1, that_byte)`.
+template <class Visit> void each_code_point(std::string_view text, Visit visit)
+{
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto left = static_cast<utf8proc_ssize_t>(text.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(bytes, left, &cp);
+        if (n <= 0) {
+            cp = -1;
+            n = 1;
+        }
+        visit(cp, std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n)));
+        bytes += n;
+        left -= n;
+    }
+}
+
+} // namespace
+
 std::string terminal_safe(std::string_view text, bool keep_lines)
 {
     constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
     std::string out;
     out.reserve(text.size());
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto left = static_cast<utf8proc_ssize_t>(text.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes, left, &cp);
-        if (n <= 0) {
-            out += k_replacement;
-            ++bytes;
-            --left;
-            continue;
-        }
-        const bool line_break = cp == '\n' || cp == '\r';
-        const bool control = (cp < 0x20 && cp != '\t' && !(keep_lines && line_break)) || (cp >= 0x7F && cp < 0xA0);
+    each_code_point(text, [&](std::int32_t cp, std::string_view bytes) {
+        const bool line_break = cp == '\n'; // a carriage return would overwrite the line
+        const bool control =
+            cp < 0 || (cp < 0x20 && cp != '\t' && !(keep_lines && line_break)) || (cp >= 0x7F && cp < 0xA0);
         const bool reorders = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        if (control || reorders) {
-            out += k_replacement;
-        } else {
-            out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
-        }
-        bytes += n;
-        left -= n;
-    }
+        out += control || reorders ? k_replacement : bytes;
+    });
     return out;
 }
 
 std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto left = static_cast<utf8proc_ssize_t>(text.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes, left, &cp);
-        if (n <= 0) {
-            // Not UTF-8: one byte, one column, as a terminal shows a replacement character.
-            ++width;
-            ++bytes;
-            --left;
-            continue;
-        }
-        // Wide (CJK, emoji) characters take two columns, combining marks and controls none.
-        width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
-        bytes += n;
-        left -= n;
-    }
+    each_code_point(text, [&](std::int32_t cp, std::string_view) {
+        // A byte that is not UTF-8 takes one column, as a terminal shows a replacement character;
+        // wide (CJK, emoji) characters two, combining marks and controls none.
+        width += cp < 0 ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    });
     return width;
 }
 

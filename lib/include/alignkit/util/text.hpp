@@ -56,7 +56,7 @@ class LineIndex {
 // characters (escape sequences, BEL, backspace, C1 controls such as U+009B) and the
 // bidirectional overrides and isolates that reorder what is shown (U+202A-U+202E,
 // U+2066-U+2069) become U+FFFD, as does every byte that is not UTF-8. Tabs stay, and line
-// breaks stay when `keep_lines`.
+// feeds stay when `keep_lines` (a carriage return never: it would overwrite the line).
 std::string terminal_safe(std::string_view text, bool keep_lines = true);
 
 // The columns `text` takes on a terminal: wide (CJK) characters two, combining marks none,

@@ -1,5 +1,7 @@
 #include "config/yaml_tree.hpp"
 
+#include "alignkit/util/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
@@ -155,7 +157,10 @@ void parse(std::string_view text, Tree& tree)
                 // "did not find expected key, while parsing a block mapping that starts on line 3"
                 message += fmt::format(", {} that starts on line {}", parser.context, parser.context_mark.line + 1);
             }
-            tree.error = SyntaxError{to_position(parser.problem_mark), std::move(message)};
+            // The reader (control characters, bad encodings) gives an offset, not a mark.
+            const Position at = parser.error == YAML_READER_ERROR ? position_of(text, parser.problem_offset)
+                                                                  : to_position(parser.problem_mark);
+            tree.error = SyntaxError{at, std::move(message)};
             return;
         }
         std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> event_guard(&event, yaml_event_delete);

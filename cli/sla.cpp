@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 namespace alignkit::cli {
@@ -150,6 +151,8 @@ struct SlaAuditCommand {
     std::optional<double> fail_under; // set when --fail-under is given
     bool strict = false;
     unsigned jobs = 0; // 0: one per core
+    std::string zone, from, until;
+    std::string quantiles = "nearest";
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
@@ -193,15 +196,43 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
         }
         settings.costs = std::move(*costs);
     }
-    // --as-of without a zone is a time in the SLA's zone, as the export's naive times are.
+    if (!cmd.zone.empty()) {
+        settings.zone = cmd.zone;
+    }
+    const auto quantiles = parse_enum<Quantiles>(cmd.quantiles);
+    if (!quantiles) {
+        std::cerr << fmt::format("alignkit sla audit: --quantiles '{}': use nearest or linear\n",
+                                 terminal_safe(cmd.quantiles, false));
+        return std::nullopt;
+    }
+    settings.quantiles = *quantiles;
+    const auto zone = naive_time_zone(sla, settings.zone);
+    std::string error;
+    for (auto [text, bound, option] :
+         {std::tuple{&cmd.from, &settings.from, "--from"}, std::tuple{&cmd.until, &settings.until, "--until"}}) {
+        if (text->empty()) {
+            continue;
+        }
+        *bound = read_period_bound(*text, zone, error);
+        if (!*bound) {
+            std::cerr << "alignkit sla audit: " << option << ": " << terminal_safe(error, false) << "\n";
+            return std::nullopt;
+        }
+    }
+    settings.from_text = cmd.from;
+    settings.until_text = cmd.until;
+    if (settings.from && settings.until && *settings.until <= *settings.from) {
+        std::cerr << "alignkit sla audit: --until must come after --from\n";
+        return std::nullopt;
+    }
+    // --as-of without a zone is a time in the export's zone, as its naive times are.
     if (cmd.as_of.empty()) {
         settings.as_of =
             std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();
         return settings;
     }
-    std::string error;
-    const auto as_of = read_as_of(cmd.as_of, sla, error);
+    const auto as_of = read_as_of(cmd.as_of, zone, error);
     if (!as_of) {
         std::cerr << "alignkit sla audit: " << error << "\n";
         return std::nullopt;
@@ -344,6 +375,23 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                      "The time deadlines are judged at (default now), such as "
                      "2026-07-01T00:00:00Z")
         ->option_text("TIME")
+        ->check(non_empty);
+    check_records
+        ->add_option("--zone", audit->zone,
+                     "The time zone of the export's times written without one, such as America/Sao_Paulo (default: "
+                     "the SLA calendar's, else UTC); clocks count working time only under the SLA's calendar")
+        ->option_text("ZONE")
+        ->check(non_empty);
+    check_records
+        ->add_option("--quantiles", audit->quantiles,
+                     "How medians and p90s are found: nearest (rank, the default) or linear (as pandas median() and "
+                     "DuckDB quantile_cont)")
+        ->option_text("METHOD");
+    check_records->add_option("--from", audit->from, "Volume targets' periods start with the one holding DATE")
+        ->option_text("DATE")
+        ->check(non_empty);
+    check_records->add_option("--until", audit->until, "Volume targets' periods end before DATE (a date or a time)")
+        ->option_text("DATE")
         ->check(non_empty);
     check_records
         ->add_option("-f,--format", audit->format,

@@ -6,6 +6,7 @@
 #include "util/escape.hpp"
 #include "util/tables.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,9 @@ AuditSection term_table(const AuditResult& r)
             }
             s.table.rows.push_back(std::move(row));
         }
+    }
+    if (r.term_order.empty()) {
+        s.after.emplace_back("No SLA term could be audited; the targets and the funnel below still were.");
     }
     for (const auto& [term, why] : r.not_audited) {
         s.after.push_back(fmt::format("Not audited: {}, {}.", term, why));
@@ -178,21 +182,59 @@ AuditSection targets(const AuditResult& r)
         }
         if (t.periods.empty()) {
             s.table.rows.push_back({name, commitment, "", "0", "no entries"});
+        } else {
+            s.after.push_back(
+                fmt::format("{}: periods {} to {} judged{}.", t.id, t.periods.front().period, t.periods.back().period,
+                            r.periods_from.empty() && r.periods_until.empty()
+                                ? fmt::format(", from the first to the last entry to '{}'", t.stage)
+                                : fmt::format(" (--from {} --until {})", r.periods_from.empty() ? "-" : r.periods_from,
+                                              r.periods_until.empty() ? "-" : r.periods_until)));
+        }
+        if (t.undated > 0) {
+            s.after.push_back(fmt::format("{}: {} lead(s) reached '{}' without a time and are in no period.", t.id,
+                                          t.undated, t.stage));
         }
     }
     return s;
 }
 
-AuditSection conversion(const AuditResult& r)
+std::string rate(std::int64_t part, std::int64_t whole)
+{
+    return whole == 0 ? std::string("-")
+                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+// A conversion target by one grouping: sources, or the month leads reached its first stage.
+AuditSection conversion(const TargetResult& t, bool by_cohort)
 {
     AuditSection s;
-    s.heading = fmt::format("'{}' to '{}' by source", r.handoff_stage, r.conversion_stage);
-    s.table.header = {"source", r.handoff_stage, r.conversion_stage, "rate"};
+    s.heading = by_cohort ? fmt::format("'{}' to '{}' by the month leads reached '{}'", t.from, t.to, t.from)
+                          : fmt::format("'{}' to '{}' by source", t.from, t.to);
+    s.table.header = {by_cohort ? "month" : "source", t.from, t.to, "rate"};
     s.table.right = {false, true, true, true};
-    for (const auto& [source, c] : r.conversion_by_source) {
+    for (const auto& [group, c] : by_cohort ? t.by_cohort : t.by_source) {
+        s.table.rows.push_back({group.empty() ? (by_cohort ? "(no time)" : "(none)") : group, std::to_string(c.from),
+                                std::to_string(c.to), rate(c.to, c.from)});
+    }
+    if (by_cohort) {
+        s.notes.push_back("A cohort's rate grows while its leads are still moving: recent months are not final.");
+    }
+    return s;
+}
+
+AuditSection stage_readings(const AuditResult& r)
+{
+    AuditSection s;
+    s.heading = "Stages as the export shows them";
+    s.notes.push_back("How each lifecycle stage and exit was read (the lead definitions' `reached` and `at`), and how "
+                      "many leads reached it.");
+    s.table.header = {"stage", "reached when", "dated by", "leads", "without a time"};
+    s.table.right = {false, false, false, true, true};
+    for (const auto& st : r.stages) {
         s.table.rows.push_back(
-            {source.empty() ? "(none)" : source, std::to_string(c.from), std::to_string(c.to),
-             fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.to) / static_cast<double>(c.from))});
+            {st.exit ? st.id + " (exit)" : st.id, fmt::format("{}", fmt::join(st.reached_by, " or ")),
+             st.dated_by.empty() ? "-" : st.dated_by, st.visible ? std::to_string(st.reached) : "not seen",
+             st.visible ? std::to_string(st.undated) : ""});
     }
     return s;
 }
@@ -209,19 +251,13 @@ AuditSection entries(const AuditResult& r)
     return s;
 }
 
-std::string rate(std::int64_t part, std::int64_t whole)
-{
-    return whole == 0 ? std::string("-")
-                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-}
-
 AuditSection funnel_steps(const Funnel& f)
 {
     AuditSection s;
     s.heading = "Funnel";
-    s.notes.push_back("Both teams' numbers from the same records: each step counts the leads with the first stage's "
-                      "time and, of those, the leads with the next stage's time too; time in stage runs from one to "
-                      "the other.");
+    s.notes.push_back("Both teams' numbers from the same records: each step counts the leads that reached the first "
+                      "stage and, of those, the leads that reached the next one too; time in stage runs from one "
+                      "stage's time to the other's, where the export has both.");
     s.table.header = {"from", "to", "entered", "reached", "conversion", "median time in stage", "p90"};
     s.table.right = {false, false, true, true, true, true, true};
     for (std::size_t i = 0; i + 1 < f.stages.size(); ++i) {
@@ -232,9 +268,23 @@ AuditSection funnel_steps(const Funnel& f)
                                 short_duration(time.p90)});
     }
     const auto decided = f.overall.won + f.overall.lost;
-    const std::string cycle_stages = f.cycle_from.empty() ? "" : fmt::format(" from '{}'", f.cycle_from);
-    s.after.push_back(fmt::format("Win rate: {} ({} won, {} disqualified, of the leads{} that were decided).",
-                                  rate(f.overall.won, decided), f.overall.won, f.overall.lost, cycle_stages));
+    const std::string cycle_stages = f.decided_from.empty() ? "" : fmt::format(" from '{}'", f.decided_from);
+    if (!f.won_visible) {
+        s.after.emplace_back("Win rate: not measured: the export cannot show the last lifecycle stage.");
+    } else if (!f.losses_visible || f.overall.lost == 0) {
+        s.after.push_back(fmt::format("Win rate: not measured: the export records no lost or disqualified leads "
+                                      "({} won).",
+                                      f.overall.won));
+    } else {
+        s.after.push_back(fmt::format("Win rate: {} ({} won, {} lost or disqualified, of the leads{} that were "
+                                      "decided).",
+                                      rate(f.overall.won, decided), f.overall.won, f.overall.lost, cycle_stages));
+    }
+    if (f.won_visible && !f.stages.empty()) {
+        s.after.push_back(fmt::format("Close rate: {} ({} won of the {} leads that reached '{}').",
+                                      rate(f.overall.reached.back(), f.overall.reached.front()),
+                                      f.overall.reached.back(), f.overall.reached.front(), f.stages.front()));
+    }
     if (f.sales_cycle) {
         s.after.push_back(fmt::format("Sales cycle, '{}' to '{}': median {}, p90 {} ({} leads).", f.cycle_from,
                                       f.cycle_to, short_duration(f.sales_cycle->median),
@@ -251,7 +301,7 @@ AuditSection funnel_by(const Funnel& f, const std::string& by)
     for (const auto& stage : f.stages) {
         s.table.header.push_back(stage);
     }
-    for (const char* column : {"won", "disqualified", "win rate"}) {
+    for (const char* column : {"wins", "losses", "win rate"}) {
         s.table.header.emplace_back(column);
     }
     s.table.right.assign(s.table.header.size(), true);
@@ -263,7 +313,7 @@ AuditSection funnel_by(const Funnel& f, const std::string& by)
         }
         row.push_back(std::to_string(c.won));
         row.push_back(std::to_string(c.lost));
-        row.push_back(rate(c.won, c.won + c.lost));
+        row.push_back(f.losses_visible && f.overall.lost > 0 ? rate(c.won, c.won + c.lost) : "-");
         s.table.rows.push_back(std::move(row));
     }
     return s;
@@ -318,42 +368,71 @@ AuditSection bad_rows(const AuditResult& r)
 
 std::vector<std::string> definitions(const AuditResult& r)
 {
-    std::vector<std::string> d{
-        fmt::format("handoff: a lead is eligible once it entered '{}' ({}_at); met when assigned_at is at most the "
-                    "limit later, breached when later or when unassigned at a deadline on or before as-of, pending "
-                    "otherwise.",
-                    r.handoff_stage, r.handoff_stage),
+    std::vector<std::string> terms{
+        fmt::format("handoff: a lead is eligible once it entered the hand-off stage ('{}') at a known time; met when "
+                    "it was assigned (assigned_at) at most the limit later, breached when later or when unassigned "
+                    "at a deadline on or before as-of, pending otherwise.",
+                    r.handoff_stage),
         "first_touch: eligible once assigned (assigned_at); met when first_touch_at is at most the limit later; "
         "breached and pending as for handoff.",
-        "attempts: eligible once disqualified (disqualified_at); met when touch_attempts (empty is 0) reaches the "
-        "minimum.",
+        "attempts: eligible once disqualified; met when the attempts made (touch_attempts, empty is 0; else the "
+        "attempt times given) reach the minimum.",
+        "window: eligible once disqualified and assigned; met when at least the minimum attempts have times within "
+        "the follow-up window after assignment.",
+        "spacing: eligible with two attempt times or more; met when no two attempts are closer than the spacing.",
         "reason: eligible once disqualified; met when disqualify_reason holds more than spaces.",
-        "<stage>_clock: a stage's clock in the lead definitions; eligible once the stage was entered (<stage>_at); "
-        "done when the lead left it: at the time of its exit criterion when that is '<field> is set', otherwise at "
-        "the earliest later stage's time or the disqualification; met, breached and pending as for handoff.",
-        "Exactly at the limit is met; done up to an hour before the clock started (clocks a few minutes apart) "
-        "is met; done more than an hour before it is a bad row, not counted.",
-        "compliance = met / (met + breached); pending leads are not yet decided.",
-        "median and p90: of the latencies of leads that were done, by nearest rank (the value at rank "
-        "ceil(p/100 x n) in ascending order).",
+        "<stage>_clock: a stage's clock in the lead definitions; eligible once the stage was entered at a known "
+        "time; done when the lead left it: at the time of its exit criterion when that is '<field> is set', "
+        "otherwise at the earliest later stage's or exit's time; met, breached and pending as for handoff.",
     };
+    // Each term's definition, for the terms the report shows.
+    std::vector<std::string> d;
+    for (const auto& definition : terms) {
+        const auto name = definition.substr(0, definition.find(':'));
+        const bool shown =
+            name == "<stage>_clock"
+                ? std::any_of(r.terms.begin(), r.terms.end(), [](const auto& t) { return t.first.ends_with("_clock"); })
+                : r.terms.contains(name);
+        if (shown) {
+            d.push_back(definition);
+        }
+    }
+    d.insert(
+        d.end(),
+        {
+            "The fields each term reads are the lead definitions' `roles` (shown in JSON under 'columns').",
+            "Exactly at the limit is met; done up to an hour before the clock started (clocks a few minutes apart) "
+            "is met; done more than an hour before it is a bad row, not counted.",
+            "compliance = met / (met + breached); pending leads are not yet decided.",
+        });
+    d.push_back(r.quantiles == Quantiles::nearest
+                    ? "median and p90: of the latencies of leads that were done, by nearest rank (the value at rank "
+                      "ceil(p/100 x n) in ascending order)."
+                    : "median and p90: of the latencies of leads that were done, by linear interpolation (--quantiles "
+                      "linear: between the values at ranks floor(h) and floor(h)+1 for h = (n-1) x p/100 + 1, as "
+                      "pandas and DuckDB's quantile_cont compute them).");
     d.push_back(r.working_hours
                     ? fmt::format("Clocks count working time only: the SLA calendar's days and hours in {}, without "
                                   "its holidays; 3d is three working days, 24h is 24 working hours.",
                                   r.time_zone)
                     : "Clocks count elapsed time.");
     d.push_back(fmt::format("Times without a zone are read in {}; months are months there.", r.time_zone));
-    d.push_back("Funnel: a step from one stage to the next counts the leads with the first stage's time, and of "
-                "those the leads with the next stage's time too (a lead that skipped a stage is not counted in the "
+    d.push_back("A stage is reached as 'Stages as the export shows them' says: its date is set, its entry criteria "
+                "hold on the record, a later stage was reached, or every record is at it; a stage reached without a "
+                "time counts in volumes and conversions but starts no clock and is in no period or month.");
+    d.push_back("Funnel: a step from one stage to the next counts the leads that reached the first stage, and of "
+                "those the leads that reached the next one too (a lead that skipped a stage is not counted in the "
                 "steps around it). Time in stage and the sales cycle are elapsed time, from one stage's time to the "
                 "other's. Win rate: of the leads in the sales cycle (those that reached its first stage) that "
-                "became customers or were disqualified, the share that became customers.");
+                "reached the last stage or took an exit with no way back, the share that reached the last stage; "
+                "not measured when the export records no such exit. Close rate: the leads that reached the last "
+                "stage, of those that reached the funnel's first.");
     d.push_back("Campaign costs: the cost of a source divided by its leads (rows), its assigned leads "
                 "(assigned_at set) and its customers (the last stage's time set).");
     d.push_back("Volume targets count leads entering the stage in each period, from the first such lead's period to "
-                "the last period the export reaches (its latest time, up to as-of), empty periods too; a period is "
-                "judged once it has ended at as-of. Conversion targets divide the leads that entered both stages by "
-                "those that entered the first.");
+                "the last one's (or from --from to --until), empty periods too; a period is judged once it has "
+                "ended at as-of. Conversion targets divide the leads that reached both stages by those that reached "
+                "the first; by cohort, leads are grouped by the month they reached the first.");
     return d;
 }
 
@@ -378,6 +457,32 @@ std::string short_duration(std::optional<std::int64_t> seconds)
     return fmt::format("{}{}d {:02}h", sign, s / 86400, s % 86400 / 3600);
 }
 
+std::string short_duration(std::optional<double> seconds)
+{
+    return short_duration(seconds ? std::optional<std::int64_t>(std::llround(*seconds)) : std::nullopt);
+}
+
+namespace {
+
+// A percentile in JSON: a whole number of seconds as an integer, else as it is.
+nlohmann::json seconds_json(const std::optional<double>& seconds)
+{
+    if (!seconds) {
+        return nullptr;
+    }
+    if (*seconds == std::floor(*seconds) && std::abs(*seconds) < 9e15) {
+        return static_cast<std::int64_t>(*seconds);
+    }
+    return *seconds;
+}
+
+std::string seconds_text(const std::optional<double>& seconds)
+{
+    return seconds ? seconds_json(seconds).dump() : std::string();
+}
+
+} // namespace
+
 AuditReport build_audit_report(const AuditResult& r)
 {
     AuditReport report;
@@ -388,16 +493,32 @@ AuditReport build_audit_report(const AuditResult& r)
     report.summary.push_back(
         r.working_hours ? fmt::format("Clocks count working time in {} (the SLA's calendar).", r.time_zone)
                         : fmt::format("Clocks count elapsed time; times without a zone are read in {}.", r.time_zone));
-    report.sections.push_back(term_table(r));
-    for (const auto& by : r.by) {
-        report.sections.push_back(breakdown(r, by));
+    for (const auto& [field, zone] : r.field_zones) {
+        report.summary.push_back(
+            fmt::format("'{}' times without a zone are read in {} (the field's zone).", field, zone));
     }
-    report.sections.push_back(monthly_trend(r));
+    for (const auto& warning : r.warnings) {
+        report.summary.push_back("Read with care: " + warning + ".");
+    }
+    report.sections.push_back(term_table(r));
+    if (!r.term_order.empty()) {
+        for (const auto& by : r.by) {
+            report.sections.push_back(breakdown(r, by));
+        }
+        report.sections.push_back(monthly_trend(r));
+    }
     if (!r.targets.empty()) {
         report.sections.push_back(targets(r));
     }
-    report.sections.push_back(entries(r));
-    report.sections.push_back(conversion(r));
+    if (!r.handoff_stage.empty() && !r.entries_by_month.empty()) {
+        report.sections.push_back(entries(r));
+    }
+    for (const auto& t : r.targets) {
+        if (!t.not_measured && t.stage.empty()) {
+            report.sections.push_back(conversion(t, false));
+            report.sections.push_back(conversion(t, true));
+        }
+    }
     if (r.funnel) {
         report.sections.push_back(funnel_steps(*r.funnel));
         for (const auto& by : r.by) {
@@ -412,6 +533,7 @@ AuditReport build_audit_report(const AuditResult& r)
     if (!r.bad_rows.empty()) {
         report.sections.push_back(bad_rows(r));
     }
+    report.sections.push_back(stage_readings(r));
     report.definitions = definitions(r);
     return report;
 }
@@ -531,9 +653,7 @@ std::string audit_json(const AuditResult& r)
                     {"compliance_percent", p ? Json(*p) : Json(nullptr)}};
     };
     auto latency = [](const Latency& l) {
-        return Json{{"n", l.n},
-                    {"median_s", l.median ? Json(*l.median) : Json(nullptr)},
-                    {"p90_s", l.p90 ? Json(*l.p90) : Json(nullptr)}};
+        return Json{{"n", l.n}, {"median_s", seconds_json(l.median)}, {"p90_s", seconds_json(l.p90)}};
     };
     auto groups = [&](const std::map<std::string, TermCounts>& by) {
         Json out = Json::object();
@@ -661,11 +781,10 @@ std::string audit_csv(const AuditResult& r)
     auto row = [&](const std::string& term, const std::string& by, const std::string& group, const TermCounts& c,
                    const Latency* l) {
         const auto p = compliance_percent(c);
-        auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
         out += csv_line({term, by, group, std::to_string(c.eligible), std::to_string(c.met), std::to_string(c.breached),
                          std::to_string(c.pending), p ? fmt::format("{:.4f}", *p) : std::string(),
-                         l != nullptr ? std::to_string(l->n) : std::string(), l != nullptr ? opt(l->median) : "",
-                         l != nullptr ? opt(l->p90) : ""});
+                         l != nullptr ? std::to_string(l->n) : std::string(),
+                         l != nullptr ? seconds_text(l->median) : "", l != nullptr ? seconds_text(l->p90) : ""});
     };
     for (const auto& name : r.term_order) {
         const auto* t = find_in(r.terms, name);

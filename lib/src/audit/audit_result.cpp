@@ -34,21 +34,43 @@ std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar)
     return under;
 }
 
-std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error)
+std::string naive_time_zone(const ServiceLevelAgreement& sla, const std::optional<std::string>& zone)
+{
+    return zone ? *zone : sla.calendar ? sla.calendar->time_zone.value : std::string("UTC");
+}
+
+std::optional<std::int64_t> read_as_of(std::string_view text, const std::string& zone_name, std::string& error)
 {
     const auto written = read_timestamp(text);
     if (!written) {
         error = fmt::format("'{}' is not a time (YYYY-MM-DDTHH:MM:SSZ)", text);
         return std::nullopt;
     }
-    if (!written->naive || !sla.calendar || sla.calendar->time_zone.value == "UTC") {
+    if (!written->naive || zone_name == "UTC") {
         return written->seconds;
     }
-    auto zone = TimeZone::locate(sla.calendar->time_zone.value, error);
+    auto zone = TimeZone::locate(zone_name, error);
     if (!zone) {
         return std::nullopt;
     }
     return zone->to_utc(written->seconds);
+}
+
+std::optional<std::int64_t> read_period_bound(std::string_view text, const std::string& zone_name, std::string& error)
+{
+    const auto written = read_timestamp(text);
+    if (!written) {
+        error = fmt::format("'{}' is not a date or a time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS)", text);
+        return std::nullopt;
+    }
+    if (written->naive || zone_name == "UTC") {
+        return written->seconds;
+    }
+    auto zone = TimeZone::locate(zone_name, error);
+    if (!zone) {
+        return std::nullopt;
+    }
+    return zone->to_local(written->seconds);
 }
 
 std::optional<std::vector<std::string>> read_breakdowns(std::string_view list, std::string& error)
@@ -87,8 +109,9 @@ std::string breach_csv_line(const Breach& b)
 std::vector<std::string> audit_notices(const AuditResult& result)
 {
     std::vector<std::string> notices;
-    for (const auto& [term, why] : result.not_audited) {
-        notices.push_back(fmt::format("{} not audited: {}", term, why));
+    // What was not audited is said once, in the report; a reading that may mislead is said here too.
+    for (const auto& warning : result.warnings) {
+        notices.push_back(warning);
     }
     for (const auto& [kind, rows] : result.bad_rows) {
         const bool all = static_cast<std::size_t>(rows.count) == rows.first_lines.size();
@@ -112,8 +135,24 @@ std::vector<std::string> audit_failures(const AuditResult& result, std::optional
             why.push_back(fmt::format("target '{}' missed", target.id));
         }
     }
-    if (strict && (!result.bad_rows.empty() || !result.not_audited.empty())) {
+    if (!strict) {
+        return why;
+    }
+    if (!result.bad_rows.empty()) {
         why.emplace_back("--strict: the export was not read fully");
+    }
+    std::vector<std::string> unseen;
+    for (const auto& [term, reason] : result.not_audited) {
+        if (!result.not_stated.contains(term)) {
+            unseen.push_back(term);
+        }
+    }
+    if (!unseen.empty()) {
+        why.push_back(
+            fmt::format("--strict: the SLA states terms the export cannot show: {}", fmt::join(unseen, ", ")));
+    }
+    if (!result.warnings.empty()) {
+        why.emplace_back("--strict: a reading may mislead (see above)");
     }
     return why;
 }
@@ -126,8 +165,8 @@ std::string audit_canonical_json(const AuditResult& r)
     };
     auto latency = [](const Latency& l) {
         return Json{{"n", l.n},
-                    {"median", l.median ? Json(*l.median) : Json(nullptr)},
-                    {"p90", l.p90 ? Json(*l.p90) : Json(nullptr)}};
+                    {"median", l.median ? Json(static_cast<std::int64_t>(*l.median)) : Json(nullptr)},
+                    {"p90", l.p90 ? Json(static_cast<std::int64_t>(*l.p90)) : Json(nullptr)}};
     };
     Json sla = Json::object();
     for (const auto& [name, term] : r.terms) {

@@ -5,10 +5,12 @@
 
 #include "alignkit/audit/sla_audit.hpp"
 #include "alignkit/audit/working_clock.hpp"
+#include "alignkit/exports/row_criterion.hpp"
 #include "alignkit/exports/time_format.hpp"
 #include "alignkit/model/enums.hpp"
 #include "alignkit/util/time_zone.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -36,11 +38,14 @@ struct AuditorState {
     // The steps of SlaAuditor::make, in order; each returns false with `error` when the audit
     // cannot run.
     bool read_terms(const ServiceLevelAgreement& sla, const AuditSettings& settings, std::string& error);
-    bool find_term_columns(ColumnFinder& columns, std::string& error);
-    void find_stage_columns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings);
-    void plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& columns);
+    void read_fields(const LeadDefinitions& defs, ColumnFinder& columns);
+    bool plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns,
+                     std::string& error);
+    void find_term_columns(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns);
+    void plan_funnel(const LeadDefinitions& defs, const AuditSettings& settings);
+    void plan_targets(const ServiceLevelAgreement& sla);
     void plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& columns);
-    void size_groups(ColumnFinder& columns);
+    bool size_groups(ColumnFinder& columns, std::string& error);
     // A limit of the SLA in seconds (working seconds under a calendar), and in words.
     std::int64_t limit_seconds(const Duration& limit) const;
     std::string limit_words(const Duration& limit) const;
@@ -52,14 +57,38 @@ struct AuditorState {
     std::function<void(const Breach&)> m_on_breach;
     using Column = std::optional<std::size_t>;
     struct Columns {
-        Column lead_id, owner, source, entered, assigned, first_touch, attempts, converted, disqualified, reason;
+        Column lead_id, owner, source, assigned, first_touch, attempts, reason;
     } m_col;
-    // The lifecycle stages' `<stage>_at` columns found, in lifecycle order, for order checks.
-    struct StageColumn {
-        std::string field; // <stage>_at
-        std::size_t slot = 0;
+    // The lead definitions' fields the export has, as criteria read them.
+    std::vector<CellReading> m_readings;
+    // Every lifecycle stage and exit as the export shows it (lead_definitions.hpp: `reached`,
+    // `at`): lifecycle stages in order, then exits.
+    struct StageSource {
+        std::string id, date_field;
+        bool exit = false, loss = false; // loss: an exit with no way back
+        std::optional<std::size_t> date; // the dating field's time slot
+        bool by_date = false, by_later = false, by_all = false;
+        std::optional<RowCriterion> entry;
+        bool visible = false; // the export can show a lead reached it
     };
-    std::vector<StageColumn> m_stage_cols;
+    std::vector<StageSource> m_stages;
+    std::size_t m_lifecycle = 0;               // the first m_lifecycle of m_stages are lifecycle stages
+    std::vector<std::size_t> m_visible;        // the visible lifecycle stages, in order
+    std::vector<char> m_reached;               // this row's, by stage
+    std::vector<std::int64_t> m_stage_time;    // this row's, by stage: k_unset when not reached or undated
+    std::vector<std::int64_t> m_reached_count; // by stage, with m_undated_count: for the stages table
+    std::vector<std::int64_t> m_undated_count;
+    std::optional<std::size_t> m_entered, m_converted, m_disqualified; // into m_stages
+    std::optional<std::size_t> stage_index(const std::string& id) const;
+    // Why the export cannot show a stage (or the SLA names none), for "not audited" lines.
+    std::optional<std::string> unseen(const std::optional<std::size_t>& stage, const std::string& id) const;
+    void read_stages(std::span<const std::string_view> fields);
+    std::optional<std::int64_t> stage_time(const std::optional<std::size_t>& stage) const
+    {
+        return stage && m_stage_time[*stage] != k_unset ? std::optional<std::int64_t>(m_stage_time[*stage])
+                                                        : std::nullopt;
+    }
+    bool reached(const std::optional<std::size_t>& stage) const { return stage && m_reached[*stage] != 0; }
     // Terms by index: handoff, first_touch, attempts, reason, then the stage clocks.
     std::vector<std::string> m_terms;
     std::vector<char> m_audited;                     // not vector<bool>: read for every row
@@ -71,10 +100,16 @@ struct AuditorState {
     // time when that is `<field> is set`, else the first later stage or the disqualification.
     struct StageClock {
         std::size_t term = 0;
-        std::int64_t limit = 0;         // seconds, working seconds under a calendar
-        std::size_t start = 0;          // slot
-        std::vector<std::size_t> leave; // slots; the earliest counts
+        std::int64_t limit = 0;               // seconds, working seconds under a calendar
+        std::size_t start = 0;                // stage
+        std::optional<std::size_t> exit_slot; // the time slot of its exit criterion's field
+        std::vector<std::size_t> leave;       // stages; the earliest counts
     };
+    // Follow-up rules on attempt times: a term each, after the SLA's own.
+    std::vector<std::size_t> m_attempt_slots;
+    std::int64_t m_window = 0, m_spacing = 0; // seconds, working seconds under a calendar
+    std::optional<std::size_t> m_window_term, m_spacing_term;
+    std::vector<std::int64_t> m_attempt_buffer; // this row's attempt times, sorted
     std::vector<StageClock> m_stage_clocks;
     bool m_by_source_latency = false, m_by_month_latency = false, m_handoff_latency = true;
     std::size_t m_width = 0;
@@ -83,6 +118,14 @@ struct AuditorState {
     std::optional<TimeZone> m_zone;      // naive times and months; none for UTC
     std::optional<WorkingClock> m_clock; // none without a calendar
     void check_stage_order(std::size_t line);
+    // The columns looked for and not found, each once, for the error when nothing can be audited.
+    std::vector<std::string> m_missing;
+    void note_missing(std::string column)
+    {
+        if (std::find(m_missing.begin(), m_missing.end(), column) == m_missing.end()) {
+            m_missing.push_back(std::move(column));
+        }
+    }
     // Rare, and kept out of the loops that find them so those stay small.
     [[gnu::cold, gnu::noinline]] void out_of_order(std::size_t stage, std::size_t before, std::size_t line);
     // A clock whose end comes more than this before its start (seconds): clocks of machines a
@@ -90,13 +133,13 @@ struct AuditorState {
     static constexpr std::int64_t k_negative_tolerance = 3600;
     [[gnu::cold, gnu::noinline]] void done_before_start(std::size_t term, std::size_t line);
 
-    void tally_targets();
     void judge_targets();
     void bad(const std::string& kind, std::size_t line);
     // Per row, an owner, a source and months are looked up once; their counts live in vectors.
     struct Group {
         std::vector<TermCounts> terms; // by term
         AuditResult::Conversion conversion;
+        std::vector<AuditResult::Conversion> targets;        // by target: its conversion, for conversion targets
         std::vector<std::vector<std::int32_t>> latencies;    // by term; clock terms only
         FunnelCounts funnel;                                 // sized when first counted
         std::int64_t leads = 0, assigned = 0, customers = 0; // for campaign costs
@@ -135,24 +178,30 @@ struct AuditorState {
     static constexpr std::size_t k_max_group_name = 256;
     std::string_view group_name(std::string_view cell, const char* field, std::size_t line);
     std::string m_name_buffer; // a name group_name had to clean, until its next call
+    // The owner's and source's placeholders ("Select"): such a lead has none.
+    std::vector<std::string> m_owner_missing, m_source_missing;
+    static std::string_view placeholder_free(std::string_view cell, const std::vector<std::string>& missing);
     // The steps of add(), in order.
     void read_times(std::span<const std::string_view> fields, std::size_t line);
     std::int64_t read_attempts(std::string_view text, std::size_t line); // 0 when empty or unreadable
     void count_clock(Row& row, std::size_t term, std::int64_t start, std::size_t month,
                      std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency);
     void count_stage_clocks(Row& row);
-    void count_disqualified(Row& row, std::int64_t disqualified);
+    void count_disqualified(Row& row, std::optional<std::int64_t> disqualified);
+    void count_attempt_times(Row& row, std::optional<std::int64_t> disqualified, std::size_t month);
     void report_breach(const Row& row, const std::string& term, std::optional<std::int64_t> due, std::string actual);
     std::int64_t deadline(std::int64_t start, std::int64_t limit); // a clock's, in UTC seconds
-    // The funnel: the stages' slots are m_stage_cols'; these are the cycle's and the won stage's.
+    // The funnel: its stages are m_visible; these are the cycle's and the won stage's.
     bool m_funnel = false;
-    std::optional<std::size_t> m_cycle_from, m_won; // into m_stage_cols
+    std::optional<std::size_t> m_cycle_from, m_cycle_start, m_won; // into m_visible
     FunnelCounts m_funnel_overall;
     std::vector<std::vector<std::int32_t>> m_time_in_stage; // by pair
     std::vector<std::int32_t> m_sales_cycle;
+    Quantiles m_quantiles = Quantiles::nearest;
     std::map<std::string, double> m_costs;
-    void count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
-                      std::optional<std::int64_t> disqualified);
+    void count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned);
+    void tally_targets(Group& source);
+    bool m_losses_visible = false; // an exit with no way back can be seen
     void finish_funnel();
     Groups m_owners, m_sources, m_months;
     std::vector<TermCounts> m_overall;
@@ -170,7 +219,9 @@ struct AuditorState {
     struct TimeColumn {
         std::size_t column = 0;
         std::string field;
+        std::optional<TimeZone> zone; // the field's own, for its times without a zone
     };
+    std::map<std::string, std::string> m_field_zones; // field -> zone, from the lead definitions
     std::vector<TimeColumn> m_time_columns;
     [[gnu::cold, gnu::noinline]] void unreadable(const TimeColumn& column, std::size_t line);
     // This row's times by slot, k_unset for none: plain numbers, as optionals copied through
@@ -186,15 +237,14 @@ struct AuditorState {
     }
     std::optional<std::int64_t> time(const Slot& s) const { return s ? at(*s) : std::nullopt; }
     struct Slots {
-        Slot entered, assigned, first_touch, converted, disqualified;
+        Slot assigned, first_touch;
     } m_slot;
-    std::optional<std::int64_t> read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+    std::optional<std::int64_t> read_time(TimeColumn& column, std::span<const std::string_view> fields,
                                           std::size_t line);
 
     // Targets: their stage columns, and tallies by period key.
     struct TargetTally {
-        Slot stage, from, to;
-        bool derived = false; // counted from the by-source conversions, not per row
+        std::optional<std::size_t> stage, from, to; // into m_stages
         // The period of the last entry and its count in by_period, for the next entry: nearly
         // always the same. A copy starts empty, as the count it points at is in another map.
         struct PeriodCache {
@@ -216,10 +266,12 @@ struct AuditorState {
         std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
         std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
         std::int64_t from_count = 0, to_count = 0;
+        std::int64_t undated = 0;               // volume: entries without a time, in no period
+        AuditResult::Conversion undated_cohort; // conversion: leads that reached `from` undated
     };
+    std::optional<std::int64_t> m_from, m_until; // local wall-clock bounds of the targets' periods
     std::vector<TargetTally> m_tallies;
     std::vector<std::size_t> m_tallied; // the tallies counted row by row
-    std::int64_t m_latest = k_unset;    // the latest time in the export, for volume targets
 };
 
 } // namespace alignkit

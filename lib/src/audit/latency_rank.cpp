@@ -4,24 +4,52 @@
 #include <limits>
 
 namespace alignkit {
+namespace {
 
-Latency nearest_rank(std::vector<std::int32_t>& values)
+// The 0-based rank of nearest rank's p-th percentile.
+std::int64_t nearest(std::int64_t p, std::int64_t n) { return std::max<std::int64_t>((p * n + 99) / 100, 1) - 1; }
+
+// The p-th percentile from the values at 0-based ranks, asked through `at` (which may be
+// called for a rank and then the next).
+template <class ValueAt> double percentile(std::int64_t p, std::int64_t n, Quantiles method, ValueAt at)
+{
+    if (method == Quantiles::nearest) {
+        return static_cast<double>(at(nearest(p, n)));
+    }
+    // h = (n - 1) p / 100, 0-based, kept exact in integers: its whole part and remainder.
+    const std::int64_t scaled = (n - 1) * p;
+    const std::int64_t low = scaled / 100, rest = scaled % 100;
+    const auto a = static_cast<double>(at(low));
+    if (rest == 0) {
+        return a;
+    }
+    const auto b = static_cast<double>(at(low + 1));
+    return a + (b - a) * static_cast<double>(rest) / 100.0;
+}
+
+} // namespace
+
+Latency percentiles(std::vector<std::int32_t>& values, Quantiles method)
 {
     Latency l;
     l.n = static_cast<std::int64_t>(values.size());
     if (values.empty()) {
         return l;
     }
-    // Two order statistics, not a sort: the 90th first, then the median among those below it.
-    auto rank = [&](std::int64_t p) {
-        return static_cast<std::size_t>(std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1);
+    // Order statistics, not a sort. Each rank asked for is put in place among values[0, end):
+    // nearest rank asks the 90th's rank first and then the median's, which lies below it, so
+    // the second search runs among the values before the first's.
+    auto end = values.end();
+    auto at = [&](std::int64_t rank) {
+        const auto nth = values.begin() + static_cast<std::ptrdiff_t>(rank);
+        std::nth_element(values.begin(), nth, end);
+        return static_cast<std::int64_t>(*nth);
     };
-    const auto p90 = values.begin() + static_cast<std::ptrdiff_t>(rank(90));
-    std::nth_element(values.begin(), p90, values.end());
-    l.p90 = *p90; // before the second pass, which may move it
-    const auto median = values.begin() + static_cast<std::ptrdiff_t>(rank(50));
-    std::nth_element(values.begin(), median, p90 + 1);
-    l.median = *median;
+    l.p90 = percentile(90, l.n, method, at);
+    if (method == Quantiles::nearest) {
+        end = values.begin() + static_cast<std::ptrdiff_t>(nearest(90, l.n)) + 1;
+    }
+    l.median = percentile(50, l.n, method, at);
     return l;
 }
 
@@ -29,7 +57,7 @@ Latency nearest_rank(std::vector<std::int32_t>& values)
 // (they hold a value per lead): the smallest and largest values, then a count of values per
 // bucket of 65,536 equal ranges between them; the buckets holding the ranks are then few values,
 // selected among exactly as above.
-Latency nearest_rank_across(const std::vector<const std::vector<std::int32_t>*>& lists)
+Latency percentiles_across(const std::vector<const std::vector<std::int32_t>*>& lists, Quantiles method)
 {
     Latency l;
     std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
@@ -51,8 +79,7 @@ Latency nearest_rank_across(const std::vector<const std::vector<std::int32_t>*>&
             ++counts[static_cast<std::size_t>((v - lo) / width)];
         }
     }
-    auto value_at = [&](std::int64_t p) {
-        const std::int64_t rank = std::max<std::int64_t>((p * l.n + 99) / 100, 1) - 1; // 0-based
+    auto at = [&](std::int64_t rank) {
         std::int64_t before = 0;
         std::size_t bucket = 0;
         while (before + counts[bucket] <= rank) {
@@ -71,8 +98,8 @@ Latency nearest_rank_across(const std::vector<const std::vector<std::int32_t>*>&
         std::nth_element(in_bucket.begin(), nth, in_bucket.end());
         return static_cast<std::int64_t>(*nth);
     };
-    l.p90 = value_at(90);
-    l.median = value_at(50);
+    l.p90 = percentile(90, l.n, method, at);
+    l.median = percentile(50, l.n, method, at);
     return l;
 }
 

@@ -41,10 +41,6 @@ std::int32_t clamp32(std::int64_t v)
 
 bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSettings& settings, std::string& error)
 {
-    if (!sla.handoff || !sla.follow_up) {
-        error = "the SLA needs 'handoff' and 'follow_up' terms to audit";
-        return false;
-    }
     m_result.as_of = settings.as_of;
     m_format = settings.reading.time_format;
     if (sla.calendar) {
@@ -54,20 +50,27 @@ bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSetti
         }
         m_result.working_hours = true;
         m_result.time_zone = sla.calendar->time_zone.value;
-        if (m_result.time_zone != "UTC") {
-            m_zone = TimeZone::locate(m_result.time_zone, error);
+    }
+    if (settings.zone) {
+        m_result.time_zone = *settings.zone;
+    }
+    if (m_result.time_zone != "UTC") {
+        m_zone = TimeZone::locate(m_result.time_zone, error);
+        if (!m_zone) {
+            return false;
         }
     }
-    const auto& handoff = sla.handoff->within.value;
-    const auto& first_contact = sla.follow_up->first_contact.value;
+    const Duration none{};
+    const auto& handoff = sla.handoff ? sla.handoff->within.value : none;
+    const auto& first_contact = sla.follow_up ? sla.follow_up->first_contact.value : none;
     m_handoff = limit_seconds(handoff);
     m_first_contact = limit_seconds(first_contact);
-    m_min_attempts = sla.follow_up->attempts.value;
+    m_min_attempts = sla.follow_up ? sla.follow_up->attempts.value : 0;
     m_reason_required = !sla.disqualification || sla.disqualification->reason_required.value;
-    m_result.handoff_stage = sla.handoff->stage.value;
-    m_result.conversion_stage = "sql";
+    m_result.handoff_stage = sla.handoff ? sla.handoff->stage.value : std::string{};
+    m_result.conversion_stage = sla.handoff ? "sql" : "";
     for (const auto& t : sla.targets) {
-        if (t.conversion && t.conversion->from.value == sla.handoff->stage.value) {
+        if (sla.handoff && t.conversion && t.conversion->from.value == sla.handoff->stage.value) {
             m_result.conversion_stage = t.conversion->to.value;
         }
     }
@@ -81,91 +84,291 @@ bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSetti
     m_limits = {limit_words(handoff), limit_words(first_contact), fmt::format("at least {} attempts", m_min_attempts),
                 "a reason"};
     m_result.by = settings.by;
+    m_from = settings.from;
+    m_until = settings.until;
+    m_result.periods_from = settings.from_text;
+    m_result.periods_until = settings.until_text;
+    m_quantiles = settings.quantiles;
+    m_result.quantiles = settings.quantiles;
     return true;
 }
 
-bool AuditorState::find_term_columns(ColumnFinder& columns, std::string& error)
+void AuditorState::read_fields(const LeadDefinitions& defs, ColumnFinder& columns)
 {
-    m_col.lead_id = columns.find("lead_id"); // optional: breaches name the line without it
-    m_col.owner = columns.find("owner");     // optional: everyone in one group without it
-    m_col.source = columns.find("source");
-    const std::string entered = m_result.handoff_stage + "_at", converted = m_result.conversion_stage + "_at";
-    m_col.entered = columns.find(entered);
-    m_col.assigned = columns.find("assigned_at");
-    m_col.first_touch = columns.find("first_touch_at");
-    m_col.attempts = columns.find("touch_attempts");
-    m_col.converted = columns.find(converted);
-    m_col.disqualified = columns.find("disqualified_at");
-    m_col.reason = columns.find("disqualify_reason");
-    // A term is audited when the export has what it reads; otherwise the result says why not.
-    std::vector<std::string> missing_anywhere;
-    auto need = [&](SlaTerm term, std::initializer_list<std::pair<std::string, const Column*>> fields) {
-        std::vector<std::string> missing;
-        for (const auto& [field, column] : fields) {
-            if (!*column) {
-                const auto wanted = columns.wanted(field);
-                missing.push_back(wanted == field ? fmt::format("'{}'", field)
-                                                  : fmt::format("'{}' (column '{}')", field, wanted));
-                if (std::find(missing_anywhere.begin(), missing_anywhere.end(), missing.back()) ==
-                    missing_anywhere.end()) {
-                    missing_anywhere.push_back(missing.back());
+    for (const auto& field : defs.fields) {
+        if (const auto column = columns.find(field.name.value)) {
+            m_readings.push_back({field.name.value, *column, field.type, field.missing, field.ignore_case});
+        }
+        if (field.zone) {
+            m_field_zones[field.name.value] = field.zone->value;
+        }
+        if (!field.missing.empty() &&
+            (field.name.value == role_field(defs, "owner") || field.name.value == role_field(defs, "source"))) {
+            (field.name.value == role_field(defs, "owner") ? m_owner_missing : m_source_missing) = field.missing;
+        }
+    }
+}
+
+std::optional<std::string> AuditorState::unseen(const std::optional<std::size_t>& stage, const std::string& id) const
+{
+    if (!stage) {
+        return fmt::format("the lead definitions have no stage or exit '{}'", id);
+    }
+    if (!m_stages[*stage].visible) {
+        return fmt::format("the export cannot show when a lead reached '{}' ({})", id,
+                           fmt::join(m_result.stages[*stage].reached_by, "; "));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> AuditorState::stage_index(const std::string& id) const
+{
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        if (m_stages[i].id == id) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+// Each stage and exit as the export shows it: by its date, its entry criteria evaluated on
+// the record, a later stage, or every record; the report says which, and what it could not see.
+bool AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns,
+                               std::string& error)
+{
+    auto plan = [&](const std::string& id, const std::string& date_field, const Criteria* entry,
+                    const std::vector<Located<Evidence>>& reached, bool exit, bool loss) {
+        StageSource source;
+        StageReading reading;
+        source.id = reading.id = id;
+        source.exit = reading.exit = exit;
+        source.loss = loss;
+        source.date_field = date_field;
+        source.date = slot(columns.find(date_field), date_field);
+        if (source.date) {
+            reading.dated_by = columns.found().at(date_field);
+        }
+        const bool by_default = reached.empty();
+        for (const auto& way : reached) {
+            source.by_date = source.by_date || way.value == Evidence::date;
+            source.by_later = source.by_later || way.value == Evidence::later;
+            source.by_all = source.by_all || way.value == Evidence::all;
+            if (way.value == Evidence::entry && entry != nullptr) {
+                criteria::Problem problem;
+                auto expr = criteria::parse(entry->text.value, problem);
+                if (!expr) {
+                    reading.reached_by.push_back("its entry criteria, which do not parse");
+                    continue;
                 }
+                std::vector<std::string> absent;
+                for (const auto& f : criteria::fields_used(*expr)) {
+                    const bool found = std::any_of(m_readings.begin(), m_readings.end(),
+                                                   [&](const CellReading& r) { return r.field == f; });
+                    if (!found && std::find(absent.begin(), absent.end(), f) == absent.end()) {
+                        absent.push_back(f);
+                    }
+                }
+                if (!absent.empty()) {
+                    reading.reached_by.push_back(fmt::format(
+                        "its entry criteria, but the export has no column for '{}'", fmt::join(absent, "', '")));
+                    continue;
+                }
+                reading.reached_by.push_back(criteria::to_string(*expr));
+                source.entry.emplace(*expr, m_readings, m_format);
             }
         }
-        m_audited[slot_of(term)] = missing.empty() ? 1 : 0;
-        if (!missing.empty()) {
-            m_result.not_audited[std::string(to_string(term))] =
-                fmt::format("the export has no column for {}", fmt::join(missing, ", "));
+        source.by_date = source.by_date || by_default;
+        if (source.by_date) {
+            if (!source.date) {
+                note_missing(fmt::format("'{}'", columns.wanted(date_field)));
+            }
+            reading.reached_by.push_back(
+                source.date ? fmt::format("'{}' is set", reading.dated_by)
+                            : fmt::format("its date, but the export has no column '{}'", columns.wanted(date_field)));
         }
+        if (source.by_all) {
+            reading.reached_by.emplace_back("every record");
+        }
+        if (source.by_later) {
+            reading.reached_by.emplace_back("a later stage was reached");
+        }
+        source.visible = (source.by_date && source.date) || source.entry || source.by_all;
+        m_stages.push_back(std::move(source));
+        m_result.stages.push_back(std::move(reading));
     };
-    need(SlaTerm::handoff, {{entered, &m_col.entered}, {"assigned_at", &m_col.assigned}});
-    need(SlaTerm::first_touch, {{"assigned_at", &m_col.assigned}, {"first_touch_at", &m_col.first_touch}});
-    need(SlaTerm::attempts, {{"disqualified_at", &m_col.disqualified}, {"touch_attempts", &m_col.attempts}});
-    need(SlaTerm::reason, {{"disqualified_at", &m_col.disqualified}, {"disqualify_reason", &m_col.reason}});
-    if (!m_reason_required) {
-        m_audited[slot_of(SlaTerm::reason)] = 0;
-        m_result.not_audited["reason"] = "the SLA does not require a reason";
+    for (const auto& stage : defs.stages) {
+        plan(stage.id.value, dating_field(stage), &stage.entry, stage.reached, false, false);
     }
-    if (std::none_of(m_audited.begin(), m_audited.end(), [](char x) { return x != 0; })) {
-        error = fmt::format("no SLA term can be audited: the export has no column for {}; map the fields with "
-                            "--columns FIELD=HEADER or choose a --preset",
-                            fmt::join(missing_anywhere, ", "));
-        return false;
+    m_lifecycle = m_stages.size();
+    for (const auto& exit : defs.exits) {
+        plan(exit.id.value, dating_field(exit), exit.entry ? &*exit.entry : nullptr, exit.reached, true, !exit.to);
     }
-    m_slot = {slot(m_col.entered, entered), slot(m_col.assigned, "assigned_at"),
-              slot(m_col.first_touch, "first_touch_at"), slot(m_col.converted, converted),
-              slot(m_col.disqualified, "disqualified_at")};
+    // A stage reached when a later one was is visible when any later one is.
+    for (std::size_t i = m_lifecycle; i-- > 0;) {
+        if (m_stages[i].by_later && i + 1 < m_lifecycle) {
+            m_stages[i].visible = m_stages[i].visible || std::any_of(m_stages.begin() + static_cast<long>(i) + 1,
+                                                                     m_stages.begin() + static_cast<long>(m_lifecycle),
+                                                                     [](const StageSource& s) { return s.visible; });
+        }
+    }
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        m_result.stages[i].visible = m_stages[i].visible;
+        if (i < m_lifecycle && m_stages[i].visible) {
+            m_visible.push_back(i);
+        }
+        m_losses_visible = m_losses_visible || (m_stages[i].loss && m_stages[i].visible);
+    }
+    // Two stages reached only by a date read from one column are the same stage to the audit.
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        const auto& a = m_stages[i];
+        for (std::size_t j = 0; j < i && a.visible && !a.entry && !a.by_all && a.date; ++j) {
+            const auto& b = m_stages[j];
+            if (b.visible && !b.entry && !b.by_all && b.date == a.date) {
+                m_result.warnings.push_back(fmt::format(
+                    "'{}' and '{}' are both read from column '{}' and nothing else tells them apart: every lead "
+                    "with that date counts as both; give them `reached: [entry]` and entry criteria that differ",
+                    b.id, a.id, m_result.stages[i].dated_by));
+            }
+        }
+    }
+    m_entered = sla.handoff ? stage_index(sla.handoff->stage.value) : std::nullopt;
+    m_converted = m_result.conversion_stage.empty() ? std::nullopt : stage_index(m_result.conversion_stage);
+    m_disqualified = stage_index(sla.disqualification ? sla.disqualification->exit.value : "disqualified");
+    m_reached.assign(m_stages.size(), 0);
+    m_stage_time.assign(m_stages.size(), k_unset);
+    m_reached_count.assign(m_stages.size(), 0);
+    m_undated_count.assign(m_stages.size(), 0);
+    (void)error;
     return true;
 }
 
-void AuditorState::find_stage_columns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings)
+void AuditorState::find_term_columns(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                                     ColumnFinder& columns)
 {
-    for (const auto& stage : defs.stages) {
-        const auto field = stage.id.value + "_at";
-        if (auto s = slot(columns.find(field), field)) {
-            m_stage_cols.push_back({field, *s});
+    const auto role = [&](std::string_view r) { return role_field(defs, r); };
+    m_col.lead_id = columns.find(role("lead_id")); // optional: breaches name the line without it
+    m_col.owner = columns.find(role("owner"));     // optional: everyone in one group without it
+    m_col.source = columns.find(role("source"));
+    m_col.assigned = columns.find(role("assigned_at"));
+    m_col.first_touch = columns.find(role("first_touch_at"));
+    m_col.attempts = columns.find(role("attempts"));
+    m_col.reason = columns.find(role("disqualify_reason"));
+    for (const auto& field : defs.roles.attempt_times) {
+        if (auto s = slot(columns.find(field.value), field.value)) {
+            m_attempt_slots.push_back(*s);
         }
     }
-    m_funnel = settings.funnel && !m_stage_cols.empty();
+    // A term is audited when the SLA states it and the export has what it reads; otherwise
+    // the result says why not.
+    auto missing_column = [&](const std::string& field) {
+        const auto wanted = columns.wanted(field);
+        note_missing(fmt::format("'{}'", wanted));
+        return wanted == field ? fmt::format("'{}'", field) : fmt::format("'{}' (column '{}')", field, wanted);
+    };
+    auto decide = [&](SlaTerm term, std::optional<std::string> why, bool stated) {
+        m_audited[slot_of(term)] = why ? 0 : 1;
+        if (why) {
+            m_result.not_audited[std::string(to_string(term))] = *why;
+        }
+        if (!stated) {
+            m_result.not_stated.insert(std::string(to_string(term)));
+        }
+    };
+    const auto disqualified_id = sla.disqualification ? sla.disqualification->exit.value : std::string("disqualified");
+    const auto assigned = role("assigned_at"), first_touch = role("first_touch_at"), attempts = role("attempts"),
+               reason = role("disqualify_reason");
+    std::optional<std::string> why;
+    if (!sla.handoff) {
+        why = "the SLA has no 'handoff' term";
+    } else if (auto hidden = unseen(m_entered, sla.handoff->stage.value)) {
+        why = hidden;
+    } else if (!m_stages[*m_entered].date) {
+        why = fmt::format("the export gives no time for '{}'", sla.handoff->stage.value);
+    } else if (!m_col.assigned) {
+        why = fmt::format("the export has no column for {}", missing_column(assigned));
+    }
+    decide(SlaTerm::handoff, why, sla.handoff.has_value());
+    why.reset();
+    if (!sla.follow_up) {
+        why = "the SLA has no 'follow_up' term";
+    } else if (!m_col.assigned || !m_col.first_touch) {
+        why = fmt::format("the export has no column for {}", missing_column(!m_col.assigned ? assigned : first_touch));
+    }
+    decide(SlaTerm::first_touch, why, sla.follow_up.has_value());
+    why.reset();
+    if (!sla.follow_up) {
+        why = "the SLA has no 'follow_up' term";
+    } else if (auto hidden = unseen(m_disqualified, disqualified_id)) {
+        why = hidden;
+    } else if (!m_col.attempts && m_attempt_slots.empty()) {
+        why = fmt::format("the export has no column for {} and no attempt times (roles: attempt_times)",
+                          missing_column(attempts));
+    }
+    decide(SlaTerm::attempts, why, sla.follow_up.has_value());
+    why.reset();
+    if (!m_reason_required) {
+        why = "the SLA does not require a reason";
+    } else if (auto hidden = unseen(m_disqualified, disqualified_id)) {
+        why = hidden;
+    } else if (!m_col.reason) {
+        why = fmt::format("the export has no column for {}", missing_column(reason));
+    }
+    decide(SlaTerm::reason, why, m_reason_required && sla.disqualification.has_value());
+    // The follow-up window and spacing, on the attempts' times.
+    if (sla.follow_up) {
+        const auto no_times = "the export has no attempt times (roles: attempt_times)";
+        m_window_term = m_terms.size();
+        m_terms.emplace_back("window");
+        m_limits.push_back(
+            fmt::format("{} attempts within {}", m_min_attempts, limit_words(sla.follow_up->window.value)));
+        m_window = limit_seconds(sla.follow_up->window.value);
+        const bool times = !m_attempt_slots.empty() && m_col.assigned;
+        m_audited.push_back(times && m_audited[slot_of(SlaTerm::attempts)] ? 1 : 0);
+        if (!m_audited.back()) {
+            m_result.not_audited["window"] =
+                m_attempt_slots.empty() ? no_times
+                : !m_col.assigned       ? fmt::format("the export has no column for {}", missing_column(assigned))
+                                        : m_result.not_audited["attempts"];
+        }
+        if (sla.follow_up->spacing) {
+            m_spacing_term = m_terms.size();
+            m_terms.emplace_back("spacing");
+            m_limits.push_back(fmt::format("at least {} apart", limit_words(sla.follow_up->spacing->value)));
+            m_spacing = limit_seconds(sla.follow_up->spacing->value);
+            m_audited.push_back(m_attempt_slots.empty() ? 0 : 1);
+            if (m_attempt_slots.empty()) {
+                m_result.not_audited["spacing"] = no_times;
+            }
+        }
+    }
+    m_slot = {slot(m_col.assigned, assigned), slot(m_col.first_touch, first_touch)};
+}
+
+void AuditorState::plan_funnel(const LeadDefinitions& defs, const AuditSettings& settings)
+{
+    m_funnel = settings.funnel && !m_visible.empty();
     if (!m_funnel) {
         return;
     }
     m_costs = settings.costs;
     // The sales cycle starts at the first stage sales owns; the last stage is the win.
-    for (const auto& stage : defs.stages) {
-        for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
-            if (m_stage_cols[i].field == stage.id.value + "_at" && stage.owner.value == Team::sales && !m_cycle_from) {
-                m_cycle_from = i;
+    // The win rate is of the leads that reached it; its time runs from the first such stage
+    // the export dates.
+    for (std::size_t i = 0; i < m_visible.size(); ++i) {
+        if (defs.stages[m_visible[i]].owner.value == Team::sales) {
+            m_cycle_from = m_cycle_from.value_or(i);
+            if (!m_cycle_start && m_stages[m_visible[i]].date) {
+                m_cycle_start = i;
             }
         }
     }
-    if (!defs.stages.empty() && m_stage_cols.back().field == defs.stages.back().id.value + "_at") {
-        m_won = m_stage_cols.size() - 1;
+    if (m_visible.back() + 1 == m_lifecycle) {
+        m_won = m_visible.size() - 1;
     }
-    m_time_in_stage.resize(m_stage_cols.size() - 1);
+    m_time_in_stage.resize(m_visible.size() - 1);
 }
 
-void AuditorState::plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& columns)
+void AuditorState::plan_targets(const ServiceLevelAgreement& sla)
 {
     for (const auto& t : sla.targets) {
         TargetResult target;
@@ -176,28 +379,23 @@ void AuditorState::plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& 
             target.stage = t.volume->stage.value;
             target.per = t.volume->per;
             target.min = t.volume->min.value;
-            const auto field = target.stage + "_at";
-            tally.stage = slot(columns.find(field), field);
-            if (!tally.stage) {
-                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", target.stage,
-                                                  columns.wanted(target.stage + "_at"));
+            target.not_measured = unseen(stage_index(target.stage), target.stage);
+            tally.stage = stage_index(target.stage);
+            if (!target.not_measured && !m_stages[*tally.stage].date) {
+                target.not_measured = fmt::format("the export gives no time for '{}', so no period", target.stage);
             }
         } else if (t.conversion) {
             target.from = t.conversion->from.value;
             target.to = t.conversion->to.value;
             target.min_percent = t.conversion->min_percent.value;
-            const auto from = target.from + "_at", to = target.to + "_at";
-            tally.from = slot(columns.find(from), from);
-            tally.to = slot(columns.find(to), to);
-            // From the hand-off stage to the conversion stage: the sum of the by-source counts.
-            tally.derived = tally.from && tally.from == m_slot.entered && tally.to == m_slot.converted;
-            if (!tally.from || !tally.to) {
-                const auto& missing = !tally.from ? target.from : target.to;
-                target.not_measured = fmt::format("the export has no column for '{}_at' (column '{}')", missing,
-                                                  columns.wanted(missing + "_at"));
+            target.not_measured = unseen(stage_index(target.from), target.from);
+            if (!target.not_measured) {
+                target.not_measured = unseen(stage_index(target.to), target.to);
             }
+            tally.from = stage_index(target.from);
+            tally.to = stage_index(target.to);
         }
-        if (!target.not_measured && !tally.derived) {
+        if (!target.not_measured) {
             m_tallied.push_back(m_tallies.size());
         }
         m_result.targets.push_back(std::move(target));
@@ -207,61 +405,83 @@ void AuditorState::plan_targets(const ServiceLevelAgreement& sla, ColumnFinder& 
 
 void AuditorState::plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& columns)
 {
-    for (const auto& stage : defs.stages) {
+    for (std::size_t i = 0; i < defs.stages.size(); ++i) {
+        const auto& stage = defs.stages[i];
         if (!stage.clock) {
             continue;
         }
-        const auto field = stage.id.value + "_at";
         const std::size_t term = m_terms.size();
         m_terms.push_back(stage.id.value + "_clock");
         m_limits.push_back(limit_words(stage.clock->value));
-        const auto start = slot(columns.find(field), field);
-        m_audited.push_back(start.has_value() ? 1 : 0);
-        if (!start) {
+        const bool timed = m_stages[i].visible && m_stages[i].date;
+        m_audited.push_back(timed ? 1 : 0);
+        if (!timed) {
             m_result.not_audited[m_terms.back()] =
-                fmt::format("the export has no column for '{}'{}", field,
-                            columns.wanted(field) == field ? "" : fmt::format(" (column '{}')", columns.wanted(field)));
+                unseen(i, stage.id.value).value_or(fmt::format("the export gives no time for '{}'", stage.id.value));
             continue;
         }
         StageClock clock;
         clock.term = term;
         clock.limit = limit_seconds(stage.clock->value);
-        clock.start = *start;
+        clock.start = i;
         if (const auto ends = exit_field(stage, defs)) {
-            if (auto s = slot(columns.find(*ends), *ends)) {
-                clock.leave.push_back(*s);
-            }
+            clock.exit_slot = slot(columns.find(*ends), *ends);
         }
-        if (clock.leave.empty()) {
-            bool later = false;
-            for (const auto& sc : m_stage_cols) {
-                later = later || sc.slot == *start;
-                if (later && sc.slot != *start) {
-                    clock.leave.push_back(sc.slot);
+        if (!clock.exit_slot) {
+            for (const auto v : m_visible) {
+                if (v > i) {
+                    clock.leave.push_back(v);
                 }
             }
-            if (m_slot.disqualified) {
-                clock.leave.push_back(*m_slot.disqualified);
+            for (std::size_t e = m_lifecycle; e < m_stages.size(); ++e) {
+                if (m_stages[e].visible) {
+                    clock.leave.push_back(e);
+                }
             }
         }
         m_stage_clocks.push_back(std::move(clock));
     }
 }
 
-void AuditorState::size_groups(ColumnFinder& columns)
+bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
 {
     for (std::size_t t = 0; t < m_terms.size(); ++t) {
         if (m_audited[t]) {
             m_result.term_order.push_back(m_terms[t]);
         }
     }
+    const bool measurable =
+        !m_result.term_order.empty() || !m_visible.empty() ||
+        std::any_of(m_result.targets.begin(), m_result.targets.end(), [](const auto& t) { return !t.not_measured; });
+    if (!measurable) {
+        error = fmt::format("nothing can be audited: the export shows no SLA term, target or lifecycle stage (it has "
+                            "no column {}); map the fields with --columns FIELD=HEADER, choose a --preset, or say in "
+                            "the lead definitions how stages are reached (`reached`, `at`)",
+                            fmt::join(m_missing, ", "));
+        return false;
+    }
     for (Groups* g : {&m_owners, &m_sources, &m_months}) {
         g->blank.terms.resize(m_terms.size());
         g->blank.latencies.resize(m_terms.size());
+        g->blank.targets.resize(m_tallies.size());
     }
     m_overall.resize(m_terms.size());
     m_result.columns = columns.found();
+    for (const auto& column : m_time_columns) {
+        if (auto zone = m_field_zones.find(column.field); zone != m_field_zones.end()) {
+            m_result.field_zones[column.field] = zone->second;
+        }
+    }
     m_times.resize(m_time_columns.size());
+    for (auto& column : m_time_columns) {
+        if (auto zone = m_field_zones.find(column.field); zone != m_field_zones.end() && zone->second != "UTC") {
+            column.zone = TimeZone::locate(zone->second, error);
+            if (!column.zone) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 std::int64_t AuditorState::limit_seconds(const Duration& limit) const
@@ -284,15 +504,19 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
         return std::nullopt;
     }
     ColumnFinder columns(defs, header, settings.reading);
-    if (!state->find_term_columns(columns, error)) {
+    state->read_fields(defs, columns);
+    if (!state->plan_stages(sla, defs, columns, error)) {
         return std::nullopt;
     }
-    state->find_stage_columns(defs, columns, settings);
-    state->plan_targets(sla, columns);
+    state->find_term_columns(sla, defs, columns);
+    state->plan_funnel(defs, settings);
+    state->plan_targets(sla);
     if (settings.stage_clocks) {
         state->plan_stage_clocks(defs, columns);
     }
-    state->size_groups(columns);
+    if (!state->size_groups(columns, error)) {
+        return std::nullopt;
+    }
     return SlaAuditor(std::move(state));
 }
 
@@ -417,11 +641,11 @@ AuditorState::Slot AuditorState::slot(const Column& column, const std::string& f
             return i;
         }
     }
-    m_time_columns.push_back({*column, field});
+    m_time_columns.push_back({*column, field, std::nullopt});
     return m_time_columns.size() - 1;
 }
 
-std::optional<std::int64_t> AuditorState::read_time(const TimeColumn& column, std::span<const std::string_view> fields,
+std::optional<std::int64_t> AuditorState::read_time(TimeColumn& column, std::span<const std::string_view> fields,
                                                     std::size_t line)
 {
     if (column.column >= fields.size() || fields[column.column].empty()) {
@@ -433,7 +657,11 @@ std::optional<std::int64_t> AuditorState::read_time(const TimeColumn& column, st
         unreadable(column, line);
         return std::nullopt;
     }
-    return written->naive && m_zone ? m_zone->to_utc(written->seconds) : written->seconds;
+    if (!written->naive) {
+        return written->seconds;
+    }
+    auto& zone = column.zone ? column.zone : m_zone;
+    return zone ? zone->to_utc(written->seconds) : written->seconds;
 }
 
 std::size_t AuditorState::month_of(std::int64_t t)
@@ -448,6 +676,16 @@ std::size_t AuditorState::month_of(std::int64_t t)
     auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
     recent = {month.begin, month.end, m_months.index_of(month.name)};
     return recent.group;
+}
+
+std::string_view AuditorState::placeholder_free(std::string_view cell, const std::vector<std::string>& missing)
+{
+    for (const auto& placeholder : missing) {
+        if (cell == placeholder) {
+            return {};
+        }
+    }
+    return cell;
 }
 
 std::string_view AuditorState::group_name(std::string_view cell, const char* field, std::size_t line)
@@ -482,7 +720,7 @@ std::string_view AuditorState::group_name(std::string_view cell, const char* fie
 
 void AuditorState::read_times(std::span<const std::string_view> fields, std::size_t line)
 {
-    if (m_format || m_zone) {
+    if (m_format || m_zone || !m_field_zones.empty()) {
         for (std::size_t i = 0; i < m_time_columns.size(); ++i) {
             m_times[i] = read_time(m_time_columns[i], fields, line).value_or(k_unset);
         }
@@ -570,13 +808,13 @@ void AuditorState::count_clock(Row& row, std::size_t term, std::int64_t start, s
 void AuditorState::count_stage_clocks(Row& row)
 {
     for (const auto& sc : m_stage_clocks) {
-        const auto& start = at(sc.start);
+        const auto start = stage_time(sc.start);
         if (!start) {
             continue;
         }
-        std::optional<std::int64_t> left;
-        for (const auto slot : sc.leave) {
-            if (const auto& t = at(slot); t && (!left || *t < *left)) {
+        std::optional<std::int64_t> left = sc.exit_slot ? at(*sc.exit_slot) : std::nullopt;
+        for (const auto stage : sc.leave) {
+            if (const auto t = stage_time(stage); t && (!left || *t < *left)) {
                 left = t;
             }
         }
@@ -584,19 +822,23 @@ void AuditorState::count_stage_clocks(Row& row)
     }
 }
 
-// Attempts and the reason, for a disqualified lead.
-void AuditorState::count_disqualified(Row& row, std::int64_t disqualified)
+// Attempts and the reason, for a disqualified lead (its month when the export dates it).
+void AuditorState::count_disqualified(Row& row, std::optional<std::int64_t> disqualified)
 {
     constexpr auto attempts_term = slot_of(SlaTerm::attempts), reason_term = slot_of(SlaTerm::reason);
     if (!m_audited[attempts_term] && !m_audited[reason_term]) {
         return;
     }
-    Group& in_month = m_months.groups[month_of(disqualified)];
+    // A disqualification the export does not date is in no month.
+    Group* in_month = disqualified ? &m_months.groups[month_of(*disqualified)] : nullptr;
+    TermCounts unused;
+    auto month = [&](std::size_t term) -> TermCounts* { return in_month ? &in_month->terms[term] : &unused; };
     if (m_audited[attempts_term]) {
-        const auto attempts = read_attempts(row.cell(m_col.attempts), row.line);
+        const auto attempts = m_col.attempts ? read_attempts(row.cell(m_col.attempts), row.line)
+                                             : static_cast<std::int64_t>(m_attempt_buffer.size());
         const bool enough = attempts >= m_min_attempts;
         count({&m_overall[attempts_term], &row.owner.terms[attempts_term], &row.source.terms[attempts_term],
-               &in_month.terms[attempts_term]},
+               month(attempts_term)},
               enough ? Status::met : Status::breached);
         if (m_on_breach && !enough) {
             report_breach(row, "attempts", std::nullopt, std::to_string(attempts));
@@ -606,11 +848,69 @@ void AuditorState::count_disqualified(Row& row, std::int64_t disqualified)
         const auto reason = row.cell(m_col.reason);
         const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
         count({&m_overall[reason_term], &row.owner.terms[reason_term], &row.source.terms[reason_term],
-               &in_month.terms[reason_term]},
+               month(reason_term)},
               given ? Status::met : Status::breached);
         if (m_on_breach && !given) {
             report_breach(row, "reason", std::nullopt, std::string(reason));
         }
+    }
+}
+
+// The follow-up window and spacing on the attempts' times. Window: eligible once disqualified
+// and assigned; met when at least the SLA's attempts fall within the window after assignment.
+// Spacing: eligible with two attempts or more; met when no two follow each other sooner.
+void AuditorState::count_attempt_times(Row& row, std::optional<std::int64_t> disqualified, std::size_t month)
+{
+    const auto assigned = time(m_slot.assigned);
+    if (m_window_term && m_audited[*m_window_term] && reached(m_disqualified) && assigned) {
+        const auto end = deadline(*assigned, m_window);
+        const auto within = std::count_if(m_attempt_buffer.begin(), m_attempt_buffer.end(), [&](std::int64_t t) {
+            return t >= *assigned - k_negative_tolerance && t <= end;
+        });
+        const bool met = within >= m_min_attempts;
+        const auto t = *m_window_term;
+        Group& in_month = m_months.groups[disqualified ? month_of(*disqualified) : month];
+        count({&m_overall[t], &row.owner.terms[t], &row.source.terms[t], &in_month.terms[t]},
+              met ? Status::met : Status::breached);
+        if (m_on_breach && !met) {
+            report_breach(row, "window", end, fmt::format("{} attempts within", within));
+        }
+    }
+    if (m_spacing_term && m_audited[*m_spacing_term] && m_attempt_buffer.size() >= 2) {
+        bool spaced = true;
+        for (std::size_t i = 1; i < m_attempt_buffer.size() && spaced; ++i) {
+            const auto a = m_attempt_buffer[i - 1], b = m_attempt_buffer[i];
+            spaced = (m_clock ? m_clock->elapsed(a, b) : b - a) >= m_spacing;
+        }
+        const auto t = *m_spacing_term;
+        Group& in_month = m_months.groups[month_of(m_attempt_buffer.front())];
+        count({&m_overall[t], &row.owner.terms[t], &row.source.terms[t], &in_month.terms[t]},
+              spaced ? Status::met : Status::breached);
+        if (m_on_breach && !spaced) {
+            report_breach(row, "spacing", std::nullopt, "attempts closer than the spacing");
+        }
+    }
+}
+
+// Which stages and exits this row reached, and when.
+void AuditorState::read_stages(std::span<const std::string_view> fields)
+{
+    bool later = false; // a later lifecycle stage was reached
+    for (std::size_t i = m_stages.size(); i-- > 0;) {
+        const auto& s = m_stages[i];
+        const auto date = s.date ? m_times[*s.date] : k_unset;
+        bool reached = s.by_all || (s.by_date && date != k_unset);
+        if (!reached && s.entry) {
+            reached = s.entry->holds(fields);
+        }
+        if (i < m_lifecycle) {
+            reached = reached || (s.by_later && later);
+            later = later || reached;
+        }
+        m_reached[i] = reached ? 1 : 0;
+        m_stage_time[i] = reached ? date : k_unset;
+        m_reached_count[i] += reached ? 1 : 0;
+        m_undated_count[i] += reached && date == k_unset ? 1 : 0;
     }
 }
 
@@ -620,18 +920,30 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
     if (fields.size() != m_width) {
         bad("a different number of fields than the header", line);
     }
-    Row row{fields, line, m_owners[group_name(Row::cell_of(fields, m_col.owner), "owner", line)],
-            m_sources[group_name(Row::cell_of(fields, m_col.source), "source", line)]};
+    Row row{
+        fields, line,
+        m_owners[group_name(placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_missing), "owner", line)],
+        m_sources[group_name(placeholder_free(Row::cell_of(fields, m_col.source), m_source_missing), "source", line)]};
     read_times(fields, line);
-    const auto entered = time(m_slot.entered);
+    read_stages(fields);
+    const auto entered = stage_time(m_entered);
     const auto assigned = time(m_slot.assigned);
-    const auto disqualified = time(m_slot.disqualified);
-    if (m_col.attempts && !(disqualified && m_audited[slot_of(SlaTerm::attempts)])) {
+    const auto disqualified = stage_time(m_disqualified);
+    if (m_col.attempts && !(reached(m_disqualified) && m_audited[slot_of(SlaTerm::attempts)])) {
         // Read when not counted too, so an unreadable number is always reported.
         read_attempts(row.cell(m_col.attempts), line);
     }
-    if (m_stage_cols.size() > 1) {
+    if (m_visible.size() > 1) {
         check_stage_order(line);
+    }
+    if (!m_attempt_slots.empty()) {
+        m_attempt_buffer.clear();
+        for (const auto s : m_attempt_slots) {
+            if (m_times[s] != k_unset) {
+                m_attempt_buffer.push_back(m_times[s]);
+            }
+        }
+        std::sort(m_attempt_buffer.begin(), m_attempt_buffer.end());
     }
     // Months are looked up once per timestamp: the hand-off clock starts when the stage is entered.
     const std::size_t entered_month = entered ? month_of(*entered) : 0;
@@ -643,26 +955,30 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
         count_clock(row, first_touch, *assigned, month_of(*assigned), time(m_slot.first_touch), m_first_contact, true);
     }
     count_stage_clocks(row);
-    if (disqualified) {
-        count_disqualified(row, *disqualified);
+    if (reached(m_disqualified)) {
+        count_disqualified(row, disqualified);
     }
-    if (entered) {
-        ++m_months.groups[entered_month].conversion.from;
+    if (!m_attempt_buffer.empty() || (m_window_term && reached(m_disqualified))) {
+        count_attempt_times(row, disqualified, entered_month);
+    }
+    if (reached(m_entered)) {
+        if (entered) {
+            ++m_months.groups[entered_month].conversion.from;
+        }
         ++row.source.conversion.from;
-        row.source.conversion.to += time(m_slot.converted) ? 1 : 0;
+        row.source.conversion.to += reached(m_converted) ? 1 : 0;
     }
     if (!m_tallied.empty()) {
-        tally_targets();
+        tally_targets(row.source);
     }
     if (m_funnel) {
-        count_funnel(row.owner, row.source, assigned, disqualified);
+        count_funnel(row.owner, row.source, assigned);
     }
 }
 
-void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned,
-                                std::optional<std::int64_t> disqualified)
+void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned)
 {
-    const std::size_t n = m_stage_cols.size();
+    const std::size_t n = m_visible.size();
     std::array<FunnelCounts*, 3> counts{&m_funnel_overall, &owner.funnel, &source.funnel};
     for (auto* c : counts) {
         if (c->reached.size() != n) {
@@ -671,32 +987,37 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
         }
     }
     for (std::size_t i = 0; i < n; ++i) {
-        const auto& t = at(m_stage_cols[i].slot);
-        if (!t) {
+        if (!m_reached[m_visible[i]]) {
             continue;
         }
         for (auto* c : counts) {
             ++c->reached[i];
         }
-        if (i + 1 < n) {
-            if (const auto& next = at(m_stage_cols[i + 1].slot)) {
-                for (auto* c : counts) {
-                    ++c->converted[i];
-                }
-                m_time_in_stage[i].push_back(clamp32(*next - *t));
+        if (i + 1 < n && m_reached[m_visible[i + 1]]) {
+            for (auto* c : counts) {
+                ++c->converted[i];
+            }
+            const auto t = m_stage_time[m_visible[i]], next = m_stage_time[m_visible[i + 1]];
+            if (t != k_unset && next != k_unset) {
+                m_time_in_stage[i].push_back(clamp32(next - t));
             }
         }
     }
-    const auto won = m_won ? at(m_stage_cols[*m_won].slot) : std::nullopt;
-    const bool in_cycle = !m_cycle_from || at(m_stage_cols[*m_cycle_from].slot);
-    if (in_cycle && (won || disqualified)) {
+    const bool won = m_won && m_reached[m_visible[*m_won]];
+    bool lost = false;
+    for (std::size_t e = m_lifecycle; e < m_stages.size() && !won; ++e) {
+        lost = lost || (m_stages[e].loss && m_reached[e]);
+    }
+    const bool in_cycle = !m_cycle_from || m_reached[m_visible[*m_cycle_from]];
+    if (in_cycle && (won || lost)) {
         for (auto* c : counts) {
             ++(won ? c->won : c->lost);
         }
     }
-    if (won && m_cycle_from) {
-        if (const auto& start = at(m_stage_cols[*m_cycle_from].slot)) {
-            m_sales_cycle.push_back(clamp32(*won - *start));
+    if (won && m_cycle_start) {
+        const auto start = m_stage_time[m_visible[*m_cycle_start]], end = m_stage_time[m_visible[*m_won]];
+        if (start != k_unset && end != k_unset) {
+            m_sales_cycle.push_back(clamp32(end - start));
         }
     }
     ++source.leads;
@@ -718,17 +1039,18 @@ void AuditorState::done_before_start(std::size_t term, std::size_t line)
 
 void AuditorState::out_of_order(std::size_t stage, std::size_t before, std::size_t line)
 {
-    bad(fmt::format("'{}' before '{}'", m_stage_cols[stage].field, m_stage_cols[before].field), line);
+    bad(fmt::format("'{}' before '{}'", m_stages[m_visible[stage]].date_field, m_stages[m_visible[before]].date_field),
+        line);
 }
 
 void AuditorState::check_stage_order(std::size_t line)
 {
     // Plain numbers: k_unset is the smallest, so an unset time is never out of order.
-    const std::int64_t* times = m_times.data();
+    const std::int64_t* times = m_stage_time.data();
     std::int64_t latest = k_unset;
     std::size_t latest_stage = 0;
-    for (std::size_t i = 0; i < m_stage_cols.size(); ++i) {
-        const std::int64_t t = times[m_stage_cols[i].slot];
+    for (std::size_t i = 0; i < m_visible.size(); ++i) {
+        const std::int64_t t = times[m_visible[i]];
         if (t == k_unset) {
             continue;
         }
@@ -741,32 +1063,45 @@ void AuditorState::check_stage_order(std::size_t line)
     }
 }
 
-void AuditorState::tally_targets()
+void AuditorState::tally_targets(Group& source)
 {
-    // How far the export's records reach, so that quiet periods at its end are judged too.
-    for (const auto t : m_times) {
-        m_latest = std::max(m_latest, t);
-    }
     for (const auto i : m_tallied) {
         auto& tally = m_tallies[i];
         const auto& target = m_result.targets[i];
         if (tally.stage) {
-            if (const auto t = time(tally.stage)) {
-                const auto local = m_zone ? m_zone->to_local(*t) : *t;
-                auto& cache = tally.period;
-                if (cache.count == nullptr || local < cache.begin || local >= cache.end) {
-                    auto period = period_of(local, target.per);
-                    cache.begin = period.begin;
-                    cache.end = period.end;
-                    cache.count = &tally.by_period[period.name];
-                }
-                ++*cache.count;
-                tally.first = std::min(tally.first, local);
-                tally.last = std::max(tally.last, local);
+            if (!m_reached[*tally.stage]) {
+                continue;
             }
-        } else if (time(tally.from)) {
+            const auto t = stage_time(tally.stage);
+            if (!t) {
+                ++tally.undated;
+                continue;
+            }
+            const auto local = m_zone ? m_zone->to_local(*t) : *t;
+            if ((m_from && local < *m_from) || (m_until && local >= *m_until)) {
+                continue;
+            }
+            auto& cache = tally.period;
+            if (cache.count == nullptr || local < cache.begin || local >= cache.end) {
+                auto period = period_of(local, target.per);
+                cache.begin = period.begin;
+                cache.end = period.end;
+                cache.count = &tally.by_period[period.name];
+            }
+            ++*cache.count;
+            tally.first = std::min(tally.first, local);
+            tally.last = std::max(tally.last, local);
+        } else if (m_reached[*tally.from]) {
+            const bool to = m_reached[*tally.to] != 0;
             ++tally.from_count;
-            tally.to_count += time(tally.to) ? 1 : 0;
+            tally.to_count += to ? 1 : 0;
+            auto& by_source = source.targets[i];
+            ++by_source.from;
+            by_source.to += to ? 1 : 0;
+            const auto t = stage_time(tally.from);
+            auto& cohort = t ? m_months.groups[month_of(*t)].targets[i] : tally.undated_cohort;
+            ++cohort.from;
+            cohort.to += to ? 1 : 0;
         }
     }
 }
@@ -805,6 +1140,10 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
             }
             mine.conversion.from += theirs.conversion.from;
             mine.conversion.to += theirs.conversion.to;
+            for (std::size_t t = 0; t < mine.targets.size(); ++t) {
+                mine.targets[t].from += theirs.targets[t].from;
+                mine.targets[t].to += theirs.targets[t].to;
+            }
             for (std::size_t t = 0; t < mine.latencies.size(); ++t) {
                 mine.latencies[t].insert(mine.latencies[t].end(), theirs.latencies[t].begin(),
                                          theirs.latencies[t].end());
@@ -828,7 +1167,10 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
         add_counts(m_overall[t], other.m_overall[t]);
     }
     m_result.rows += other.m_result.rows;
-    m_latest = std::max(m_latest, other.m_latest);
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        m_reached_count[i] += other.m_reached_count[i];
+        m_undated_count[i] += other.m_undated_count[i];
+    }
     for (auto& [kind, theirs] : other.m_result.bad_rows) {
         auto& mine = m_result.bad_rows[kind];
         mine.count += theirs.count;
@@ -846,6 +1188,9 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
         m_tallies[i].last = std::max(m_tallies[i].last, other.m_tallies[i].last);
         m_tallies[i].from_count += other.m_tallies[i].from_count;
         m_tallies[i].to_count += other.m_tallies[i].to_count;
+        m_tallies[i].undated += other.m_tallies[i].undated;
+        m_tallies[i].undated_cohort.from += other.m_tallies[i].undated_cohort.from;
+        m_tallies[i].undated_cohort.to += other.m_tallies[i].undated_cohort.to;
     }
 }
 
@@ -861,11 +1206,18 @@ void AuditorState::judge_targets()
         if (target.stage.empty()) {
             target.entered_from = tally.from_count;
             target.entered_to = tally.to_count;
-            if (tally.derived) {
-                for (const auto& source : m_sources.groups) {
-                    target.entered_from += source.conversion.from;
-                    target.entered_to += source.conversion.to;
+            for (std::size_t g = 0; g < m_sources.groups.size(); ++g) {
+                if (const auto& c = m_sources.groups[g].targets[i]; c.from > 0) {
+                    target.by_source[m_sources.names[g]] = c;
                 }
+            }
+            for (std::size_t g = 0; g < m_months.groups.size(); ++g) {
+                if (const auto& c = m_months.groups[g].targets[i]; c.from > 0) {
+                    target.by_cohort[m_months.names[g]] = c;
+                }
+            }
+            if (tally.undated_cohort.from > 0) {
+                target.by_cohort[""] = tally.undated_cohort;
             }
             const auto& from = target.entered_from;
             const auto& to = target.entered_to;
@@ -873,16 +1225,16 @@ void AuditorState::judge_targets()
                 from > 0 && 100.0 * static_cast<double>(to) < target.min_percent * static_cast<double>(from);
             continue;
         }
-        if (tally.by_period.empty()) {
+        target.undated = tally.undated;
+        // Every period from the first entry's (or --from's) to the last entry's (or --until's),
+        // empty ones too: a month without a single MQL misses a volume target. A period is
+        // judged once it is over at as-of.
+        auto first = m_from ? *m_from : tally.first;
+        auto last = m_until ? *m_until - 1 : tally.last;
+        if (!m_from && !m_until && tally.by_period.empty()) {
             continue;
         }
-        // Every period from the first entry's to the last the export reaches (its latest time,
-        // up to as-of), empty ones too: a month without a single MQL misses a volume target. A
-        // period is judged once it is over at as-of.
-        const auto latest = std::min(m_latest, m_result.as_of);
-        const auto last =
-            m_latest == k_unset ? tally.last : std::max(tally.last, m_zone ? m_zone->to_local(latest) : latest);
-        for (auto local = tally.first; local <= last;) {
+        for (auto local = first; local <= last;) {
             const auto [name, begin, end] = period_of(local, target.per);
             const auto it = tally.by_period.find(name);
             const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
@@ -898,9 +1250,11 @@ void AuditorState::judge_targets()
 void AuditorState::finish_funnel()
 {
     Funnel f;
-    for (const auto& sc : m_stage_cols) {
-        f.stages.push_back(sc.field.substr(0, sc.field.size() - 3)); // without "_at"
+    for (const auto v : m_visible) {
+        f.stages.push_back(m_stages[v].id);
     }
+    f.won_visible = m_won.has_value();
+    f.losses_visible = m_losses_visible;
     f.overall = m_funnel_overall;
     f.overall.reached.resize(f.stages.size());
     f.overall.converted.resize(f.stages.size() - 1);
@@ -915,12 +1269,15 @@ void AuditorState::finish_funnel()
         }
     }
     for (auto& times : m_time_in_stage) {
-        f.time_in_stage.push_back(nearest_rank(times));
+        f.time_in_stage.push_back(percentiles(times, m_quantiles));
     }
-    if (m_cycle_from && m_won && *m_cycle_from < *m_won) {
-        f.cycle_from = f.stages[*m_cycle_from];
+    if (m_cycle_from) {
+        f.decided_from = f.stages[*m_cycle_from];
+    }
+    if (m_cycle_start && m_won && *m_cycle_start < *m_won) {
+        f.cycle_from = f.stages[*m_cycle_start];
         f.cycle_to = f.stages[*m_won];
-        f.sales_cycle = nearest_rank(m_sales_cycle);
+        f.sales_cycle = percentiles(m_sales_cycle, m_quantiles);
     }
     m_result.funnel = std::move(f);
     // Campaign costs by source, joined to the leads each source brought; sources that cost
@@ -954,7 +1311,7 @@ AuditResult AuditorState::finish()
     auto latencies = [&](std::size_t t, Groups& from, std::map<std::string, Latency>& to) {
         for (std::size_t i = 0; i < from.groups.size(); ++i) {
             if (auto& mine = from.groups[i].latencies[t]; !mine.empty()) {
-                to[from.names[i]] = nearest_rank(mine);
+                to[from.names[i]] = percentiles(mine, m_quantiles);
             }
         }
     };
@@ -972,7 +1329,8 @@ AuditResult AuditorState::finish()
             breakdown(t, m_sources, term.by_source);
         }
         breakdown(t, m_months, term.by_month);
-        const bool counted_not_timed = t == slot_of(SlaTerm::attempts) || t == slot_of(SlaTerm::reason);
+        const bool counted_not_timed = t == slot_of(SlaTerm::attempts) || t == slot_of(SlaTerm::reason) ||
+                                       t == m_window_term || t == m_spacing_term;
         if (counted_not_timed || (t == slot_of(SlaTerm::handoff) && !m_handoff_latency)) {
             continue; // no clock, or no latency asked for
         }
@@ -988,11 +1346,11 @@ AuditResult AuditorState::finish()
         for (auto& owner : m_owners.groups) {
             lists.push_back(&owner.latencies[t]);
         }
-        term.latency = nearest_rank_across(lists);
+        term.latency = percentiles_across(lists, m_quantiles);
         for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
             if (auto& mine = m_owners.groups[i].latencies[t]; !mine.empty()) {
                 if (by_owner) {
-                    term.latency_by_owner[m_owners.names[i]] = nearest_rank(mine);
+                    term.latency_by_owner[m_owners.names[i]] = percentiles(mine, m_quantiles);
                 }
                 std::vector<std::int32_t>().swap(mine);
             }
@@ -1007,6 +1365,10 @@ AuditResult AuditorState::finish()
         if (m_months.groups[i].conversion.from > 0) {
             m_result.entries_by_month[m_months.names[i]] = m_months.groups[i].conversion.from;
         }
+    }
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        m_result.stages[i].reached = m_reached_count[i];
+        m_result.stages[i].undated = m_undated_count[i];
     }
     const auto local = format_timestamp(m_zone ? m_zone->to_local(m_result.as_of) : m_result.as_of);
     m_result.as_of_local = local.substr(0, 10) + " " + local.substr(11, 8);

@@ -2,6 +2,7 @@
 #include "alignkit/model/criteria.hpp"
 #include "checks/check_util.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace alignkit {
@@ -72,6 +73,15 @@ void check_ranges(const Document& doc, const LeadDefinitions& defs, const std::v
             continue;
         }
         for (std::size_t j = 0; j < i; ++j) {
+            // A stage reached when a later one is (or by every record) is one a lead passes
+            // through: its entry criteria describe a current status (deal_stage = "Engaging"),
+            // which a later stage's rightly rules out.
+            const auto& ways = defs.stages[j].reached;
+            if (std::any_of(ways.begin(), ways.end(), [](const auto& way) {
+                    return way.value == Evidence::later || way.value == Evidence::all;
+                })) {
+                continue;
+            }
             for (const auto& [field, range] : ranges[i]) {
                 auto earlier = ranges[j].find(field);
                 if (earlier != ranges[j].end() && !earlier->second.empty() &&
@@ -85,6 +95,140 @@ void check_ranges(const Document& doc, const LeadDefinitions& defs, const std::v
             }
         }
     }
+}
+
+const LeadField* field_named(const LeadDefinitions& defs, std::string_view name)
+{
+    for (const auto& f : defs.fields) {
+        if (f.name.value == name) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+bool is_time(FieldType t) { return t == FieldType::datetime || t == FieldType::date; }
+bool is_count(FieldType t) { return t == FieldType::integer || t == FieldType::number; }
+
+// A field named by `at:` or `roles:`: declared, and of a type that can do `use`.
+void check_use(const Document& doc, const LeadDefinitions& defs, const Located<std::string>& name,
+               bool (*fits)(FieldType), std::string_view use, std::string_view wanted, Diagnostics& diags)
+{
+    const auto* field = field_named(defs, name.value);
+    if (field == nullptr) {
+        std::vector<std::string_view> known;
+        for (const auto& f : defs.fields) {
+            known.push_back(f.name.value);
+        }
+        diags
+            .add(Code::unknown_field, doc.file, name.pos, fmt::format("unknown lead field '{}'", name.value),
+                 did_you_mean(name.value, known).empty() ? "declare it under 'fields' with its type and column"
+                                                         : did_you_mean(name.value, known))
+            .length = static_cast<int>(name.value.size());
+        return;
+    }
+    if (!fits(field->type)) {
+        diags
+            .add(Code::field_unfit_for_role, doc.file, name.pos,
+                 fmt::format("'{}' is a {} field and cannot be {}", name.value, to_string(field->type), use),
+                 fmt::format("name a {} field", wanted))
+            .length = static_cast<int>(name.value.size());
+    }
+}
+
+bool date_only(const std::vector<Located<Evidence>>& reached)
+{
+    return std::all_of(reached.begin(), reached.end(), [](const auto& way) { return way.value == Evidence::date; });
+}
+
+// The audit reads a stage reached only by its date from that date's column: two of them on
+// one column are the same stage to it.
+void check_shared_dates(const Document& doc, const LeadDefinitions& defs, Diagnostics& diags)
+{
+    struct Dated {
+        std::string id, column;
+        Position pos;
+    };
+    std::vector<Dated> dated;
+    auto add = [&](const Located<std::string>& id, const std::string& field,
+                   const std::optional<Located<std::string>>& at) {
+        const auto* f = field_named(defs, field);
+        const std::string column = f != nullptr && !f->column.empty() ? f->column : field;
+        for (const auto& other : dated) {
+            if (other.column == column) {
+                diags.add(Code::stages_share_a_date, doc.file, at ? at->pos : id.pos,
+                          fmt::format("'{}' and '{}' are both read from column '{}' and nothing else tells them apart",
+                                      other.id, id.value, column),
+                          "give one of them `reached: [entry]` with its own entry criteria, or a date of its own");
+                return;
+            }
+        }
+        dated.push_back({id.value, column, id.pos});
+    };
+    for (const auto& stage : defs.stages) {
+        if (date_only(stage.reached)) {
+            add(stage.id, dating_field(stage), stage.at);
+        }
+    }
+    for (const auto& exit : defs.exits) {
+        if (date_only(exit.reached)) {
+            add(exit.id, dating_field(exit), exit.at);
+        }
+    }
+}
+
+// Where the audit reads stages, exits and its roles from.
+void check_audit_reading(const Document& doc, const LeadDefinitions& defs, const criteria::FieldTypes& types,
+                         Diagnostics& diags)
+{
+    for (const auto& stage : defs.stages) {
+        if (stage.at) {
+            check_use(doc, defs, *stage.at, is_time, "a stage's date", "datetime or date", diags);
+        }
+    }
+    for (const auto& exit : defs.exits) {
+        if (exit.at) {
+            check_use(doc, defs, *exit.at, is_time, "an exit's date", "datetime or date", diags);
+        }
+        if (exit.entry) {
+            check_criteria(doc, *exit.entry, types, diags);
+        }
+        for (const auto& way : exit.reached) {
+            if (way.value == Evidence::entry && !exit.entry) {
+                diags.add(Code::field_unfit_for_role, doc.file, way.pos,
+                          fmt::format("exit '{}' is reached by its entry criteria but has none", exit.id.value),
+                          "add 'entry:' criteria to the exit");
+            } else if (way.value == Evidence::later || way.value == Evidence::all) {
+                diags.add(
+                    Code::field_unfit_for_role, doc.file, way.pos,
+                    fmt::format("an exit is reached by its date or its entry criteria, not '{}'", to_string(way.value)),
+                    "use `date` or `entry`");
+            }
+        }
+    }
+    for (const auto& [role, field] : defs.roles.fields) {
+        if (role == "assigned_at" || role == "first_touch_at") {
+            check_use(doc, defs, field, is_time, fmt::format("'{}'", role), "datetime or date", diags);
+        } else if (role == "attempts") {
+            check_use(doc, defs, field, is_count, "an attempt count", "integer", diags);
+        } else {
+            check_use(
+                doc, defs, field, [](FieldType) { return true; }, "", "", diags);
+        }
+    }
+    for (const auto& field : defs.roles.attempt_times) {
+        check_use(doc, defs, field, is_time, "an attempt's time", "datetime or date", diags);
+    }
+    for (const auto& field : defs.fields) {
+        if (field.zone && !time_zone_exists(field.zone->value)) {
+            diags
+                .add(Code::unknown_time_zone, doc.file, field.zone->pos,
+                     fmt::format("unknown time zone '{}'", field.zone->value),
+                     "use an IANA name such as 'America/Chicago', 'Europe/Berlin' or 'UTC'")
+                .length = static_cast<int>(field.zone->value.size());
+        }
+    }
+    check_shared_dates(doc, defs, diags);
 }
 
 } // namespace
@@ -137,6 +281,7 @@ void check_lead_definitions(const Document& doc, const LeadDefinitions& defs, Di
         }
     }
     check_ranges(doc, defs, entries, diags);
+    check_audit_reading(doc, defs, types, diags);
 
     // Leads move from marketing to sales; a marketing stage after a sales stage runs backwards.
     const LifecycleStage* first_sales = nullptr;

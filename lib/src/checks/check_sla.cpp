@@ -88,23 +88,6 @@ void check_follow_up(const Document& doc, const FollowUp& f, Diagnostics& diags)
               fmt::format("make the window at least {}", to_string(needed)));
 }
 
-bool time_zone_exists(std::string_view zone)
-{
-    namespace fs = std::filesystem;
-    if (zone == "UTC") {
-        return true;
-    }
-    const fs::path database = "/usr/share/zoneinfo";
-    std::error_code ec;
-    if (!fs::is_directory(database, ec)) {
-        return true; // no tz database here to check against; the audit reports it when it needs the zone
-    }
-    if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string_view::npos) {
-        return false;
-    }
-    return fs::is_regular_file(database / zone, ec);
-}
-
 void check_calendar(const Document& doc, const Calendar& calendar, Diagnostics& diags)
 {
     if (!time_zone_exists(calendar.time_zone.value)) {
@@ -142,6 +125,23 @@ void check_review(const Document& doc, const ServiceLevelAgreement& sla, const C
 }
 
 } // namespace
+
+bool time_zone_exists(std::string_view zone)
+{
+    namespace fs = std::filesystem;
+    if (zone == "UTC") {
+        return true;
+    }
+    const fs::path database = "/usr/share/zoneinfo";
+    std::error_code ec;
+    if (!fs::is_directory(database, ec)) {
+        return true; // no tz database here to check against; the audit reports it when it needs the zone
+    }
+    if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string_view::npos) {
+        return false;
+    }
+    return fs::is_regular_file(database / zone, ec);
+}
 
 void check_sla(const Document& doc, const ServiceLevelAgreement& sla, const DocumentIndex& index,
                const CheckOptions& options, Diagnostics& diags)

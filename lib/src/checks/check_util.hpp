@@ -51,6 +51,9 @@ inline bool check_known(const Document& doc, const Located<std::string>& id, con
     return false;
 }
 
+// Whether the system's tz database has the zone (true when there is no database to ask).
+bool time_zone_exists(std::string_view zone);
+
 void check_questionnaire(const Document& doc, const Questionnaire& q, Diagnostics& diags);
 void check_response(const Document& doc, const Response& r, const DocumentIndex& index, const CheckOptions& options,
                     Diagnostics& diags);

@@ -240,24 +240,46 @@ LeadDefinitions build_lead_definitions(const yaml::Node& spec)
     LeadDefinitions defs;
     each(spec, "fields", [&](const yaml::Node& node) {
         defs.fields.push_back({located_text(node, "name"), enum_value<FieldType>(node, "type"), text(node, "column"),
-                               text(node, "description")});
+                               text(node, "description"), optional_text(node, "zone"), texts(node, "missing"),
+                               boolean(node, "ignore_case", false)});
     });
+    auto evidence = [](const yaml::Node& node) {
+        std::vector<Located<Evidence>> ways;
+        each(node, "reached", [&](const yaml::Node& item) {
+            if (auto way = item.is_scalar() ? parse_enum<Evidence>(item.value) : std::nullopt) {
+                ways.push_back({*way, item.pos});
+            }
+        });
+        return ways;
+    };
     each(spec, "stages", [&](const yaml::Node& node) {
         defs.stages.push_back({located_text(node, "id"), text(node, "name"), located_enum<Team>(node, "owner"),
                                criteria(node, "entry").value_or(Criteria{{{}, node.pos}, false}),
-                               criteria(node, "exit"), optional_duration(node, "clock"), text(node, "description")});
+                               criteria(node, "exit"), optional_duration(node, "clock"), text(node, "description"),
+                               evidence(node), optional_text(node, "at")});
     });
     each(spec, "exits", [&](const yaml::Node& node) {
         ExitStage exit{located_text(node, "id"),
                        text(node, "name"),
                        optional_enum<Team>(node, "owner"),
                        {},
-                       optional_text(node, "to")};
+                       optional_text(node, "to"),
+                       criteria(node, "entry"),
+                       evidence(node),
+                       optional_text(node, "at")};
         each(node, "reasons", [&](const yaml::Node& reason) {
             exit.reasons.push_back({located_text(reason, "code"), text(reason, "label")});
         });
         defs.exits.push_back(std::move(exit));
     });
+    if (const auto* roles = get(spec, "roles"); roles != nullptr && roles->is_map()) {
+        for (const auto& role : k_audit_roles) {
+            if (auto named = optional_text(*roles, role.first)) {
+                defs.roles.fields.emplace(std::string(role.first), std::move(*named));
+            }
+        }
+        defs.roles.attempt_times = located_texts(*roles, "attempt_times");
+    }
     return defs;
 }
 

@@ -213,6 +213,17 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "An exit (disqualified, recycled) offers no reason codes, so the reason a lead left cannot be "
      "recorded or counted.",
      "Add `reasons` with a code for each way a lead leaves."},
+    {stages_share_a_date, "AK3017", k_warning, "stages dated by one column",
+     "Two lifecycle stages or exits are read from the same date column and nothing else tells "
+     "them apart, so every lead with that date counts as having reached both (a won and a lost "
+     "deal both have a close date).",
+     "Give the stages `reached: [entry]` with entry criteria that differ (`deal_stage = \"Won\"`), "
+     "or date each from a column of its own with `at:`."},
+    {field_unfit_for_role, "AK3018", k_error, "field does not fit its use",
+     "A field that dates a stage (`at:`) or fills an audit role (`roles:`) has a type that cannot "
+     "do it: times need a `datetime` or `date` field, an attempt count a number; or an exit is "
+     "reached by entry criteria it does not have.",
+     "Name a field of the right type, change the field's type, or add the exit's `entry:`."},
 
     {sla_no_glossary, "AK4001", k_warning, "no glossary",
      "An SLA starts with definitions of its terms (what exactly is an MQL, an SQL). This SLA "

@@ -182,7 +182,14 @@ TypeRef lead_definitions_spec()
         required("type", enumeration<FieldType>(), "The field's type."),
         optional("column", text(), "The CSV column it is read from (default: the name)."),
         optional("description", text(), "What the field holds."),
+        optional("zone", text(),
+                 "For times: the IANA time zone its times without a zone are in (default: the SLA calendar's, "
+                 "else UTC)."),
+        optional("missing", list_of(text()),
+                 "Values that mean 'not answered' (such as `Select` or `unknown`): read as empty."),
+        optional("ignore_case", boolean(), "For text: compare without regard to case (ASCII letters)."),
     });
+    auto evidence = list_of(enumeration<Evidence>(), 1);
     auto stage = object({
         required("id", name(), "A short id such as `mql`."),
         required("name", text(), "The stage's name, such as 'Marketing-qualified lead'."),
@@ -191,6 +198,11 @@ TypeRef lead_definitions_spec()
         optional("exit", text(), "The criteria for leaving the stage (an expression)."),
         optional("clock", duration(), "How long a lead may stay in the stage under the SLA."),
         optional("description", text(), "What the stage means, in plain words."),
+        optional("reached", evidence,
+                 "How the audit knows a lead reached the stage, any of: `date` (its date field is set; the "
+                 "default), `entry` (its entry criteria hold on the record), `later` (a later stage was reached), "
+                 "`all` (every record of the export has)."),
+        optional("at", name(), "The datetime field that dates the stage (default: `<id>_at`)."),
     });
     auto reason = object({
         required("code", name(), "The reason code recorded in the CRM."),
@@ -202,11 +214,27 @@ TypeRef lead_definitions_spec()
         optional("owner", enumeration<Team>(), "The team that decides this exit."),
         optional("reasons", list_of(reason), "The reason codes a lead may leave with."),
         optional("to", name(), "For a recycle path: the lifecycle stage leads return to."),
+        optional("entry", text(), "The criteria a record meets when the lead took this exit (an expression)."),
+        optional("reached", evidence,
+                 "How the audit knows a lead took the exit: `date` (its date field is set; the default) and/or "
+                 "`entry` (its entry criteria hold)."),
+        optional("at", name(), "The datetime field that dates the exit (default: `<id>_at`)."),
+    });
+    auto roles = object({
+        optional("lead_id", name(), "The field that identifies a lead (default: `lead_id`)."),
+        optional("owner", name(), "The field naming the lead's owner (default: `owner`)."),
+        optional("source", name(), "The field naming where the lead came from (default: `source`)."),
+        optional("assigned_at", name(), "When the lead was handed to its owner (default: `assigned_at`)."),
+        optional("first_touch_at", name(), "When the owner first contacted the lead (default: `first_touch_at`)."),
+        optional("attempts", name(), "How many contact attempts were made (default: `touch_attempts`)."),
+        optional("attempt_times", list_of(name(), 1), "The datetime fields of the contact attempts, one each."),
+        optional("disqualify_reason", name(), "Why the lead was disqualified (default: `disqualify_reason`)."),
     });
     return object({
         optional("fields", list_of(field), "The lead fields criteria may use."),
         required("stages", list_of(stage, 1), "The lifecycle stages, in order."),
         optional("exits", list_of(exit), "Ways out of the lifecycle, with their reason codes."),
+        optional("roles", roles, "The fields `sla audit` reads for each of its roles."),
     });
 }
 

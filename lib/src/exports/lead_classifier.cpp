@@ -1,5 +1,6 @@
 #include "alignkit/exports/lead_classifier.hpp"
 
+#include "alignkit/exports/row_criterion.hpp"
 #include "alignkit/util/csv.hpp"
 #include "alignkit/util/date.hpp"
 #include "alignkit/util/text.hpp"
@@ -15,83 +16,6 @@
 namespace alignkit {
 namespace {
 
-// The field names an expression reads.
-void fields_of(const criteria::Expr& e, std::set<std::string>& out)
-{
-    std::visit(
-        [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, criteria::Field>) {
-                out.insert(node.name);
-            } else if constexpr (std::is_same_v<T, criteria::Compare> || std::is_same_v<T, criteria::Logical>) {
-                fields_of(*node.lhs, out);
-                fields_of(*node.rhs, out);
-            } else if constexpr (std::is_same_v<T, criteria::Contains>) {
-                fields_of(*node.haystack, out);
-                fields_of(*node.needle, out);
-            } else if constexpr (std::is_same_v<T, criteria::InList> || std::is_same_v<T, criteria::Presence> ||
-                                 std::is_same_v<T, criteria::Not>) {
-                fields_of(*node.operand, out);
-            }
-        },
-        e.node);
-}
-
-// A cell read as its field's type; nullopt for empty, and for text the type cannot read
-// (reported through `bad`).
-std::optional<criteria::Literal> read_value(std::string_view text, FieldType type, const TimeFormat* layout, bool& bad)
-{
-    bad = false;
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    switch (type) {
-    case FieldType::text:
-        return criteria::Literal{std::string(text)};
-    case FieldType::number:
-    case FieldType::integer: {
-        double value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc{} || end != text.data() + text.size()) {
-            bad = true;
-            return std::nullopt;
-        }
-        return criteria::Literal{value};
-    }
-    case FieldType::boolean: {
-        const auto v = lower_ascii(text);
-        if (v == "true" || v == "yes" || v == "1" || v == "y") {
-            return criteria::Literal{true};
-        }
-        if (v == "false" || v == "no" || v == "0" || v == "n") {
-            return criteria::Literal{false};
-        }
-        bad = true;
-        return std::nullopt;
-    }
-    case FieldType::date:
-    case FieldType::datetime: {
-        // Dates compare by calendar day: the day as the export's layout writes it, else a
-        // timestamp's first ten characters.
-        if (layout != nullptr) {
-            const auto written = layout->read(text);
-            if (!written) {
-                bad = true;
-                return std::nullopt;
-            }
-            return criteria::Literal{date_from_days(static_cast<long>(floor_days(written->seconds)))};
-        }
-        auto date = parse_date(text.substr(0, 10));
-        if (!date) {
-            bad = true;
-            return std::nullopt;
-        }
-        return criteria::Literal{*date};
-    }
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, const std::vector<std::string>& header,
@@ -99,14 +23,14 @@ std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, 
 {
     LeadClassifier c;
     c.m_defs = &defs;
-    std::set<std::string> used;
+    std::set<std::string, std::less<>> used;
+    std::vector<criteria::ExprPtr> entries;
     for (const auto& stage : defs.stages) {
         criteria::Problem problem;
-        std::shared_ptr<criteria::Expr> expr = criteria::parse(stage.entry.text.value, problem);
-        if (expr) {
-            fields_of(*expr, used);
+        entries.push_back(criteria::parse(stage.entry.text.value, problem));
+        if (entries.back()) {
+            used.merge(criteria::fields_used(*entries.back()));
         }
-        c.m_entries.push_back(std::move(expr));
     }
     std::vector<std::string> missing;
     ColumnFinder columns(defs, header, reading);
@@ -119,7 +43,7 @@ std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, 
             }
             continue;
         }
-        c.m_fields.push_back({field.name.value, field.type, *column});
+        c.m_fields.push_back({field.name.value, *column, field.type, field.missing, field.ignore_case});
     }
     c.m_time_format = reading.time_format;
     if (!missing.empty()) {
@@ -127,29 +51,29 @@ std::optional<LeadClassifier> LeadClassifier::make(const LeadDefinitions& defs, 
                             fmt::join(missing, ", "));
         return std::nullopt;
     }
+    for (auto& expr : entries) {
+        c.m_entries.push_back(expr ? std::make_shared<const RowCriterion>(*expr, c.m_fields, c.m_time_format)
+                                   : nullptr);
+        c.m_rules.push_back(expr ? criteria::to_string(*expr) : std::string{});
+    }
     return c;
 }
 
 LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& fields, std::size_t line,
                                                 std::vector<BadValue>& bad) const
 {
-    criteria::Row row;
+    std::vector<std::string_view> cells(fields.begin(), fields.end());
+    const TimeFormat* layout = m_time_format ? &*m_time_format : nullptr;
     for (const auto& f : m_fields) {
-        if (f.column >= fields.size()) {
-            continue;
+        if (f.column < cells.size() && read_cell(cells[f.column], f, layout).unreadable) {
+            bad.push_back({f.field, line, fields[f.column]});
         }
-        bool unreadable = false;
-        auto value = read_value(fields[f.column], f.type, m_time_format ? &*m_time_format : nullptr, unreadable);
-        if (unreadable) {
-            bad.push_back({f.name, line, fields[f.column]});
-        }
-        row.emplace(f.name, std::move(value));
     }
     Result result;
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        if (m_entries[i] && criteria::evaluate(*m_entries[i], row)) {
+        if (m_entries[i] && m_entries[i]->holds(cells)) {
             result.stage = &m_defs->stages[i];
-            result.rule = criteria::to_string(*m_entries[i]);
+            result.rule = m_rules[i];
         }
     }
     return result;

@@ -185,4 +185,35 @@ std::string to_string(const Expr& expr) { return print(expr, false); }
 
 std::string to_words(const Expr& expr) { return print(expr, true); }
 
+namespace {
+
+void collect_fields(const Expr& e, std::set<std::string, std::less<>>& out)
+{
+    std::visit(
+        [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, Field>) {
+                out.insert(node.name);
+            } else if constexpr (std::is_same_v<T, Compare> || std::is_same_v<T, Logical>) {
+                collect_fields(*node.lhs, out);
+                collect_fields(*node.rhs, out);
+            } else if constexpr (std::is_same_v<T, Contains>) {
+                collect_fields(*node.haystack, out);
+                collect_fields(*node.needle, out);
+            } else if constexpr (std::is_same_v<T, InList> || std::is_same_v<T, Presence> || std::is_same_v<T, Not>) {
+                collect_fields(*node.operand, out);
+            }
+        },
+        e.node);
+}
+
+} // namespace
+
+std::set<std::string, std::less<>> fields_used(const Expr& expr)
+{
+    std::set<std::string, std::less<>> out;
+    collect_fields(expr, out);
+    return out;
+}
+
 } // namespace alignkit::criteria

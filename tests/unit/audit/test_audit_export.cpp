@@ -188,9 +188,10 @@ TEST_CASE("an export without a header, or without a needed column, is refused be
     CHECK(in_pieces("", 2, 64).failure == AuditFailure::empty);
     const Run missing = in_pieces("lead_id,owner\nL1,rep\n", 2, 64);
     CHECK(missing.failure == AuditFailure::columns);
-    CHECK(missing.error == "no SLA term can be audited: the export has no column for 'mql_at', 'assigned_at', "
-                           "'first_touch_at', 'disqualified_at', 'touch_attempts', 'disqualify_reason'; map the "
-                           "fields with --columns FIELD=HEADER or choose a --preset");
+    CHECK(missing.error == "nothing can be audited: the export shows no SLA term, target or lifecycle stage (it "
+                           "has no column 'mql_at', 'sql_at', 'customer_at', 'disqualified_at', 'assigned_at'); map "
+                           "the fields with --columns FIELD=HEADER, choose a --preset, or say in the lead "
+                           "definitions how stages are reached (`reached`, `at`)");
 }
 
 TEST_CASE("progress counts every byte of the export once, in order")

@@ -220,14 +220,33 @@ TEST_CASE("volume and conversion targets against the records")
     const std::string quiet = "lead_id,owner,source,mql_at,assigned_at,sql_at,customer_at\n"
                               "L1,ann,web,2027-01-05T10:00:00Z,,,\n"
                               "L2,ann,web,2027-01-06T10:00:00Z,,2027-03-02T00:00:00Z,2027-09-01T00:00:00Z\n";
-    const auto q = audit(sla(targets), quiet, as_of(at("2027-03-15T00:00:00Z")));
-    const auto& periods = q.result().targets[0].periods;
+    // Without --from/--until the periods are those of the stage's own entries: later dates of
+    // other stages do not stretch them.
+    auto settings = as_of(at("2027-03-15T00:00:00Z"));
+    const auto q = audit(sla(targets), quiet, settings);
+    REQUIRE(q.result().targets[0].periods.size() == 1);
+    CHECK(q.result().targets[0].periods[0].period == "2027-01");
+    CHECK_FALSE(q.result().targets[0].missed);
+    // --until carries them on: February is missed, March is still going at as-of.
+    settings.until = at("2027-03-20T00:00:00Z");
+    const auto u = audit(sla(targets), quiet, settings);
+    const auto& periods = u.result().targets[0].periods;
     REQUIRE(periods.size() == 3);
     CHECK(periods[1].period == "2027-02");
     CHECK(periods[1].count == 0);
     CHECK(periods[1].complete);
+    CHECK(periods[1].missed);
     CHECK(periods[2].period == "2027-03");
     CHECK_FALSE(periods[2].complete);
+    // --from starts them earlier, and an entry before it is not counted.
+    settings.from = at("2026-12-01T00:00:00Z");
+    settings.until = at("2027-01-06T00:00:00Z");
+    const auto f = audit(sla(targets), quiet, settings);
+    const auto& bounded = f.result().targets[0].periods;
+    REQUIRE(bounded.size() == 2);
+    CHECK(bounded[0].period == "2026-12");
+    CHECK(bounded[0].count == 0);
+    CHECK(bounded[1].count == 1); // L2 on the 6th is after --until
 }
 
 TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in any case")
@@ -244,7 +263,7 @@ TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in an
     REQUIRE(h.outcome.failure == AuditFailure::none);
     check_counts(h.term("handoff"), 1, 1, 0, 0);
     check_counts(h.term("first_touch"), 1, 1, 0, 0);
-    CHECK(h.result().not_audited.size() == 2);
+    CHECK(h.result().not_audited.size() == 3); // attempts and reason: no disqualification; window: no attempt times
     CHECK(h.result().columns.at("assigned_at") == "OWNER ASSIGNED DATE");
     CHECK(h.result().terms.at("handoff").by_owner.count("ann@example.com") == 1);
 
@@ -401,11 +420,15 @@ TEST_CASE("calendar periods: ISO weeks at year ends, quarters, months, years")
 TEST_CASE("--as-of: with a zone as written, without one on the SLA calendar's wall clock")
 {
     std::string error;
-    const auto chicago = test::parsed_spec<ServiceLevelAgreement>(sla(k_chicago));
+    const auto chicago_sla = test::parsed_spec<ServiceLevelAgreement>(sla(k_chicago));
+    const auto chicago = naive_time_zone(chicago_sla, std::nullopt);
+    CHECK(chicago == "America/Chicago");
     CHECK(read_as_of("2027-04-01", chicago, error) == at("2027-04-01T05:00:00Z")); // CDT midnight
     CHECK(read_as_of("2027-01-15 09:00", chicago, error) == at("2027-01-15T15:00:00Z"));
     CHECK(read_as_of("2027-04-01T00:00:00Z", chicago, error) == at("2027-04-01T00:00:00Z"));
-    const auto utc = test::parsed_spec<ServiceLevelAgreement>(sla(""));
+    // --zone over the calendar's.
+    CHECK(read_as_of("2027-04-01", naive_time_zone(chicago_sla, "Europe/Berlin"), error) == at("2027-03-31T22:00:00Z"));
+    const auto utc = naive_time_zone(test::parsed_spec<ServiceLevelAgreement>(sla("")), std::nullopt);
     CHECK(read_as_of("2027-04-01", utc, error) == at("2027-04-01T00:00:00Z"));
     CHECK_FALSE(read_as_of("04/01/2027", utc, error));
     CHECK(error == "'04/01/2027' is not a time (YYYY-MM-DDTHH:MM:SSZ)");

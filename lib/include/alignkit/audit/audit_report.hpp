@@ -51,5 +51,7 @@ std::string audit_csv(const AuditResult& result);
 
 // "45s", "12m 30s", "3h 20m", "2d 4h": a latency people read at a glance; "-" for none.
 std::string short_duration(std::optional<std::int64_t> seconds);
+// The same for a percentile, to the nearest second.
+std::string short_duration(std::optional<double> seconds);
 
 } // namespace alignkit

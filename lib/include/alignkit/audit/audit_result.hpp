@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,16 @@ struct TermCounts {
     std::int64_t eligible = 0, met = 0, breached = 0, pending = 0;
 };
 
+// How percentiles are found (latency_rank.hpp): nearest rank, always one of the values, or
+// linear interpolation between the two around the rank, as pandas and DuckDB's quantile_cont do.
+enum class Quantiles { nearest, linear };
+template <> struct EnumNames<Quantiles> {
+    static constexpr std::array<std::string_view, 2> names{"nearest", "linear"};
+};
+
 struct Latency {
     std::int64_t n = 0;
-    std::optional<std::int64_t> median, p90; // nearest rank
+    std::optional<double> median, p90; // seconds; whole with nearest rank
 };
 
 struct TermResult {
@@ -41,6 +49,11 @@ struct BadRows {
 };
 constexpr std::size_t k_bad_lines_kept = 5;
 
+// Of the leads that reached one stage, those that also reached another.
+struct ConversionCount {
+    std::int64_t from = 0, to = 0;
+};
+
 // A target of the SLA against the records.
 struct TargetResult {
     std::string id, title;
@@ -55,20 +68,35 @@ struct TargetResult {
         bool complete = false; // over at as-of, so judged
         bool missed = false;   // complete and under the target
     };
-    std::vector<PeriodCount> periods;
+    std::vector<PeriodCount> periods; // from the first entry's period to the last's, or --from/--until
+    std::int64_t undated = 0;         // entries the export gives no time, so in no period
     // conversion: of the leads that entered `from`, those that also entered `to`.
     std::string from, to;
     double min_percent = 0;
     std::int64_t entered_from = 0, entered_to = 0;
+    std::map<std::string, ConversionCount> by_source;
+    std::map<std::string, ConversionCount> by_cohort; // the month the lead reached `from`; "" when undated
     bool missed = false;
 };
 
-// Both teams' funnel from the same records: the lifecycle stages whose `<stage>_at` column the
-// export has, in lifecycle order.
+// How the audit saw one lifecycle stage or exit in this export.
+struct StageReading {
+    std::string id;
+    bool exit = false;
+    std::vector<std::string> reached_by; // in words: "'Won Date' is set", "deal_stage = \"Won\"", ...
+    std::string dated_by;                // the header its time is read from; "" when none
+    std::int64_t reached = 0, undated = 0;
+    bool visible = false; // false: the export cannot show it (and why is in reached_by)
+};
+
+// Both teams' funnel from the same records: the lifecycle stages the export can show, in
+// lifecycle order.
 struct FunnelCounts {
-    std::vector<std::int64_t> reached;   // by stage: leads with its time
-    std::vector<std::int64_t> converted; // by consecutive pair: of those with the first, those with both
-    std::int64_t won = 0, lost = 0;      // of the leads in the sales cycle: reached the last stage, or disqualified
+    std::vector<std::int64_t> reached; // by stage: leads that reached it
+    std::vector<std::int64_t>
+        converted;                  // by consecutive pair: of those that reached the first, those that reached both
+    std::int64_t won = 0, lost = 0; // of the leads in the sales cycle: reached the last stage, or took an exit
+                                    // with no way back
 };
 
 struct Funnel {
@@ -76,9 +104,12 @@ struct Funnel {
     FunnelCounts overall;
     std::map<std::string, FunnelCounts> by_owner, by_source;
     std::vector<Latency> time_in_stage; // by pair: seconds from one stage's time to the next's
-    // The sales cycle: from the first stage sales owns to the last stage, when the export has both.
+    std::string decided_from;           // the win rate is of the leads that reached it: the first stage sales owns
+    // The sales cycle: from the first stage sales owns that the export dates to the last stage.
     std::string cycle_from, cycle_to;
     std::optional<Latency> sales_cycle;
+    bool won_visible = false;    // the last lifecycle stage is one of `stages`
+    bool losses_visible = false; // an exit with no way back can be seen; the win rate needs one
 };
 
 // A campaign's cost (--costs) against the leads its source brought.
@@ -94,21 +125,25 @@ struct AuditResult {
     std::map<std::string, TermResult> terms;              // handoff, first_touch, attempts, reason, <stage>_clock
     std::vector<std::string> term_order;                  // the audited terms in the order the SLA gives them
     std::map<std::string, std::string> not_audited;       // term -> why (a column the export lacks)
+    std::set<std::string> not_stated;                     // of those, the terms the SLA does not state
     std::map<std::string, std::int64_t> entries_by_month; // hand-off stage entries per YYYY-MM
-    struct Conversion {
-        std::int64_t from = 0, to = 0;
-    };
+    using Conversion = ConversionCount;
     std::map<std::string, Conversion> conversion_by_source; // hand-off stage -> conversion target stage
     std::map<std::string, BadRows> bad_rows;                // by kind: "ragged", "unreadable <field>", "<b> before <a>"
     std::vector<TargetResult> targets;
     std::optional<Funnel> funnel;
     std::vector<CampaignCost> costs; // by source, when costs were given
     std::string handoff_stage, conversion_stage;
-    std::string time_zone = "UTC";              // naive export times were read in it; months are its months
-    std::string as_of_local;                    // as_of on the wall clocks of time_zone, "YYYY-MM-DD HH:MM:SS"
-    bool working_hours = false;                 // clocks counted the SLA calendar's working time only
-    std::vector<std::string> by;                // the breakdowns asked for: owner, source, month
-    std::map<std::string, std::string> columns; // field -> the export's header it was read from
+    std::string time_zone = "UTC";                  // naive export times were read in it; months are its months
+    std::map<std::string, std::string> field_zones; // field -> the zone its naive times were read in, when its own
+    std::string as_of_local;                        // as_of on the wall clocks of time_zone, "YYYY-MM-DD HH:MM:SS"
+    bool working_hours = false;                     // clocks counted the SLA calendar's working time only
+    std::vector<std::string> by;                    // the breakdowns asked for: owner, source, month
+    std::map<std::string, std::string> columns;     // field -> the export's header it was read from
+    std::vector<StageReading> stages;               // lifecycle stages in order, then exits
+    std::vector<std::string> warnings;              // readings that may mislead, one sentence each
+    std::string periods_from, periods_until;        // --from / --until as given, "" without
+    Quantiles quantiles = Quantiles::nearest;
 };
 
 // One breach, for people to act on.
@@ -138,16 +173,16 @@ struct TermUnderBar {
 std::vector<TermUnderBar> terms_under(const AuditResult& result, double bar);
 
 // Why a scheduled run fails, one sentence each: a term's compliance under `fail_under`, a
-// missed target, and with `strict` a row not read fully or a term not audited. Empty: it passes.
+// missed target, and with `strict` a row not read fully, a term not audited or a warning. Empty: it passes.
 std::vector<std::string> audit_failures(const AuditResult& result, std::optional<double> fail_under, bool strict);
 
 // The reference's canonical JSON (keys sorted, compact), as ../shared/bench/REFERENCE.md
 // defines it, ending in a newline.
 std::string audit_canonical_json(const AuditResult& result);
 
-// What a person should know besides the report, one sentence each: the terms the export cannot
-// show and why, and the rows with problems (how many, the first lines). Nothing read is
-// dropped silently.
+// What a person should know besides the report, one sentence each: readings that may mislead
+// (two stages on one column), and the rows with problems (how many, the first lines). Nothing
+// read is dropped silently; the terms not audited are said in the report.
 std::vector<std::string> audit_notices(const AuditResult& result);
 
 } // namespace alignkit

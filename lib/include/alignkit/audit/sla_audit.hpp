@@ -47,6 +47,15 @@ struct AuditSettings {
     bool handoff_latency = true;         // false when the report shows only first-touch latency
     bool funnel = true;                  // false when the report has no funnel
     std::map<std::string, double> costs; // campaign costs by source (read_campaign_costs)
+    // The zone of times written without one (a field's `zone` comes first); none: the SLA
+    // calendar's, else UTC. Months are months there. Clocks count working time only under a
+    // calendar, whatever this is.
+    std::optional<std::string> zone;
+    // --from / --until: the targets' periods run from the one holding `from` to the one
+    // holding `until` (local times), and entries outside are not counted in them.
+    std::optional<std::int64_t> from, until;
+    std::string from_text, until_text; // as written, for the report
+    Quantiles quantiles = Quantiles::nearest;
 };
 
 struct AuditorState;
@@ -82,9 +91,16 @@ class SlaAuditor {
     std::unique_ptr<AuditorState> m_state; // audit/auditor_state.hpp
 };
 
-// --as-of as written: ISO 8601, and without a zone a time on the wall clock of the SLA's
-// calendar, as the export's naive times are. nullopt, with `error`, for anything else.
-std::optional<std::int64_t> read_as_of(std::string_view text, const ServiceLevelAgreement& sla, std::string& error);
+// The zone the export's times without one are read in: --zone, else the SLA calendar's, else UTC.
+std::string naive_time_zone(const ServiceLevelAgreement& sla, const std::optional<std::string>& zone);
+
+// --as-of as written: ISO 8601, and without a zone a time on the wall clock of `zone`, as the
+// export's naive times are. nullopt, with `error`, for anything else.
+std::optional<std::int64_t> read_as_of(std::string_view text, const std::string& zone, std::string& error);
+
+// --from / --until as written: a date (its midnight) or a time, as a wall-clock reading in
+// `zone` (targets' periods are that zone's). nullopt, with `error`, for anything else.
+std::optional<std::int64_t> read_period_bound(std::string_view text, const std::string& zone, std::string& error);
 
 // The breakdowns --by lists, comma-separated (owner, source, month), in the order given
 // without repeats; nullopt, with `error` naming the allowed ones, for any other or an empty

@@ -70,6 +70,8 @@ enum class Code {
     stages_contradict,
     no_exit_criteria,
     exit_without_reasons,
+    stages_share_a_date,
+    field_unfit_for_role,
     // AK4xxx: what an SLA should say (alignkit sla check), by group
     sla_no_glossary,
     term_undefined,

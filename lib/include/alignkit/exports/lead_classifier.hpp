@@ -3,12 +3,14 @@
 // and the criterion that decided it.
 
 #include "alignkit/exports/export_reading.hpp"
+#include "alignkit/exports/row_criterion.hpp"
 #include "alignkit/model/criteria.hpp"
 #include "alignkit/model/lead_definitions.hpp"
 
 #include <functional>
 #include <istream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,15 +43,11 @@ class LeadClassifier {
     const LeadDefinitions& definitions() const { return *m_defs; }
 
   private:
-    struct FieldColumn {
-        std::string name;
-        FieldType type{};
-        std::size_t column = 0;
-    };
     const LeadDefinitions* m_defs = nullptr;
-    std::vector<FieldColumn> m_fields;
+    std::vector<CellReading> m_fields; // the fields the export has
     std::optional<TimeFormat> m_time_format;
-    std::vector<std::shared_ptr<criteria::Expr>> m_entries; // per stage; null when unparsable
+    std::vector<std::shared_ptr<const RowCriterion>> m_entries; // per stage; null when unparsable
+    std::vector<std::string> m_rules;                           // per stage, canonical
 };
 
 // What classifying a whole export found. Rows that cannot be read fully are counted, never

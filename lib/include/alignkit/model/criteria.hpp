@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -105,6 +106,9 @@ using Row = std::map<std::string, std::optional<Literal>, std::less<>>;
 // is false (so `not (x > 5)` is true when x is unset); `is set` / `is empty` test presence.
 // Dates compare with dates, numbers with numbers, text with text (byte-exact).
 bool evaluate(const Expr& expr, const Row& row);
+
+// The names of the fields an expression reads, each once, in name order.
+std::set<std::string, std::less<>> fields_used(const Expr& expr);
 
 // The canonical spelling: `fit_score >= 50 and country in ["US", "CA"]`.
 std::string to_string(const Expr& expr);

@@ -43,6 +43,14 @@ template <> struct EnumNames<Weekday> {
 };
 
 // The type of a lead field that lifecycle criteria may use.
+// How the audit knows a lead reached a lifecycle stage or took an exit: its date field is
+// set, its entry criterion holds on the record, a later stage was reached, or every record
+// of the export is at the stage or past it (an MQL export, a deal pipeline).
+enum class Evidence { date, entry, later, all };
+template <> struct EnumNames<Evidence> {
+    static constexpr std::array<std::string_view, 4> names{"date", "entry", "later", "all"};
+};
+
 enum class FieldType { text, number, integer, boolean, date, datetime };
 template <> struct EnumNames<FieldType> {
     static constexpr std::array<std::string_view, 6> names{"text", "number", "integer", "boolean", "date", "datetime"};

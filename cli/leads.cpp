@@ -60,6 +60,7 @@ struct LeadsClassifyCommand {
     ExportOptions reading;
     bool counts = false;
     bool strict = false;
+    std::string by;
 };
 
 int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& global)
@@ -87,7 +88,7 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
     if (!cmd.counts) {
         on_line = [&out](const std::string& line) { out.write(line); };
     }
-    const auto outcome = classify_export(cmd.export_path == "-" ? std::cin : file, *defs, *reading, on_line);
+    const auto outcome = classify_export(cmd.export_path == "-" ? std::cin : file, *defs, *reading, on_line, cmd.by);
     switch (outcome.failure) {
     case ClassifyOutcome::Failure::none:
         break;
@@ -132,7 +133,11 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     sub->add_option("export", classify->export_path, "The CSV export, or - for standard input")->required();
     sub->add_option("-o,--output", classify->output, "Write the CSV to FILE")->check(non_empty);
     add_export_options(*sub, classify->reading);
-    sub->add_flag("--counts", classify->counts, "Print only the number of leads per stage");
+    sub->add_flag("--counts", classify->counts,
+                  "Print only the number of leads per stage: those that reached it, and those at it now");
+    sub->add_option("--by", classify->by, "With --counts, count by the values of COLUMN (a header or a lead field)")
+        ->option_text("COLUMN")
+        ->check(non_empty);
     sub->add_flag("--strict", classify->strict, "Exit 1 when any row or value cannot be read");
     sub->callback(
         [classify, &global, &run] { run = [classify, &global] { return run_leads_classify(*classify, global); }; });

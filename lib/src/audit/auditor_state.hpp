@@ -39,8 +39,7 @@ struct AuditorState {
     // cannot run.
     bool read_terms(const ServiceLevelAgreement& sla, const AuditSettings& settings, std::string& error);
     void read_fields(const LeadDefinitions& defs, ColumnFinder& columns);
-    bool plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns,
-                     std::string& error);
+    void plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns);
     void find_term_columns(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns);
     void plan_funnel(const LeadDefinitions& defs, const AuditSettings& settings);
     void plan_targets(const ServiceLevelAgreement& sla);
@@ -72,6 +71,15 @@ struct AuditorState {
         bool visible = false; // the export can show a lead reached it
     };
     std::vector<StageSource> m_stages;
+    struct StagePlan {
+        std::string id, date_field;
+        const Criteria* entry = nullptr; // none: an exit without entry criteria
+        const std::vector<Located<Evidence>>* reached = nullptr;
+        bool exit = false, loss = false;
+    };
+    void plan_stage(const StagePlan& plan, ColumnFinder& columns);
+    void plan_entry(const Criteria& entry, StageSource& source, StageReading& reading);
+    void warn_shared_dates();
     std::size_t m_lifecycle = 0;               // the first m_lifecycle of m_stages are lifecycle stages
     std::vector<std::size_t> m_visible;        // the visible lifecycle stages, in order
     std::vector<char> m_reached;               // this row's, by stage

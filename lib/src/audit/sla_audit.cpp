@@ -131,77 +131,99 @@ std::optional<std::size_t> AuditorState::stage_index(const std::string& id) cons
     return std::nullopt;
 }
 
-// Each stage and exit as the export shows it: by its date, its entry criteria evaluated on
-// the record, a later stage, or every record; the report says which, and what it could not see.
-bool AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns,
-                               std::string& error)
+// One stage or exit as the export shows it: by its date, its entry criteria evaluated on the
+// record, a later stage, or every record; the report says which, and what it could not see.
+void AuditorState::plan_stage(const StagePlan& plan, ColumnFinder& columns)
 {
-    auto plan = [&](const std::string& id, const std::string& date_field, const Criteria* entry,
-                    const std::vector<Located<Evidence>>& reached, bool exit, bool loss) {
-        StageSource source;
-        StageReading reading;
-        source.id = reading.id = id;
-        source.exit = reading.exit = exit;
-        source.loss = loss;
-        source.date_field = date_field;
-        source.date = slot(columns.find(date_field), date_field);
-        if (source.date) {
-            reading.dated_by = columns.found().at(date_field);
+    StageSource source;
+    StageReading reading;
+    source.id = reading.id = plan.id;
+    source.exit = reading.exit = plan.exit;
+    source.loss = plan.loss;
+    source.date_field = plan.date_field;
+    source.date = slot(columns.find(plan.date_field), plan.date_field);
+    if (source.date) {
+        reading.dated_by = columns.found().at(plan.date_field);
+    }
+    for (const auto& way : *plan.reached) {
+        source.by_date = source.by_date || way.value == Evidence::date;
+        source.by_later = source.by_later || way.value == Evidence::later;
+        source.by_all = source.by_all || way.value == Evidence::all;
+        if (way.value == Evidence::entry && plan.entry != nullptr) {
+            plan_entry(*plan.entry, source, reading);
         }
-        const bool by_default = reached.empty();
-        for (const auto& way : reached) {
-            source.by_date = source.by_date || way.value == Evidence::date;
-            source.by_later = source.by_later || way.value == Evidence::later;
-            source.by_all = source.by_all || way.value == Evidence::all;
-            if (way.value == Evidence::entry && entry != nullptr) {
-                criteria::Problem problem;
-                auto expr = criteria::parse(entry->text.value, problem);
-                if (!expr) {
-                    reading.reached_by.push_back("its entry criteria, which do not parse");
-                    continue;
-                }
-                std::vector<std::string> absent;
-                for (const auto& f : criteria::fields_used(*expr)) {
-                    const bool found = std::any_of(m_readings.begin(), m_readings.end(),
-                                                   [&](const CellReading& r) { return r.field == f; });
-                    if (!found && std::find(absent.begin(), absent.end(), f) == absent.end()) {
-                        absent.push_back(f);
-                    }
-                }
-                if (!absent.empty()) {
-                    reading.reached_by.push_back(fmt::format(
-                        "its entry criteria, but the export has no column for '{}'", fmt::join(absent, "', '")));
-                    continue;
-                }
-                reading.reached_by.push_back(criteria::to_string(*expr));
-                source.entry.emplace(*expr, m_readings, m_format);
+    }
+    source.by_date = source.by_date || plan.reached->empty();
+    if (source.by_date) {
+        if (!source.date) {
+            note_missing(fmt::format("'{}'", columns.wanted(plan.date_field)));
+        }
+        reading.reached_by.push_back(
+            source.date ? fmt::format("'{}' is set", reading.dated_by)
+                        : fmt::format("its date, but the export has no column '{}'", columns.wanted(plan.date_field)));
+    }
+    if (source.by_all) {
+        reading.reached_by.emplace_back("every record");
+    }
+    if (source.by_later) {
+        reading.reached_by.emplace_back("a later stage was reached");
+    }
+    source.visible = (source.by_date && source.date) || source.entry || source.by_all;
+    m_stages.push_back(std::move(source));
+    m_result.stages.push_back(std::move(reading));
+}
+
+// A stage reached by its entry criteria: compiled for rows when the export has every field
+// they read.
+void AuditorState::plan_entry(const Criteria& entry, StageSource& source, StageReading& reading)
+{
+    criteria::Problem problem;
+    auto expr = criteria::parse(entry.text.value, problem);
+    if (!expr) {
+        reading.reached_by.emplace_back("its entry criteria, which do not parse");
+        return;
+    }
+    std::vector<std::string> absent;
+    for (const auto& f : criteria::fields_used(*expr)) {
+        if (std::none_of(m_readings.begin(), m_readings.end(), [&](const CellReading& r) { return r.field == f; })) {
+            absent.push_back(f);
+        }
+    }
+    if (!absent.empty()) {
+        reading.reached_by.push_back(
+            fmt::format("its entry criteria, but the export has no column for '{}'", fmt::join(absent, "', '")));
+        return;
+    }
+    reading.reached_by.push_back(criteria::to_string(*expr));
+    source.entry.emplace(*expr, m_readings, m_format);
+}
+
+// Two stages reached only by a date read from one column are the same stage to the audit.
+void AuditorState::warn_shared_dates()
+{
+    auto date_only = [](const StageSource& s) { return s.visible && !s.entry && !s.by_all && s.date; };
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        for (std::size_t j = 0; j < i && date_only(m_stages[i]); ++j) {
+            if (date_only(m_stages[j]) && m_stages[j].date == m_stages[i].date) {
+                m_result.warnings.push_back(fmt::format(
+                    "'{}' and '{}' are both read from column '{}' and nothing else tells them apart: every lead "
+                    "with that date counts as both; give them `reached: [entry]` and entry criteria that differ",
+                    m_stages[j].id, m_stages[i].id, m_result.stages[i].dated_by));
             }
         }
-        source.by_date = source.by_date || by_default;
-        if (source.by_date) {
-            if (!source.date) {
-                note_missing(fmt::format("'{}'", columns.wanted(date_field)));
-            }
-            reading.reached_by.push_back(
-                source.date ? fmt::format("'{}' is set", reading.dated_by)
-                            : fmt::format("its date, but the export has no column '{}'", columns.wanted(date_field)));
-        }
-        if (source.by_all) {
-            reading.reached_by.emplace_back("every record");
-        }
-        if (source.by_later) {
-            reading.reached_by.emplace_back("a later stage was reached");
-        }
-        source.visible = (source.by_date && source.date) || source.entry || source.by_all;
-        m_stages.push_back(std::move(source));
-        m_result.stages.push_back(std::move(reading));
-    };
+    }
+}
+
+void AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefinitions& defs, ColumnFinder& columns)
+{
     for (const auto& stage : defs.stages) {
-        plan(stage.id.value, dating_field(stage), &stage.entry, stage.reached, false, false);
+        plan_stage({stage.id.value, dating_field(stage), &stage.entry, &stage.reached, false, false}, columns);
     }
     m_lifecycle = m_stages.size();
     for (const auto& exit : defs.exits) {
-        plan(exit.id.value, dating_field(exit), exit.entry ? &*exit.entry : nullptr, exit.reached, true, !exit.to);
+        plan_stage(
+            {exit.id.value, dating_field(exit), exit.entry ? &*exit.entry : nullptr, &exit.reached, true, !exit.to},
+            columns);
     }
     // A stage reached when a later one was is visible when any later one is.
     for (std::size_t i = m_lifecycle; i-- > 0;) {
@@ -218,19 +240,7 @@ bool AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefin
         }
         m_losses_visible = m_losses_visible || (m_stages[i].loss && m_stages[i].visible);
     }
-    // Two stages reached only by a date read from one column are the same stage to the audit.
-    for (std::size_t i = 0; i < m_stages.size(); ++i) {
-        const auto& a = m_stages[i];
-        for (std::size_t j = 0; j < i && a.visible && !a.entry && !a.by_all && a.date; ++j) {
-            const auto& b = m_stages[j];
-            if (b.visible && !b.entry && !b.by_all && b.date == a.date) {
-                m_result.warnings.push_back(fmt::format(
-                    "'{}' and '{}' are both read from column '{}' and nothing else tells them apart: every lead "
-                    "with that date counts as both; give them `reached: [entry]` and entry criteria that differ",
-                    b.id, a.id, m_result.stages[i].dated_by));
-            }
-        }
-    }
+    warn_shared_dates();
     m_entered = sla.handoff ? stage_index(sla.handoff->stage.value) : std::nullopt;
     m_converted = m_result.conversion_stage.empty() ? std::nullopt : stage_index(m_result.conversion_stage);
     m_disqualified = stage_index(sla.disqualification ? sla.disqualification->exit.value : "disqualified");
@@ -238,8 +248,6 @@ bool AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefin
     m_stage_time.assign(m_stages.size(), k_unset);
     m_reached_count.assign(m_stages.size(), 0);
     m_undated_count.assign(m_stages.size(), 0);
-    (void)error;
-    return true;
 }
 
 void AuditorState::find_term_columns(const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
@@ -505,9 +513,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     }
     ColumnFinder columns(defs, header, settings.reading);
     state->read_fields(defs, columns);
-    if (!state->plan_stages(sla, defs, columns, error)) {
-        return std::nullopt;
-    }
+    state->plan_stages(sla, defs, columns);
     state->find_term_columns(sla, defs, columns);
     state->plan_funnel(defs, settings);
     state->plan_targets(sla);

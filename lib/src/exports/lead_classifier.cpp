@@ -5,6 +5,7 @@
 #include "alignkit/util/date.hpp"
 #include "alignkit/util/text.hpp"
 #include "exports/column_finder.hpp"
+#include "util/tables.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -80,7 +81,7 @@ LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& 
 }
 
 ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, const ExportReading& reading,
-                                const std::function<void(const std::string&)>& on_line)
+                                const std::function<void(const std::string&)>& on_line, const std::string& by)
 {
     ClassifyOutcome outcome;
     CsvReader reader(in);
@@ -96,6 +97,17 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
     if (!classifier) {
         outcome.failure = ClassifyOutcome::Failure::columns;
         return outcome;
+    }
+    std::optional<std::size_t> group;
+    if (!by.empty()) {
+        ColumnFinder columns(defs, header.fields, reading);
+        group = columns.find(by);
+        if (!group) {
+            outcome.failure = ClassifyOutcome::Failure::columns;
+            outcome.error = fmt::format("--by '{}': the export has no such column", columns.wanted(by));
+            return outcome;
+        }
+        outcome.group_column = header.fields[*group];
     }
     if (on_line) {
         auto fields = header.fields;
@@ -118,6 +130,9 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         bad.clear();
         const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
         ++outcome.by_stage[stage];
+        if (group) {
+            ++outcome.by_group[*group < row.fields.size() ? terminal_safe(row.fields[*group], false) : ""][stage];
+        }
         if (on_line) {
             row.fields.push_back(stage);
             row.fields.push_back(result.rule);
@@ -133,15 +148,42 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
 
 std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefinitions& defs)
 {
-    auto count = [&](const std::string& stage) {
-        const auto it = outcome.by_stage.find(stage);
-        return it == outcome.by_stage.end() ? std::size_t{0} : it->second;
-    };
-    std::string out;
-    for (const auto& stage : defs.stages) {
-        out += fmt::format("{:<16} {}\n", stage.id.value, count(stage.id.value));
+    TextTable table;
+    table.header = {"stage", "reached", "now"};
+    table.right = {false, true, true};
+    if (!outcome.group_column.empty()) {
+        table.header.insert(table.header.begin(), outcome.group_column);
+        table.right.insert(table.right.begin(), false);
     }
-    return out + fmt::format("{:<16} {}\n", "(none)", count(""));
+    auto add = [&](const std::string& group, const std::map<std::string, std::size_t>& now) {
+        auto count = [&](const std::string& stage) {
+            const auto it = now.find(stage);
+            return it == now.end() ? std::size_t{0} : it->second;
+        };
+        auto row = [&](std::vector<std::string> cells) {
+            if (!outcome.group_column.empty()) {
+                cells.insert(cells.begin(), group);
+            }
+            table.rows.push_back(std::move(cells));
+        };
+        // A lead now at a stage reached every stage before it.
+        std::vector<std::size_t> reached(defs.stages.size() + 1);
+        for (std::size_t i = defs.stages.size(); i-- > 0;) {
+            reached[i] = reached[i + 1] + count(defs.stages[i].id.value);
+        }
+        for (std::size_t i = 0; i < defs.stages.size(); ++i) {
+            const auto& id = defs.stages[i].id.value;
+            row({id, std::to_string(reached[i]), std::to_string(count(id))});
+        }
+        row({"(none)", "-", std::to_string(count(""))});
+    };
+    if (outcome.group_column.empty()) {
+        add("", outcome.by_stage);
+    }
+    for (const auto& [group, now] : outcome.by_group) {
+        add(group.empty() ? "(empty)" : group, now);
+    }
+    return aligned_table(table);
 }
 
 std::vector<std::string> classify_notices(const ClassifyOutcome& outcome)

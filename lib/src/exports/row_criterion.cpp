@@ -229,7 +229,7 @@ std::size_t RowCriterion::compile(const criteria::Expr& e)
         n.kind = Kind::truth; // a bare constant or field: true when it is the boolean true
         n.a = operand(e);
     }
-    m_nodes.push_back(std::move(n));
+    m_nodes.push_back(n);
     return m_nodes.size() - 1;
 }
 

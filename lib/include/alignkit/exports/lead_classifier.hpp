@@ -62,7 +62,10 @@ struct ClassifyOutcome {
     };
     Failure failure = Failure::none;
     std::string error;                           // what went wrong, for people
-    std::map<std::string, std::size_t> by_stage; // stage id -> leads; "" for leads in no stage
+    std::map<std::string, std::size_t> by_stage; // stage id -> leads now; "" for leads in no stage
+    // With a column to group by: its value -> stage id -> leads now.
+    std::map<std::string, std::map<std::string, std::size_t>> by_group;
+    std::string group_column; // the header grouped by
     std::size_t rows = 0;
     std::size_t ragged = 0, first_ragged_line = 0;
     std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
@@ -71,10 +74,14 @@ struct ClassifyOutcome {
 // Classifies every record of `in` (CSV with a header) in one pass, memory independent of the
 // number of rows. With `on_line`, it is called first with the header and then with each
 // record, as CSV lines that end in the stage and the rule that decided it.
+// With `by`, leads are counted by the value of that column (a header, or a field mapped to
+// one) too; a missing column is a `columns` failure.
 ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, const ExportReading& reading,
-                                const std::function<void(const std::string&)>& on_line = {});
+                                const std::function<void(const std::string&)>& on_line = {},
+                                const std::string& by = {});
 
-// The stages in lifecycle order with their counts, then "(none)", as `--counts` prints them.
+// `--counts`: for each stage in lifecycle order, the leads that reached it (are at it or a
+// later stage now) and the leads at it now, then "(none)"; by group when grouped.
 std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefinitions& defs);
 
 // What a person should know besides the output, one sentence each: ragged rows and values

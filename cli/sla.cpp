@@ -3,6 +3,7 @@
 #include "alignkit/audit/audit_export.hpp"
 #include "alignkit/audit/audit_report.hpp"
 #include "alignkit/audit/campaign_costs.hpp"
+#include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/audit/sla_audit.hpp"
 #include "alignkit/config/loader.hpp"
 #include "alignkit/model/references.hpp"
@@ -153,6 +154,7 @@ struct SlaAuditCommand {
     unsigned jobs = 0; // 0: one per core
     std::string zone, from, until;
     std::string quantiles = "nearest";
+    std::string lookup, on;
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
@@ -178,6 +180,28 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
         settings.by = std::move(*by);
     }
     settle_for_format(settings, format);
+    if (cmd.lookup.empty() != cmd.on.empty()) {
+        std::cerr << "alignkit sla audit: --lookup FILE and --on FIELD go together\n";
+        return std::nullopt;
+    }
+    if (!cmd.lookup.empty()) {
+        std::ifstream file;
+        if (cmd.lookup == "-" || !open_csv_input(cmd.lookup, "sla audit", file)) {
+            if (cmd.lookup == "-") {
+                std::cerr << "alignkit sla audit: --lookup needs a file, not standard input\n";
+            }
+            return std::nullopt;
+        }
+        CostsError error;
+        auto table = read_lookup_table(file, cmd.on, error);
+        if (!table) {
+            std::cerr << (error.line == 0 ? fmt::format("alignkit sla audit: {}: {}\n", cmd.lookup, error.message)
+                                          : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.lookup, error.line,
+                                                        error.column, error.message));
+            return std::nullopt;
+        }
+        settings.lookup = std::make_shared<const LookupTable>(std::move(*table));
+    }
     if (!cmd.costs.empty()) {
         std::ifstream file;
         if (cmd.costs == "-" || !open_csv_input(cmd.costs, "sla audit", file)) {
@@ -383,6 +407,15 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->option_text("ZONE")
         ->check(non_empty);
     check_records
+        ->add_option("--lookup", audit->lookup,
+                     "A CSV side table joined on --on (owner -> team, manager, region); its columns can be used "
+                     "in --by")
+        ->option_text("FILE")
+        ->check(non_empty);
+    check_records->add_option("--on", audit->on, "The export field --lookup joins on; the table's column of that name")
+        ->option_text("FIELD")
+        ->check(non_empty);
+    check_records
         ->add_option("--quantiles", audit->quantiles,
                      "How medians and p90s are found: nearest (rank, the default) or linear (as pandas median() and "
                      "DuckDB quantile_cont)")
@@ -395,13 +428,13 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->check(non_empty);
     check_records
         ->add_option("-f,--format", audit->format,
-                     "text (default), markdown, html, json, csv (a row per term and group), or canonical: the "
+                     "text (default), markdown, html, json, csv (every table, a row per cell), or canonical: the "
                      "reference audit's JSON")
         ->option_text("FORMAT");
     check_records
         ->add_option("--by", audit->by,
-                     "Breakdowns of every term, comma-separated: owner, source, month (default "
-                     "owner,source)")
+                     "Breakdowns of every term and the funnel, comma-separated: owner, source, month, or any "
+                     "column of the export or of --lookup (default owner,source)")
         ->option_text("LIST")
         ->check(non_empty);
     check_records

@@ -32,7 +32,7 @@ reader=$!
 timeout 2 bash -c ': >pipe' 2>/dev/null
 wait $reader
 [ -p pipe ] || fail "-o replaced a FIFO with a file"
-grep -q '^term,group_by,group' from-pipe.csv || fail "-o did not write into a FIFO"
+grep -q '^table,row,key,column,value' from-pipe.csv || fail "-o did not write into a FIFO"
 
 echo PREVIOUS-CONTENT >plain.txt
 "$ak" "${audit[@]}" -o plain.txt

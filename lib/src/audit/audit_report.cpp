@@ -81,10 +81,18 @@ AuditSection breakdown(const AuditResult& r, const std::string& by)
         if (term == nullptr) {
             continue;
         }
-        const auto& counts = by == "owner" ? term->by_owner : by == "source" ? term->by_source : term->by_month;
+        static const std::map<std::string, TermCounts> none;
+        static const std::map<std::string, Latency> no_latencies; // kept for owner, source and month only
+        const auto* column = find_in(term->by_column, by);
+        const auto& counts = by == "owner"       ? term->by_owner
+                             : by == "source"    ? term->by_source
+                             : by == "month"     ? term->by_month
+                             : column != nullptr ? *column
+                                                 : none;
         const auto& latencies = by == "owner"    ? term->latency_by_owner
                                 : by == "source" ? term->latency_by_source
-                                                 : term->latency_by_month;
+                                : by == "month"  ? term->latency_by_month
+                                                 : no_latencies;
         for (const auto& [group, c] : counts) {
             std::vector<std::string> row{group.empty() ? "(none)" : group, name};
             for (auto& cell : counts_cells(c)) {
@@ -306,7 +314,12 @@ AuditSection funnel_by(const Funnel& f, const std::string& by)
     }
     s.table.right.assign(s.table.header.size(), true);
     s.table.right[0] = false;
-    for (const auto& [group, c] : by == "owner" ? f.by_owner : f.by_source) {
+    static const std::map<std::string, FunnelCounts> none;
+    const auto* column = find_in(f.by_column, by);
+    for (const auto& [group, c] : by == "owner"       ? f.by_owner
+                                  : by == "source"    ? f.by_source
+                                  : column != nullptr ? *column
+                                                      : none) {
         std::vector<std::string> row{group.empty() ? "(none)" : group};
         for (const auto n : c.reached) {
             row.push_back(std::to_string(n));
@@ -474,11 +487,6 @@ nlohmann::json seconds_json(const std::optional<double>& seconds)
         return static_cast<std::int64_t>(*seconds);
     }
     return *seconds;
-}
-
-std::string seconds_text(const std::optional<double>& seconds)
-{
-    return seconds ? seconds_json(seconds).dump() : std::string();
 }
 
 } // namespace
@@ -676,6 +684,9 @@ std::string audit_json(const AuditResult& r)
                   {"by_owner", groups(t.by_owner)},
                   {"by_source", groups(t.by_source)},
                   {"by_month", groups(t.by_month)}};
+        for (const auto& [column, by] : t.by_column) {
+            term["by_column"][column] = groups(by);
+        }
         if (t.latency) {
             term["latency"] = {{"overall", latency(*t.latency)},
                                {"by_owner", latencies(t.latency_by_owner)},
@@ -723,6 +734,12 @@ std::string audit_json(const AuditResult& r)
         for (const auto& [k, c] : f.by_source) {
             by_source[k] = funnel_counts(c);
         }
+        Json by_column = Json::object();
+        for (const auto& [column, groups_of] : f.by_column) {
+            for (const auto& [k, c] : groups_of) {
+                by_column[column][k] = funnel_counts(c);
+            }
+        }
         for (std::size_t i = 0; i < f.time_in_stage.size(); ++i) {
             steps.push_back(
                 {{"from", f.stages[i]}, {"to", f.stages[i + 1]}, {"time_in_stage", latency(f.time_in_stage[i])}});
@@ -732,6 +749,7 @@ std::string audit_json(const AuditResult& r)
             {"overall", funnel_counts(f.overall)},
             {"by_owner", by_owner},
             {"by_source", by_source},
+            {"by_column", by_column},
             {"steps", steps},
             {"sales_cycle", f.sales_cycle
                                 ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}
@@ -776,30 +794,17 @@ std::string audit_json(const AuditResult& r)
 
 std::string audit_csv(const AuditResult& r)
 {
-    std::string out = csv_line({"term", "group_by", "group", "eligible", "met", "breached", "pending",
-                                "compliance_percent", "latency_n", "median_s", "p90_s"});
-    auto row = [&](const std::string& term, const std::string& by, const std::string& group, const TermCounts& c,
-                   const Latency* l) {
-        const auto p = compliance_percent(c);
-        out += csv_line({term, by, group, std::to_string(c.eligible), std::to_string(c.met), std::to_string(c.breached),
-                         std::to_string(c.pending), p ? fmt::format("{:.4f}", *p) : std::string(),
-                         l != nullptr ? std::to_string(l->n) : std::string(),
-                         l != nullptr ? seconds_text(l->median) : "", l != nullptr ? seconds_text(l->p90) : ""});
-    };
-    for (const auto& name : r.term_order) {
-        const auto* t = find_in(r.terms, name);
-        if (t == nullptr) {
-            continue;
-        }
-        row(name, "all", "", t->overall, t->latency ? &*t->latency : nullptr);
-        for (const auto& [g, c] : t->by_owner) {
-            row(name, "owner", g, c, find_in(t->latency_by_owner, g));
-        }
-        for (const auto& [g, c] : t->by_source) {
-            row(name, "source", g, c, find_in(t->latency_by_source, g));
-        }
-        for (const auto& [g, c] : t->by_month) {
-            row(name, "month", g, c, find_in(t->latency_by_month, g));
+    // Every table of the report in one long table, a row per cell: spreadsheets pivot it back
+    // into any of them, and a table added to the report needs nothing here.
+    std::string out = csv_line({"table", "row", "key", "column", "value"});
+    const auto report = build_audit_report(r);
+    for (const auto& section : report.sections) {
+        for (std::size_t row = 0; row < section.table.rows.size(); ++row) {
+            const auto& cells = section.table.rows[row];
+            for (std::size_t c = 0; c < cells.size() && c < section.table.header.size(); ++c) {
+                out += csv_line(
+                    {section.heading, std::to_string(row + 1), cells.front(), section.table.header[c], cells[c]});
+            }
         }
     }
     return out;

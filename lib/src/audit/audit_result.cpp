@@ -84,11 +84,8 @@ std::optional<std::vector<std::string>> read_breakdowns(std::string_view list, s
         name.erase(0, name.find_first_not_of(' '));
         name.erase(name.find_last_not_of(' ') + 1);
         if (name.empty()) {
-            error = fmt::format("--by '{}': name {}, separated by commas", list, quoted_list(k_breakdowns, "or"));
-            return std::nullopt;
-        }
-        if (std::find(k_breakdowns.begin(), k_breakdowns.end(), name) == k_breakdowns.end()) {
-            error = fmt::format("--by '{}': use {}", name, quoted_list(k_breakdowns));
+            error = fmt::format("--by '{}': name {} or columns, separated by commas", list,
+                                quoted_list(k_breakdowns, "or"));
             return std::nullopt;
         }
         if (std::find(by.begin(), by.end(), name) == by.end()) {

@@ -3,6 +3,7 @@
 // by slot, the groups counted per owner, source and month, the caches that keep the row loop
 // fast. sla_audit.hpp is the contract; this is how it is kept.
 
+#include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/audit/sla_audit.hpp"
 #include "alignkit/audit/working_clock.hpp"
 #include "alignkit/exports/row_criterion.hpp"
@@ -16,6 +17,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +35,9 @@ template <> struct EnumNames<SlaTerm> {
     static constexpr std::array<std::string_view, 4> names{"handoff", "first_touch", "attempts", "reason"};
 };
 constexpr std::size_t slot_of(SlaTerm term) { return static_cast<std::size_t>(term); }
+
+// A lead's standing in one term.
+enum class Status { not_eligible, met, breached, pending };
 
 struct AuditorState {
     // The steps of SlaAuditor::make, in order; each returns false with `error` when the audit
@@ -197,6 +202,24 @@ struct AuditorState {
     void count_stage_clocks(Row& row);
     void count_disqualified(Row& row, std::optional<std::int64_t> disqualified);
     void count_attempt_times(Row& row, std::optional<std::int64_t> disqualified, std::size_t month);
+    void tally(Row& row, std::size_t term, Group* month, Status status);
+    // --by columns besides owner, source and month: a group each, from the export or a lookup.
+    struct Breakdown {
+        std::string name;
+        Column column;                           // the export's column, or the lookup's join field
+        std::optional<std::size_t> lookup_value; // the lookup row's value grouped by
+        std::vector<std::string> missing;        // the field's placeholders
+        Groups groups;
+    };
+    std::vector<Breakdown> m_breakdowns;
+    std::shared_ptr<const LookupTable> m_lookup;
+    std::vector<Group*> m_row_groups; // this row's, by breakdown
+    std::vector<FunnelCounts*> m_funnel_counts;
+    static constexpr const char* k_not_in_lookup = "(not in lookup)";
+    bool plan_breakdowns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings,
+                         std::string& error);
+    void find_row_groups(std::span<const std::string_view> fields, std::size_t line);
+    [[gnu::cold, gnu::noinline]] void not_in_lookup(std::size_t line);
     void report_breach(const Row& row, const std::string& term, std::optional<std::int64_t> due, std::string actual);
     std::int64_t deadline(std::int64_t start, std::int64_t limit); // a clock's, in UTC seconds
     // The funnel: its stages are m_visible; these are the cycle's and the won stage's.

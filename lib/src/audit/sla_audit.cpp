@@ -18,8 +18,6 @@
 namespace alignkit {
 namespace {
 
-enum class Status { not_eligible, met, breached, pending };
-
 void count(std::initializer_list<TermCounts*> counts, Status status)
 {
     if (status == Status::not_eligible) {
@@ -451,6 +449,46 @@ void AuditorState::plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& 
     }
 }
 
+bool AuditorState::plan_breakdowns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings,
+                                   std::string& error)
+{
+    m_lookup = settings.lookup;
+    for (const auto& name : settings.by) {
+        if (name == "owner" || name == "source" || name == "month") {
+            continue;
+        }
+        Breakdown b;
+        b.name = name;
+        const auto& values = m_lookup ? m_lookup->columns : std::vector<std::string>{};
+        if (const auto it = std::find(values.begin(), values.end(), name); it != values.end()) {
+            b.lookup_value = static_cast<std::size_t>(it - values.begin());
+            b.column = columns.find(m_lookup->on);
+            if (!b.column) {
+                error = fmt::format("--lookup joins on '{}', and the export has no column '{}'", m_lookup->on,
+                                    columns.wanted(m_lookup->on));
+                return false;
+            }
+        } else {
+            b.column = columns.find(name);
+            if (!b.column) {
+                error = fmt::format(
+                    "--by '{}': the export has no such column{}", columns.wanted(name),
+                    m_lookup ? fmt::format(" and the lookup table neither ({})", fmt::join(m_lookup->columns, ", "))
+                             : std::string{});
+                return false;
+            }
+        }
+        for (const auto& field : defs.fields) {
+            if (field.name.value == (b.lookup_value ? m_lookup->on : name)) {
+                b.missing = field.missing;
+            }
+        }
+        m_breakdowns.push_back(std::move(b));
+    }
+    m_row_groups.resize(m_breakdowns.size());
+    return true;
+}
+
 bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
 {
     for (std::size_t t = 0; t < m_terms.size(); ++t) {
@@ -468,7 +506,11 @@ bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
                             fmt::join(m_missing, ", "));
         return false;
     }
-    for (Groups* g : {&m_owners, &m_sources, &m_months}) {
+    std::vector<Groups*> all{&m_owners, &m_sources, &m_months};
+    for (auto& b : m_breakdowns) {
+        all.push_back(&b.groups);
+    }
+    for (Groups* g : all) {
         g->blank.terms.resize(m_terms.size());
         g->blank.latencies.resize(m_terms.size());
         g->blank.targets.resize(m_tallies.size());
@@ -515,6 +557,9 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     state->read_fields(defs, columns);
     state->plan_stages(sla, defs, columns);
     state->find_term_columns(sla, defs, columns);
+    if (!state->plan_breakdowns(defs, columns, settings, error)) {
+        return std::nullopt;
+    }
     state->plan_funnel(defs, settings);
     state->plan_targets(sla);
     if (settings.stage_clocks) {
@@ -774,6 +819,47 @@ std::int64_t AuditorState::deadline(std::int64_t start, std::int64_t limit)
     return m_clock ? m_clock->deadline(start, limit) : start + limit;
 }
 
+// A term's status for one lead, in every count it belongs to: overall, its owner, its
+// source, its month (none when the export does not date it) and each --by column's group.
+void AuditorState::tally(Row& row, std::size_t term, Group* month, Status status)
+{
+    count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term]}, status);
+    if (month != nullptr) {
+        count({&month->terms[term]}, status);
+    }
+    for (auto* group : m_row_groups) {
+        count({&group->terms[term]}, status);
+    }
+}
+
+// This row's group in each --by column: the cell as it is, or the lookup table's value for it.
+void AuditorState::find_row_groups(std::span<const std::string_view> fields, std::size_t line)
+{
+    bool unmatched = false;
+    for (std::size_t b = 0; b < m_breakdowns.size(); ++b) {
+        auto& breakdown = m_breakdowns[b];
+        std::string_view cell = placeholder_free(Row::cell_of(fields, breakdown.column), breakdown.missing);
+        if (breakdown.lookup_value) {
+            const auto it = m_lookup->rows.find(cell);
+            if (it == m_lookup->rows.end()) {
+                unmatched = true;
+                cell = k_not_in_lookup;
+            } else {
+                cell = it->second[*breakdown.lookup_value];
+            }
+        }
+        m_row_groups[b] = &breakdown.groups[group_name(cell, breakdown.name.c_str(), line)];
+    }
+    if (unmatched) {
+        not_in_lookup(line);
+    }
+}
+
+void AuditorState::not_in_lookup(std::size_t line)
+{
+    bad(fmt::format("'{}' not in the lookup table (grouped as '{}')", m_lookup->on, k_not_in_lookup), line);
+}
+
 // A clock term: met or breached by when it was done, pending while its deadline is ahead.
 void AuditorState::count_clock(Row& row, std::size_t term, std::int64_t start, std::size_t month,
                                std::optional<std::int64_t> done, std::int64_t limit, bool keep_latency)
@@ -802,7 +888,7 @@ void AuditorState::count_clock(Row& row, std::size_t term, std::int64_t start, s
     } else if (deadline(start, limit) <= m_result.as_of) {
         status = Status::breached;
     }
-    count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term], &in_month.terms[term]}, status);
+    tally(row, term, &in_month, status);
     // Breaches are written only when someone listens; their text is not made otherwise.
     if (m_on_breach && status == Status::breached) {
         report_breach(row, m_terms[term], deadline(start, limit), done ? format_timestamp(*done) : std::string{});
@@ -837,15 +923,11 @@ void AuditorState::count_disqualified(Row& row, std::optional<std::int64_t> disq
     }
     // A disqualification the export does not date is in no month.
     Group* in_month = disqualified ? &m_months.groups[month_of(*disqualified)] : nullptr;
-    TermCounts unused;
-    auto month = [&](std::size_t term) -> TermCounts* { return in_month ? &in_month->terms[term] : &unused; };
     if (m_audited[attempts_term]) {
         const auto attempts = m_col.attempts ? read_attempts(row.cell(m_col.attempts), row.line)
                                              : static_cast<std::int64_t>(m_attempt_buffer.size());
         const bool enough = attempts >= m_min_attempts;
-        count({&m_overall[attempts_term], &row.owner.terms[attempts_term], &row.source.terms[attempts_term],
-               month(attempts_term)},
-              enough ? Status::met : Status::breached);
+        tally(row, attempts_term, in_month, enough ? Status::met : Status::breached);
         if (m_on_breach && !enough) {
             report_breach(row, "attempts", std::nullopt, std::to_string(attempts));
         }
@@ -853,9 +935,7 @@ void AuditorState::count_disqualified(Row& row, std::optional<std::int64_t> disq
     if (m_audited[reason_term]) {
         const auto reason = row.cell(m_col.reason);
         const bool given = reason.find_first_not_of(' ') != std::string_view::npos;
-        count({&m_overall[reason_term], &row.owner.terms[reason_term], &row.source.terms[reason_term],
-               month(reason_term)},
-              given ? Status::met : Status::breached);
+        tally(row, reason_term, in_month, given ? Status::met : Status::breached);
         if (m_on_breach && !given) {
             report_breach(row, "reason", std::nullopt, std::string(reason));
         }
@@ -876,8 +956,7 @@ void AuditorState::count_attempt_times(Row& row, std::optional<std::int64_t> dis
         const bool met = within >= m_min_attempts;
         const auto t = *m_window_term;
         Group& in_month = m_months.groups[disqualified ? month_of(*disqualified) : month];
-        count({&m_overall[t], &row.owner.terms[t], &row.source.terms[t], &in_month.terms[t]},
-              met ? Status::met : Status::breached);
+        tally(row, t, &in_month, met ? Status::met : Status::breached);
         if (m_on_breach && !met) {
             report_breach(row, "window", end, fmt::format("{} attempts within", within));
         }
@@ -890,8 +969,7 @@ void AuditorState::count_attempt_times(Row& row, std::optional<std::int64_t> dis
         }
         const auto t = *m_spacing_term;
         Group& in_month = m_months.groups[month_of(m_attempt_buffer.front())];
-        count({&m_overall[t], &row.owner.terms[t], &row.source.terms[t], &in_month.terms[t]},
-              spaced ? Status::met : Status::breached);
+        tally(row, t, &in_month, spaced ? Status::met : Status::breached);
         if (m_on_breach && !spaced) {
             report_breach(row, "spacing", std::nullopt, "attempts closer than the spacing");
         }
@@ -930,6 +1008,9 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
         fields, line,
         m_owners[group_name(placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_missing), "owner", line)],
         m_sources[group_name(placeholder_free(Row::cell_of(fields, m_col.source), m_source_missing), "source", line)]};
+    if (!m_breakdowns.empty()) {
+        find_row_groups(fields, line);
+    }
     read_times(fields, line);
     read_stages(fields);
     const auto entered = stage_time(m_entered);
@@ -985,7 +1066,11 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
 void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned)
 {
     const std::size_t n = m_visible.size();
-    std::array<FunnelCounts*, 3> counts{&m_funnel_overall, &owner.funnel, &source.funnel};
+    auto& counts = m_funnel_counts; // kept between rows, so the loop allocates nothing
+    counts.assign({&m_funnel_overall, &owner.funnel, &source.funnel});
+    for (auto* group : m_row_groups) {
+        counts.push_back(&group->funnel);
+    }
     for (auto* c : counts) {
         if (c->reached.size() != n) {
             c->reached.resize(n);
@@ -1169,6 +1254,9 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
     add_groups(m_owners, other.m_owners);
     add_groups(m_sources, other.m_sources);
     add_groups(m_months, other.m_months);
+    for (std::size_t b = 0; b < m_breakdowns.size(); ++b) {
+        add_groups(m_breakdowns[b].groups, other.m_breakdowns[b].groups);
+    }
     for (std::size_t t = 0; t < m_overall.size(); ++t) {
         add_counts(m_overall[t], other.m_overall[t]);
     }
@@ -1274,6 +1362,14 @@ void AuditorState::finish_funnel()
             f.by_source[m_sources.names[i]] = m_sources.groups[i].funnel;
         }
     }
+    for (const auto& b : m_breakdowns) {
+        auto& by = f.by_column[b.name];
+        for (std::size_t i = 0; i < b.groups.groups.size(); ++i) {
+            if (!b.groups.groups[i].funnel.reached.empty()) {
+                by[b.groups.names[i]] = b.groups.groups[i].funnel;
+            }
+        }
+    }
     for (auto& times : m_time_in_stage) {
         f.time_in_stage.push_back(percentiles(times, m_quantiles));
     }
@@ -1335,6 +1431,9 @@ AuditResult AuditorState::finish()
             breakdown(t, m_sources, term.by_source);
         }
         breakdown(t, m_months, term.by_month);
+        for (const auto& b : m_breakdowns) {
+            breakdown(t, b.groups, term.by_column[b.name]);
+        }
         const bool counted_not_timed = t == slot_of(SlaTerm::attempts) || t == slot_of(SlaTerm::reason) ||
                                        t == m_window_term || t == m_spacing_term;
         if (counted_not_timed || (t == slot_of(SlaTerm::handoff) && !m_handoff_latency)) {

@@ -99,6 +99,7 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         return outcome;
     }
     std::optional<std::size_t> group;
+    std::vector<std::string> group_missing; // the field's placeholders: a lead in no group
     if (!by.empty()) {
         ColumnFinder columns(defs, header.fields, reading);
         group = columns.find(by);
@@ -108,6 +109,11 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
             return outcome;
         }
         outcome.group_column = header.fields[*group];
+        for (const auto& field : defs.fields) {
+            if (field.name.value == by) {
+                group_missing = field.missing;
+            }
+        }
     }
     if (on_line) {
         auto fields = header.fields;
@@ -131,7 +137,10 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         const std::string stage = result.stage != nullptr ? result.stage->id.value : "";
         ++outcome.by_stage[stage];
         if (group) {
-            ++outcome.by_group[*group < row.fields.size() ? terminal_safe(row.fields[*group], false) : ""][stage];
+            const std::string value = *group < row.fields.size() ? row.fields[*group] : "";
+            const bool placeholder =
+                std::find(group_missing.begin(), group_missing.end(), value) != group_missing.end();
+            ++outcome.by_group[placeholder ? "" : terminal_safe(value, false)][stage];
         }
         if (on_line) {
             row.fields.push_back(stage);

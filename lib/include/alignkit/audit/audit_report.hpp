@@ -46,7 +46,8 @@ std::string render_audit(const AuditResult& result, AuditFormat format);
 
 // Every number of the result with its definition, for programs (pretty-printed, keys sorted).
 std::string audit_json(const AuditResult& result);
-// One row per term and group (overall, each owner, source and month), for spreadsheets.
+// Every table of the report as one CSV, a row per cell (table, row, key, column, value: the
+// cell as the report shows it), for spreadsheets; the numbers unformatted are in audit_json.
 std::string audit_csv(const AuditResult& result);
 
 // "45s", "12m 30s", "3h 20m", "2d 4h": a latency people read at a glance; "-" for none.

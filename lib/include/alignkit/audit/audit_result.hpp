@@ -35,6 +35,7 @@ struct TermResult {
     TermCounts overall;
     std::map<std::string, TermCounts> by_owner, by_source;
     std::map<std::string, TermCounts> by_month; // the month the term's clock started (or the disqualification)
+    std::map<std::string, std::map<std::string, TermCounts>> by_column; // --by column -> group -> counts
     // The clock terms (handoff, first_touch): seconds from start to done, working seconds
     // under a calendar; negative when done came first.
     std::optional<Latency> latency;
@@ -103,6 +104,7 @@ struct Funnel {
     std::vector<std::string> stages;
     FunnelCounts overall;
     std::map<std::string, FunnelCounts> by_owner, by_source;
+    std::map<std::string, std::map<std::string, FunnelCounts>> by_column; // --by column -> group -> counts
     std::vector<Latency> time_in_stage; // by pair: seconds from one stage's time to the next's
     std::string decided_from;           // the win rate is of the leads that reached it: the first stage sales owns
     // The sales cycle: from the first stage sales owns that the export dates to the last stage.

@@ -19,6 +19,7 @@
 // equal to as_of has passed.
 
 #include "alignkit/audit/audit_result.hpp"
+#include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/exports/export_reading.hpp"
 #include "alignkit/model/lead_definitions.hpp"
 #include "alignkit/model/sla.hpp"
@@ -40,13 +41,15 @@ namespace alignkit {
 struct AuditSettings {
     ExportReading reading;
     std::int64_t as_of = 0;
-    // Breakdowns of every term: owner, source, month (the monthly trend is always counted).
-    // Latencies are kept for each, 4 bytes per lead and clock term per breakdown.
+    // Breakdowns of every term: owner, source, month (the monthly trend is always counted), or
+    // any other column of the export or of `lookup`. Latencies are kept for owner, source and
+    // month, 4 bytes per lead and clock term per breakdown.
     std::vector<std::string> by{"owner", "source"};
-    bool stage_clocks = true;            // the lead definitions' stage clocks as terms
-    bool handoff_latency = true;         // false when the report shows only first-touch latency
-    bool funnel = true;                  // false when the report has no funnel
-    std::map<std::string, double> costs; // campaign costs by source (read_campaign_costs)
+    std::shared_ptr<const LookupTable> lookup; // --lookup FILE --on FIELD
+    bool stage_clocks = true;                  // the lead definitions' stage clocks as terms
+    bool handoff_latency = true;               // false when the report shows only first-touch latency
+    bool funnel = true;                        // false when the report has no funnel
+    std::map<std::string, double> costs;       // campaign costs by source (read_campaign_costs)
     // The zone of times written without one (a field's `zone` comes first); none: the SLA
     // calendar's, else UTC. Months are months there. Clocks count working time only under a
     // calendar, whatever this is.
@@ -102,9 +105,9 @@ std::optional<std::int64_t> read_as_of(std::string_view text, const std::string&
 // `zone` (targets' periods are that zone's). nullopt, with `error`, for anything else.
 std::optional<std::int64_t> read_period_bound(std::string_view text, const std::string& zone, std::string& error);
 
-// The breakdowns --by lists, comma-separated (owner, source, month), in the order given
-// without repeats; nullopt, with `error` naming the allowed ones, for any other or an empty
-// item.
+// The breakdowns --by lists, comma-separated (owner, source, month, or a column of the export
+// or the lookup table), in the order given without repeats; nullopt, with `error`, for an
+// empty item.
 std::optional<std::vector<std::string>> read_breakdowns(std::string_view list, std::string& error);
 
 } // namespace alignkit

@@ -1,5 +1,6 @@
 #include "alignkit/audit/audit_export.hpp"
 #include "alignkit/audit/audit_report.hpp"
+#include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/config/loader.hpp"
 #include "alignkit/util/csv.hpp"
 #include "alignkit/util/timestamp.hpp"
@@ -71,7 +72,13 @@ AuditSettings settings()
 {
     AuditSettings s;
     s.as_of = 1790000000;
-    s.by = {"owner", "source", "month"};
+    // A column of a side table too, which does not know rep3: its rows are listed as bad.
+    s.by = {"owner", "source", "month", "team"};
+    std::istringstream teams("owner,team\nrep0,east\nrep1,east\nrep2,west\n");
+    CostsError error;
+    auto lookup = read_lookup_table(teams, "owner", error);
+    REQUIRE(lookup);
+    s.lookup = std::make_shared<const LookupTable>(std::move(*lookup));
     return s;
 }
 
@@ -156,6 +163,8 @@ TEST_CASE("an export audited in pieces on any number of threads equals one pass 
     REQUIRE(expected.failure == AuditFailure::none);
     REQUIRE(expected.breaches.size() > 100);
     REQUIRE(expected.bad_rows.count("unreadable number in 'touch_attempts'") == 1);
+    REQUIRE(expected.bad_rows.count("'owner' not in the lookup table (grouped as '(not in lookup)')") == 1);
+    REQUIRE(expected.json.find("\"west\"") != std::string::npos);
     // Pieces of one byte cut at every line break, inside quoted fields too; larger pieces
     // cut anywhere; one piece holds everything.
     for (const std::size_t bytes : {std::size_t{1}, std::size_t{37}, std::size_t{4096}, std::size_t{1} << 22}) {
@@ -231,4 +240,24 @@ TEST_CASE("compliance counts decided leads only; a term exactly at the bar is no
     CHECK(under[0].term == "handoff");
     CHECK(under[0].percent == doctest::Approx(75.0));
     CHECK(terms_under(result, 75.0).empty());
+}
+
+TEST_CASE("a lookup table: joined on a column of any case, each key once")
+{
+    CostsError error;
+    std::istringstream teams("Sales_Agent,manager,region\nAnn,Cara,East\nBob,Dan,West\nAnn,Cara,East\n");
+    const auto table = read_lookup_table(teams, "sales_agent", error);
+    REQUIRE(table);
+    CHECK(table->columns == std::vector<std::string>{"manager", "region"});
+    CHECK(table->rows.at("Bob") == std::vector<std::string>{"Dan", "West"});
+    std::istringstream conflict("owner,team\nAnn,East\nAnn,West\n");
+    CHECK_FALSE(read_lookup_table(conflict, "owner", error));
+    CHECK(error.line == 3);
+    CHECK(error.message == "'Ann' is given twice, with different values");
+    std::istringstream no_key("agent,team\nAnn,East\n");
+    CHECK_FALSE(read_lookup_table(no_key, "owner", error));
+    CHECK(error.message == "the header has no column 'owner' to join on");
+    std::istringstream only_key("owner\nAnn\n");
+    CHECK_FALSE(read_lookup_table(only_key, "owner", error));
+    CHECK(error.message == "the header has no column besides the one joined on");
 }

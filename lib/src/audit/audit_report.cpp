@@ -701,11 +701,20 @@ std::string audit_json(const AuditResult& r)
         if (t.not_measured) {
             target["not_measured"] = *t.not_measured;
         } else if (t.stage.empty()) {
+            auto conversions = [](const std::map<std::string, ConversionCount>& by) {
+                Json out = Json::object();
+                for (const auto& [k, c] : by) {
+                    out[k] = {{"from", c.from}, {"to", c.to}};
+                }
+                return out;
+            };
             target["conversion"] = {{"from", t.from},
                                     {"to", t.to},
                                     {"min_percent", t.min_percent},
                                     {"entered_from", t.entered_from},
-                                    {"entered_to", t.entered_to}};
+                                    {"entered_to", t.entered_to},
+                                    {"by_source", conversions(t.by_source)},
+                                    {"by_cohort", conversions(t.by_cohort)}};
             target["missed"] = t.missed;
         } else {
             Json periods = Json::array();
@@ -716,7 +725,8 @@ std::string audit_json(const AuditResult& r)
             target["volume"] = {{"stage", t.stage},
                                 {"per", EnumNames<Period>::names[static_cast<std::size_t>(t.per)]},
                                 {"min", t.min},
-                                {"periods", periods}};
+                                {"periods", periods},
+                                {"undated", t.undated}};
             target["missed"] = t.missed;
         }
         targets.push_back(target);
@@ -771,6 +781,16 @@ std::string audit_json(const AuditResult& r)
     for (const auto& [source, c] : r.conversion_by_source) {
         conversion[source] = {{"from", c.from}, {"to", c.to}};
     }
+    Json stages = Json::array();
+    for (const auto& st : r.stages) {
+        stages.push_back({{"id", st.id},
+                          {"exit", st.exit},
+                          {"reached_by", st.reached_by},
+                          {"dated_by", st.dated_by},
+                          {"visible", st.visible},
+                          {"reached", st.reached},
+                          {"undated", st.undated}});
+    }
     // "version" changes only when a key changes meaning or goes; new keys may appear any time.
     Json out{{"format", "alignkit-sla-audit"},
              {"version", 1},
@@ -788,6 +808,8 @@ std::string audit_json(const AuditResult& r)
              {"funnel", funnel},
              {"campaign_costs", costs},
              {"bad_rows", bad},
+             {"stages", stages},
+             {"warnings", r.warnings},
              {"definitions", definitions(r)}};
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

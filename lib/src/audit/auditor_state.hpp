@@ -215,6 +215,7 @@ struct AuditorState {
     std::shared_ptr<const LookupTable> m_lookup;
     std::vector<Group*> m_row_groups; // this row's, by breakdown
     std::vector<FunnelCounts*> m_funnel_counts;
+    std::vector<std::int64_t> m_row_reached; // this row's, by visible stage: 1 or 0
     static constexpr const char* k_not_in_lookup = "(not in lookup)";
     bool plan_breakdowns(const LeadDefinitions& defs, ColumnFinder& columns, const AuditSettings& settings,
                          std::string& error);
@@ -245,7 +246,12 @@ struct AuditorState {
     };
     std::array<MonthRange, 4> m_recent_months{};
     std::size_t m_next_recent = 0;
-    std::size_t month_of(std::int64_t t); // the month's group in m_months
+    std::size_t month_of(std::int64_t t);         // the month's group in m_months
+    std::int64_t month_index(std::int64_t local); // period_index of the month, of the last day asked
+    std::int64_t m_memo_day = k_unset, m_memo_month = 0;
+    // Months seen by their number (period_bounds' index less the first year's), group + 1: an
+    // export out of time order finds its months here without making their names again.
+    std::vector<std::uint32_t> m_month_groups;
     // Every column of times the audit reads, each read once per row into m_times.
     struct TimeColumn {
         std::size_t column = 0;
@@ -276,10 +282,10 @@ struct AuditorState {
     // Targets: their stage columns, and tallies by period key.
     struct TargetTally {
         std::optional<std::size_t> stage, from, to; // into m_stages
-        // The period of the last entry and its count in by_period, for the next entry: nearly
-        // always the same. A copy starts empty, as the count it points at is in another map.
+        // The period of the last entry and its count in by_period, for the next entry: often
+        // the same. A copy starts empty, as the count it points at is in another map.
         struct PeriodCache {
-            std::int64_t begin = 0, end = 0;
+            std::int64_t index = 0;
             std::int64_t* count = nullptr;
             PeriodCache() = default;
             PeriodCache(const PeriodCache&) {}
@@ -293,7 +299,7 @@ struct AuditorState {
             PeriodCache& operator=(PeriodCache&&) = default;
             ~PeriodCache() = default;
         } period;
-        std::map<std::string, std::int64_t> by_period;
+        std::map<std::int64_t, std::int64_t> by_period;                // by period_bounds' index
         std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
         std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
         std::int64_t from_count = 0, to_count = 0;

@@ -17,4 +17,13 @@ struct PeriodSpan {
 
 PeriodSpan period_of(std::int64_t local, Period per);
 
+// The same without its name, for the row loop: a number for the period (consecutive periods
+// have consecutive numbers) and its local [begin, end).
+struct PeriodBounds {
+    std::int64_t index = 0, begin = 0, end = 0;
+};
+PeriodBounds period_bounds(std::int64_t local, Period per);
+// Its index alone, the cheapest: one calendar conversion.
+std::int64_t period_index(std::int64_t local, Period per);
+
 } // namespace alignkit

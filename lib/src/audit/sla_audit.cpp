@@ -715,6 +715,18 @@ std::optional<std::int64_t> AuditorState::read_time(TimeColumn& column, std::spa
     return zone ? zone->to_utc(written->seconds) : written->seconds;
 }
 
+std::int64_t AuditorState::month_index(std::int64_t local)
+{
+    // A row's date is often asked for more than once (a clock's month, a target's period, a
+    // cohort): the last day's month is kept.
+    const auto day = floor_days(local);
+    if (day != m_memo_day) {
+        m_memo_day = day;
+        m_memo_month = period_index(local, Period::month);
+    }
+    return m_memo_month;
+}
+
 std::size_t AuditorState::month_of(std::int64_t t)
 {
     const auto local = m_zone ? m_zone->to_local(t) : t;
@@ -723,10 +735,22 @@ std::size_t AuditorState::month_of(std::int64_t t)
             return recent.group;
         }
     }
-    auto month = period_of(local, Period::month);
+    const auto number = month_index(local) - std::int64_t{k_first_year} * 12;
+    if (m_month_groups.empty()) {
+        m_month_groups.resize(static_cast<std::size_t>(k_last_year - k_first_year + 2) * 12);
+    }
+    const bool known = number >= 0 && static_cast<std::size_t>(number) < m_month_groups.size();
+    if (known && m_month_groups[static_cast<std::size_t>(number)] != 0) {
+        return m_month_groups[static_cast<std::size_t>(number)] - 1;
+    }
+    const auto month = period_of(local, Period::month);
+    const std::size_t group = m_months.index_of(month.name);
+    if (known) {
+        m_month_groups[static_cast<std::size_t>(number)] = static_cast<std::uint32_t>(group + 1);
+    }
     auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
-    recent = {month.begin, month.end, m_months.index_of(month.name)};
-    return recent.group;
+    recent = {month.begin, month.end, group};
+    return group;
 }
 
 std::string_view AuditorState::placeholder_free(std::string_view cell, const std::vector<std::string>& missing)
@@ -1071,27 +1095,28 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
     for (auto* group : m_row_groups) {
         counts.push_back(&group->funnel);
     }
+    // This row's steps, worked out once for all its groups.
+    auto& reached = m_row_reached;
+    reached.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        reached[i] = m_reached[m_visible[i]] != 0 ? 1 : 0;
+    }
     for (auto* c : counts) {
         if (c->reached.size() != n) {
             c->reached.resize(n);
             c->converted.resize(n - 1);
         }
+        for (std::size_t i = 0; i < n; ++i) {
+            c->reached[i] += reached[i];
+        }
+        for (std::size_t i = 0; i + 1 < n; ++i) {
+            c->converted[i] += reached[i] & reached[i + 1];
+        }
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!m_reached[m_visible[i]]) {
-            continue;
-        }
-        for (auto* c : counts) {
-            ++c->reached[i];
-        }
-        if (i + 1 < n && m_reached[m_visible[i + 1]]) {
-            for (auto* c : counts) {
-                ++c->converted[i];
-            }
-            const auto t = m_stage_time[m_visible[i]], next = m_stage_time[m_visible[i + 1]];
-            if (t != k_unset && next != k_unset) {
-                m_time_in_stage[i].push_back(clamp32(next - t));
-            }
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const auto t = m_stage_time[m_visible[i]], next = m_stage_time[m_visible[i + 1]];
+        if ((reached[i] & reached[i + 1]) != 0 && t != k_unset && next != k_unset) {
+            m_time_in_stage[i].push_back(clamp32(next - t));
         }
     }
     const bool won = m_won && m_reached[m_visible[*m_won]];
@@ -1172,12 +1197,13 @@ void AuditorState::tally_targets(Group& source)
             if ((m_from && local < *m_from) || (m_until && local >= *m_until)) {
                 continue;
             }
+            // The period by its number: exports out of time order are common, and the number
+            // costs one calendar conversion.
             auto& cache = tally.period;
-            if (cache.count == nullptr || local < cache.begin || local >= cache.end) {
-                auto period = period_of(local, target.per);
-                cache.begin = period.begin;
-                cache.end = period.end;
-                cache.count = &tally.by_period[period.name];
+            const auto index = target.per == Period::month ? month_index(local) : period_index(local, target.per);
+            if (cache.count == nullptr || index != cache.index) {
+                cache.index = index;
+                cache.count = &tally.by_period[index];
             }
             ++*cache.count;
             tally.first = std::min(tally.first, local);
@@ -1330,7 +1356,7 @@ void AuditorState::judge_targets()
         }
         for (auto local = first; local <= last;) {
             const auto [name, begin, end] = period_of(local, target.per);
-            const auto it = tally.by_period.find(name);
+            const auto it = tally.by_period.find(period_bounds(local, target.per).index);
             const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
             const bool complete = end <= as_of;
             const bool missed = complete && static_cast<double>(n) < target.min;

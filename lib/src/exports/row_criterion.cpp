@@ -208,6 +208,14 @@ std::size_t RowCriterion::compile(const criteria::Expr& e)
         n.op = c->op;
         n.a = operand(*c->lhs);
         n.b = operand(*c->rhs);
+        const bool equality = n.op == criteria::Op::eq || n.op == criteria::Op::ne;
+        if (equality && n.b.reading && !n.a.reading && !n.a.node) {
+            std::swap(n.a, n.b); // = and != read the same either way round
+        }
+        if (equality && n.a.reading && m_readings[*n.a.reading].type == FieldType::text && !n.b.reading && !n.b.node &&
+            n.b.constant.kind == Value::text) {
+            n.kind = Kind::text_equals;
+        }
     } else if (const auto* in = std::get_if<criteria::InList>(&e.node)) {
         n.kind = Kind::in_list;
         n.a = operand(*in->operand);
@@ -269,6 +277,16 @@ bool RowCriterion::eval(std::size_t index, std::span<const std::string_view> cel
         const auto b = value(n.b, cells, ignore_case);
         const auto order = compare(a, b, ignore_case);
         return order && op_holds(n.op, *order);
+    }
+    case Kind::text_equals: {
+        const auto& reading = m_readings[*n.a.reading];
+        const auto cell = reading.column < cells.size() ? cells[reading.column] : std::string_view{};
+        if (cell.empty() || (!reading.missing.empty() && is_missing(cell, reading))) {
+            return false; // unset: no comparison holds
+        }
+        const auto& text = n.b.constant.text;
+        const bool same = reading.ignore_case ? equal_ignoring_case(cell, text) : cell == text;
+        return n.op == criteria::Op::eq ? same : !same;
     }
     case Kind::in_list: {
         const auto a = value(n.a, cells, ignore_case);

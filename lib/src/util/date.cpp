@@ -59,9 +59,18 @@ long days_since_epoch(Date date) { return static_cast<long>(chrono::sys_days{civ
 
 Date date_from_days(long days)
 {
-    const chrono::year_month_day c{chrono::sys_days{chrono::days{days}}};
-    return {static_cast<int>(c.year()), static_cast<int>(static_cast<unsigned>(c.month())),
-            static_cast<int>(static_cast<unsigned>(c.day()))};
+    // Howard Hinnant's civil_from_days, as <chrono> defines year_month_day, in plain integer
+    // arithmetic: the audit converts a date for nearly every row.
+    const long z = days + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;                                      // [0, 146096]
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; // [0, 399]
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               // [0, 365]
+    const long mp = (5 * doy + 2) / 153;                                    // [0, 11]
+    const long day = doy - (153 * mp + 2) / 5 + 1;                          // [1, 31]
+    const long month = mp < 10 ? mp + 3 : mp - 9;                           // [1, 12]
+    const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    return {static_cast<int>(year), static_cast<int>(month), static_cast<int>(day)};
 }
 
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text)

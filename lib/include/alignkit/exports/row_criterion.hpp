@@ -61,7 +61,9 @@ class RowCriterion {
         CellValue constant;                 // for neither
         bool absent = false;                // a field without a column
     };
-    enum class Kind { logical_and, logical_or, negate, compare, in_list, contains, presence, truth };
+    // text_equals: `field = "text"` (or !=) on a text field, the commonest test on a status
+    // column, read without the general path.
+    enum class Kind { logical_and, logical_or, negate, compare, text_equals, in_list, contains, presence, truth };
     struct Node {
         Kind kind = Kind::truth;
         std::size_t lhs = 0, rhs = 0; // nodes, for and / or / not

@@ -155,6 +155,7 @@ struct SlaAuditCommand {
     std::string zone, from, until;
     std::string quantiles = "nearest";
     std::string lookup, on;
+    std::string activities;
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
@@ -162,7 +163,7 @@ constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
 
 // The audit's settings from the command line; nullopt after saying what is wrong.
 std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFormat format,
-                                            const ServiceLevelAgreement& sla)
+                                            const ServiceLevelAgreement& sla, const LeadDefinitions& defs)
 {
     AuditSettings settings;
     auto reading = export_reading("sla audit", cmd.reading);
@@ -232,6 +233,38 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
     settings.quantiles = *quantiles;
     const auto zone = naive_time_zone(sla, settings.zone);
     std::string error;
+    if (!cmd.activities.empty()) {
+        std::ifstream file;
+        if (cmd.activities == "-" || !open_csv_input(cmd.activities, "sla audit", file)) {
+            if (cmd.activities == "-") {
+                std::cerr << "alignkit sla audit: --activities needs a file, not standard input\n";
+            }
+            return std::nullopt;
+        }
+        // Joined on the lead id as the export names its column, or `lead_id`.
+        std::vector<std::string> id_headers;
+        const auto id_field = role_field(defs, "lead_id");
+        if (auto it = settings.reading.columns.find(id_field); it != settings.reading.columns.end()) {
+            id_headers.push_back(it->second);
+        }
+        for (const auto& field : defs.fields) {
+            if (field.name.value == id_field && !field.column.empty()) {
+                id_headers.push_back(field.column);
+            }
+        }
+        id_headers.push_back(id_field);
+        id_headers.emplace_back("lead_id");
+        CostsError problem;
+        auto times = read_activity_times(file, id_headers, zone, problem);
+        if (!times) {
+            std::cerr << (problem.line == 0
+                              ? fmt::format("alignkit sla audit: {}: {}\n", cmd.activities, problem.message)
+                              : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.activities, problem.line,
+                                            problem.column, problem.message));
+            return std::nullopt;
+        }
+        settings.activities = std::make_shared<const ActivityTimes>(std::move(*times));
+    }
     for (auto [text, bound, option] :
          {std::tuple{&cmd.from, &settings.from, "--from"}, std::tuple{&cmd.until, &settings.until, "--until"}}) {
         if (text->empty()) {
@@ -288,7 +321,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;
     }
-    auto settings = audit_settings(cmd, *format, sla);
+    auto settings = audit_settings(cmd, *format, sla, *defs);
     if (!settings) {
         return exit_failure;
     }
@@ -405,6 +438,12 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                      "The time zone of the export's times written without one, such as America/Sao_Paulo (default: "
                      "the SLA calendar's, else UTC); clocks count working time only under the SLA's calendar")
         ->option_text("ZONE")
+        ->check(non_empty);
+    check_records
+        ->add_option("--activities", audit->activities,
+                     "A CSV of contact attempts, a row each (the lead id and a time column such as 'at' or "
+                     "'Activity date'), for the follow-up window and spacing")
+        ->option_text("FILE")
         ->check(non_empty);
     check_records
         ->add_option("--lookup", audit->lookup,

@@ -3,6 +3,7 @@
 // by slot, the groups counted per owner, source and month, the caches that keep the row loop
 // fast. sla_audit.hpp is the contract; this is how it is kept.
 
+#include "alignkit/audit/activity_times.hpp"
 #include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/audit/sla_audit.hpp"
 #include "alignkit/audit/working_clock.hpp"
@@ -76,6 +77,13 @@ struct AuditorState {
         bool visible = false; // the export can show a lead reached it
     };
     std::vector<StageSource> m_stages;
+    // What read_stages needs of each, packed: it runs for every row.
+    struct StageStep {
+        std::size_t stage = 0;
+        std::int64_t date = -1; // time slot, -1 for none
+        bool by_all = false, by_date = false, by_later = false, by_entry = false, lifecycle = false;
+    };
+    std::vector<StageStep> m_steps;
     struct StagePlan {
         std::string id, date_field;
         const Criteria* entry = nullptr; // none: an exit without entry criteria
@@ -90,6 +98,7 @@ struct AuditorState {
     std::vector<char> m_reached;               // this row's, by stage
     std::vector<std::int64_t> m_stage_time;    // this row's, by stage: k_unset when not reached or undated
     std::vector<std::int64_t> m_reached_count; // by stage, with m_undated_count: for the stages table
+    bool m_count_stages = true;                // the stages table is counted (not for the canonical JSON)
     std::vector<std::int64_t> m_undated_count;
     std::optional<std::size_t> m_entered, m_converted, m_disqualified; // into m_stages
     std::optional<std::size_t> stage_index(const std::string& id) const;
@@ -122,7 +131,8 @@ struct AuditorState {
     std::vector<std::size_t> m_attempt_slots;
     std::int64_t m_window = 0, m_spacing = 0; // seconds, working seconds under a calendar
     std::optional<std::size_t> m_window_term, m_spacing_term;
-    std::vector<std::int64_t> m_attempt_buffer; // this row's attempt times, sorted
+    std::vector<std::int64_t> m_attempt_buffer;        // this row's attempt times, sorted
+    std::shared_ptr<const ActivityTimes> m_activities; // --activities: attempt times by lead id
     std::vector<StageClock> m_stage_clocks;
     bool m_by_source_latency = false, m_by_month_latency = false, m_handoff_latency = true;
     std::size_t m_width = 0;
@@ -242,7 +252,7 @@ struct AuditorState {
     // these is nearly always the month asked for.
     struct MonthRange {
         std::int64_t begin = 0, end = 0;
-        std::size_t group = 0;
+        std::size_t group = 0; // in m_months, plus one; 0 for none
     };
     std::array<MonthRange, 4> m_recent_months{};
     std::size_t m_next_recent = 0;
@@ -251,7 +261,7 @@ struct AuditorState {
     std::int64_t m_memo_day = k_unset, m_memo_month = 0;
     // Months seen by their number (period_bounds' index less the first year's), group + 1: an
     // export out of time order finds its months here without making their names again.
-    std::vector<std::uint32_t> m_month_groups;
+    std::vector<MonthRange> m_month_groups;
     // Every column of times the audit reads, each read once per row into m_times.
     struct TimeColumn {
         std::size_t column = 0;

@@ -84,6 +84,8 @@ bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSetti
     m_result.by = settings.by;
     m_from = settings.from;
     m_until = settings.until;
+    m_activities = settings.activities;
+    m_count_stages = settings.funnel; // the stages table goes with the funnel
     m_result.periods_from = settings.from_text;
     m_result.periods_until = settings.until_text;
     m_quantiles = settings.quantiles;
@@ -242,6 +244,14 @@ void AuditorState::plan_stages(const ServiceLevelAgreement& sla, const LeadDefin
     m_entered = sla.handoff ? stage_index(sla.handoff->stage.value) : std::nullopt;
     m_converted = m_result.conversion_stage.empty() ? std::nullopt : stage_index(m_result.conversion_stage);
     m_disqualified = stage_index(sla.disqualification ? sla.disqualification->exit.value : "disqualified");
+    // A stage the export cannot show is never reached: it has no step.
+    for (std::size_t i = 0; i < m_stages.size(); ++i) {
+        const auto& st = m_stages[i];
+        if (st.visible) {
+            m_steps.push_back({i, st.date ? static_cast<std::int64_t>(*st.date) : -1, st.by_all, st.by_date,
+                               st.by_later, st.entry.has_value(), i < m_lifecycle});
+        }
+    }
     m_reached.assign(m_stages.size(), 0);
     m_stage_time.assign(m_stages.size(), k_unset);
     m_reached_count.assign(m_stages.size(), 0);
@@ -264,6 +274,14 @@ void AuditorState::find_term_columns(const ServiceLevelAgreement& sla, const Lea
             m_attempt_slots.push_back(*s);
         }
     }
+    // An activity export joins on the lead id; without one it has nothing to join.
+    if (m_activities && !m_col.lead_id) {
+        note_missing(fmt::format("'{}'", columns.wanted(role("lead_id"))));
+        m_result.warnings.push_back(fmt::format("--activities cannot be joined: the export has no column for '{}'",
+                                                columns.wanted(role("lead_id"))));
+        m_activities.reset();
+    }
+    const bool attempt_times = !m_attempt_slots.empty() || m_activities;
     // A term is audited when the SLA states it and the export has what it reads; otherwise
     // the result says why not.
     auto missing_column = [&](const std::string& field) {
@@ -306,7 +324,7 @@ void AuditorState::find_term_columns(const ServiceLevelAgreement& sla, const Lea
         why = "the SLA has no 'follow_up' term";
     } else if (auto hidden = unseen(m_disqualified, disqualified_id)) {
         why = hidden;
-    } else if (!m_col.attempts && m_attempt_slots.empty()) {
+    } else if (!m_col.attempts && !attempt_times) {
         why = fmt::format("the export has no column for {} and no attempt times (roles: attempt_times)",
                           missing_column(attempts));
     }
@@ -322,27 +340,27 @@ void AuditorState::find_term_columns(const ServiceLevelAgreement& sla, const Lea
     decide(SlaTerm::reason, why, m_reason_required && sla.disqualification.has_value());
     // The follow-up window and spacing, on the attempts' times.
     if (sla.follow_up) {
-        const auto no_times = "the export has no attempt times (roles: attempt_times)";
+        const auto no_times = "the export has no attempt times (roles: attempt_times, or --activities)";
         m_window_term = m_terms.size();
         m_terms.emplace_back("window");
         m_limits.push_back(
             fmt::format("{} attempts within {}", m_min_attempts, limit_words(sla.follow_up->window.value)));
         m_window = limit_seconds(sla.follow_up->window.value);
-        const bool times = !m_attempt_slots.empty() && m_col.assigned;
+        const bool times = attempt_times && m_col.assigned;
         m_audited.push_back(times && m_audited[slot_of(SlaTerm::attempts)] ? 1 : 0);
         if (!m_audited.back()) {
             m_result.not_audited["window"] =
-                m_attempt_slots.empty() ? no_times
-                : !m_col.assigned       ? fmt::format("the export has no column for {}", missing_column(assigned))
-                                        : m_result.not_audited["attempts"];
+                !attempt_times    ? no_times
+                : !m_col.assigned ? fmt::format("the export has no column for {}", missing_column(assigned))
+                                  : m_result.not_audited["attempts"];
         }
         if (sla.follow_up->spacing) {
             m_spacing_term = m_terms.size();
             m_terms.emplace_back("spacing");
             m_limits.push_back(fmt::format("at least {} apart", limit_words(sla.follow_up->spacing->value)));
             m_spacing = limit_seconds(sla.follow_up->spacing->value);
-            m_audited.push_back(m_attempt_slots.empty() ? 0 : 1);
-            if (m_attempt_slots.empty()) {
+            m_audited.push_back(attempt_times ? 1 : 0);
+            if (!attempt_times) {
                 m_result.not_audited["spacing"] = no_times;
             }
         }
@@ -732,7 +750,7 @@ std::size_t AuditorState::month_of(std::int64_t t)
     const auto local = m_zone ? m_zone->to_local(t) : t;
     for (const auto& recent : m_recent_months) {
         if (local >= recent.begin && local < recent.end) {
-            return recent.group;
+            return recent.group - 1;
         }
     }
     const auto number = month_index(local) - std::int64_t{k_first_year} * 12;
@@ -740,16 +758,17 @@ std::size_t AuditorState::month_of(std::int64_t t)
         m_month_groups.resize(static_cast<std::size_t>(k_last_year - k_first_year + 2) * 12);
     }
     const bool known = number >= 0 && static_cast<std::size_t>(number) < m_month_groups.size();
-    if (known && m_month_groups[static_cast<std::size_t>(number)] != 0) {
-        return m_month_groups[static_cast<std::size_t>(number)] - 1;
+    auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
+    if (known && m_month_groups[static_cast<std::size_t>(number)].group != 0) {
+        recent = m_month_groups[static_cast<std::size_t>(number)];
+        return recent.group - 1;
     }
     const auto month = period_of(local, Period::month);
     const std::size_t group = m_months.index_of(month.name);
+    recent = {month.begin, month.end, group + 1};
     if (known) {
-        m_month_groups[static_cast<std::size_t>(number)] = static_cast<std::uint32_t>(group + 1);
+        m_month_groups[static_cast<std::size_t>(number)] = recent;
     }
-    auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
-    recent = {month.begin, month.end, group};
     return group;
 }
 
@@ -847,9 +866,10 @@ std::int64_t AuditorState::deadline(std::int64_t start, std::int64_t limit)
 // source, its month (none when the export does not date it) and each --by column's group.
 void AuditorState::tally(Row& row, std::size_t term, Group* month, Status status)
 {
-    count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term]}, status);
     if (month != nullptr) {
-        count({&month->terms[term]}, status);
+        count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term], &month->terms[term]}, status);
+    } else {
+        count({&m_overall[term], &row.owner.terms[term], &row.source.terms[term]}, status);
     }
     for (auto* group : m_row_groups) {
         count({&group->terms[term]}, status);
@@ -1004,21 +1024,27 @@ void AuditorState::count_attempt_times(Row& row, std::optional<std::int64_t> dis
 void AuditorState::read_stages(std::span<const std::string_view> fields)
 {
     bool later = false; // a later lifecycle stage was reached
-    for (std::size_t i = m_stages.size(); i-- > 0;) {
-        const auto& s = m_stages[i];
-        const auto date = s.date ? m_times[*s.date] : k_unset;
+    const std::int64_t* times = m_times.data();
+    for (std::size_t k = m_steps.size(); k-- > 0;) {
+        const auto& s = m_steps[k];
+        const auto i = s.stage;
+        const auto date = s.date >= 0 ? times[s.date] : k_unset;
         bool reached = s.by_all || (s.by_date && date != k_unset);
-        if (!reached && s.entry) {
-            reached = s.entry->holds(fields);
+        if (!reached && s.by_entry) {
+            reached = m_stages[i].entry->holds(fields);
         }
-        if (i < m_lifecycle) {
+        if (s.lifecycle) {
             reached = reached || (s.by_later && later);
             later = later || reached;
         }
         m_reached[i] = reached ? 1 : 0;
         m_stage_time[i] = reached ? date : k_unset;
-        m_reached_count[i] += reached ? 1 : 0;
-        m_undated_count[i] += reached && date == k_unset ? 1 : 0;
+    }
+    if (m_count_stages) {
+        for (std::size_t i = 0; i < m_stages.size(); ++i) {
+            m_reached_count[i] += m_reached[i];
+            m_undated_count[i] += m_reached[i] != 0 && m_stage_time[i] == k_unset ? 1 : 0;
+        }
     }
 }
 
@@ -1047,11 +1073,17 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
     if (m_visible.size() > 1) {
         check_stage_order(line);
     }
-    if (!m_attempt_slots.empty()) {
+    if (!m_attempt_slots.empty() || m_activities) {
         m_attempt_buffer.clear();
         for (const auto s : m_attempt_slots) {
             if (m_times[s] != k_unset) {
                 m_attempt_buffer.push_back(m_times[s]);
+            }
+        }
+        if (m_activities) {
+            const auto it = m_activities->by_lead.find(row.cell(m_col.lead_id));
+            if (it != m_activities->by_lead.end()) {
+                m_attempt_buffer.insert(m_attempt_buffer.end(), it->second.begin(), it->second.end());
             }
         }
         std::sort(m_attempt_buffer.begin(), m_attempt_buffer.end());

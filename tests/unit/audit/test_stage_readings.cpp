@@ -1,5 +1,6 @@
 // How `sla audit` reads stages the lead definitions describe (`reached`, `at`), roles, and the
 // honest funnel, hand-checked on a deal pipeline: a status column, dates only.
+#include "alignkit/audit/activity_times.hpp"
 #include "alignkit/audit/audit_export.hpp"
 #include "alignkit/audit/audit_report.hpp"
 #include "alignkit/util/timestamp.hpp"
@@ -257,10 +258,54 @@ spec:
     CHECK(attempts.eligible == 3);
     CHECK(attempts.met == 3);
 
+    // The same attempts from a long-format activity export, joined by lead id; a lead
+    // without activities has none (window breached), and a time with no zone is UTC here.
+    const char* defs_with_ids = R"(apiVersion: alignkit/v1
+kind: LeadDefinitions
+metadata: {name: leads}
+spec:
+  fields:
+    - {name: lead, type: text, column: Lead ID}
+    - {name: deal_stage, type: text}
+    - {name: engage_date, type: datetime}
+    - {name: assigned, type: datetime}
+  stages:
+    - {id: engaging, name: E, owner: sales, entry: engage_date is set, at: engage_date}
+  exits:
+    - {id: lost, name: L, owner: sales, entry: deal_stage = "Lost", reached: [entry], reasons: [{code: any}]}
+  roles: {lead_id: lead, assigned_at: assigned}
+)";
+    std::istringstream log("lead id,Activity date,type\n"
+                           "A,2027-01-05 10:00,call\n"
+                           "A,2027-01-04 10:00,email\n"
+                           "B,2027-01-04 10:00,call\n"
+                           "B,2027-01-04 11:00,call\n"
+                           "C,,note\n");
+    CostsError problem;
+    auto times = read_activity_times(log, {"Lead ID", "lead_id"}, "UTC", problem);
+    REQUIRE(times);
+    CHECK(times->by_lead.at("A") == std::vector<std::int64_t>{*parse_timestamp("2027-01-04T10:00:00Z"),
+                                                              *parse_timestamp("2027-01-05T10:00:00Z")});
+    AuditSettings with_log;
+    with_log.activities = std::make_shared<const ActivityTimes>(std::move(*times));
+    const auto joined = audit(sla(follow_up),
+                              "Lead ID,deal_stage,engage_date,assigned\n"
+                              "A,Lost,2027-01-04T09:00:00Z,2027-01-04T09:00:00Z\n"
+                              "B,Lost,2027-01-04T09:00:00Z,2027-01-04T09:00:00Z\n"
+                              "C,Lost,2027-01-04T09:00:00Z,2027-01-04T09:00:00Z\n",
+                              defs_with_ids, with_log);
+    CHECK(joined.terms.at("window").overall.met == 2);       // A and B: two attempts within 3 days
+    CHECK(joined.terms.at("window").overall.breached == 1);  // C: none
+    CHECK(joined.terms.at("spacing").overall.met == 1);      // A: a day apart
+    CHECK(joined.terms.at("spacing").overall.breached == 1); // B: an hour apart
+    CHECK(joined.terms.at("attempts").overall.met == 2);
+
     // Without attempt times the report says so.
     const auto without = audit(sla(follow_up), "deal_stage,engage_date,assigned\nLost,,\n", defs_with_assignment);
-    CHECK(without.not_audited.at("window") == "the export has no attempt times (roles: attempt_times)");
-    CHECK(without.not_audited.at("spacing") == "the export has no attempt times (roles: attempt_times)");
+    CHECK(without.not_audited.at("window") ==
+          "the export has no attempt times (roles: attempt_times, or --activities)");
+    CHECK(without.not_audited.at("spacing") ==
+          "the export has no attempt times (roles: attempt_times, or --activities)");
 }
 
 TEST_CASE("a field's zone beside naive times in another, and --quantiles linear")

@@ -18,6 +18,7 @@
 // row ("<term>: done more than an hour before its clock started"), not counted; a deadline
 // equal to as_of has passed.
 
+#include "alignkit/audit/activity_times.hpp"
 #include "alignkit/audit/audit_result.hpp"
 #include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/exports/export_reading.hpp"
@@ -45,11 +46,12 @@ struct AuditSettings {
     // any other column of the export or of `lookup`. Latencies are kept for owner, source and
     // month, 4 bytes per lead and clock term per breakdown.
     std::vector<std::string> by{"owner", "source"};
-    std::shared_ptr<const LookupTable> lookup; // --lookup FILE --on FIELD
-    bool stage_clocks = true;                  // the lead definitions' stage clocks as terms
-    bool handoff_latency = true;               // false when the report shows only first-touch latency
-    bool funnel = true;                        // false when the report has no funnel
-    std::map<std::string, double> costs;       // campaign costs by source (read_campaign_costs)
+    std::shared_ptr<const LookupTable> lookup;       // --lookup FILE --on FIELD
+    std::shared_ptr<const ActivityTimes> activities; // --activities FILE: attempt times by lead id
+    bool stage_clocks = true;                        // the lead definitions' stage clocks as terms
+    bool handoff_latency = true;                     // false when the report shows only first-touch latency
+    bool funnel = true;                              // false when the report has no funnel
+    std::map<std::string, double> costs;             // campaign costs by source (read_campaign_costs)
     // The zone of times written without one (a field's `zone` comes first); none: the SLA
     // calendar's, else UTC. Months are months there. Clocks count working time only under a
     // calendar, whatever this is.

@@ -312,6 +312,17 @@ AuditSection funnel_by(const Funnel& f, const std::string& by)
     for (const char* column : {"wins", "losses", "win rate"}) {
         s.table.header.emplace_back(column);
     }
+    // Times where this breakdown keeps them: the median of each step, and of the sales cycle.
+    const auto* times = by == "owner" ? &f.times_by_owner : by == "source" ? &f.times_by_source : nullptr;
+    const bool timed = times != nullptr && !times->empty();
+    if (timed) {
+        for (std::size_t i = 0; i + 1 < f.stages.size(); ++i) {
+            s.table.header.push_back(fmt::format("median {} to {}", f.stages[i], f.stages[i + 1]));
+        }
+        if (f.sales_cycle) {
+            s.table.header.emplace_back("median sales cycle");
+        }
+    }
     s.table.right.assign(s.table.header.size(), true);
     s.table.right[0] = false;
     static const std::map<std::string, FunnelCounts> none;
@@ -327,6 +338,16 @@ AuditSection funnel_by(const Funnel& f, const std::string& by)
         row.push_back(std::to_string(c.won));
         row.push_back(std::to_string(c.lost));
         row.push_back(f.losses_visible && f.overall.lost > 0 ? rate(c.won, c.won + c.lost) : "-");
+        if (timed) {
+            const auto* t = find_in(*times, group);
+            for (std::size_t i = 0; i + 1 < f.stages.size(); ++i) {
+                row.push_back(t != nullptr && i < t->time_in_stage.size() ? short_duration(t->time_in_stage[i].median)
+                                                                          : "-");
+            }
+            if (f.sales_cycle) {
+                row.push_back(t != nullptr && t->sales_cycle ? short_duration(t->sales_cycle->median) : "-");
+            }
+        }
         s.table.rows.push_back(std::move(row));
     }
     return s;
@@ -744,6 +765,18 @@ std::string audit_json(const AuditResult& r)
         for (const auto& [k, c] : f.by_source) {
             by_source[k] = funnel_counts(c);
         }
+        auto group_times = [&](const std::map<std::string, GroupTimes>& by) {
+            Json out = Json::object();
+            for (const auto& [k, t] : by) {
+                Json in_stage = Json::array();
+                for (const auto& l : t.time_in_stage) {
+                    in_stage.push_back(latency(l));
+                }
+                out[k] = {{"time_in_stage", in_stage},
+                          {"sales_cycle", t.sales_cycle ? latency(*t.sales_cycle) : Json(nullptr)}};
+            }
+            return out;
+        };
         Json by_column = Json::object();
         for (const auto& [column, groups_of] : f.by_column) {
             for (const auto& [k, c] : groups_of) {
@@ -760,6 +793,8 @@ std::string audit_json(const AuditResult& r)
             {"by_owner", by_owner},
             {"by_source", by_source},
             {"by_column", by_column},
+            {"times_by_owner", group_times(f.times_by_owner)},
+            {"times_by_source", group_times(f.times_by_source)},
             {"steps", steps},
             {"sales_cycle", f.sales_cycle
                                 ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}

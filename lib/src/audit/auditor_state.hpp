@@ -165,6 +165,7 @@ struct AuditorState {
         std::vector<AuditResult::Conversion> targets;        // by target: its conversion, for conversion targets
         std::vector<std::vector<std::int32_t>> latencies;    // by term; clock terms only
         FunnelCounts funnel;                                 // sized when first counted
+        std::vector<std::vector<std::int32_t>> funnel_times; // by funnel pair, then the sales cycle
         std::int64_t leads = 0, assigned = 0, customers = 0; // for campaign costs
     };
     // Groups by name, looked up by the field's text as it is, without making a string of it
@@ -237,8 +238,6 @@ struct AuditorState {
     bool m_funnel = false;
     std::optional<std::size_t> m_cycle_from, m_cycle_start, m_won; // into m_visible
     FunnelCounts m_funnel_overall;
-    std::vector<std::vector<std::int32_t>> m_time_in_stage; // by pair
-    std::vector<std::int32_t> m_sales_cycle;
     Quantiles m_quantiles = Quantiles::nearest;
     std::map<std::string, double> m_costs;
     void count_funnel(Group& owner, Group& source, std::optional<std::int64_t> assigned);

@@ -389,7 +389,6 @@ void AuditorState::plan_funnel(const LeadDefinitions& defs, const AuditSettings&
     if (m_visible.back() + 1 == m_lifecycle) {
         m_won = m_visible.size() - 1;
     }
-    m_time_in_stage.resize(m_visible.size() - 1);
 }
 
 void AuditorState::plan_targets(const ServiceLevelAgreement& sla)
@@ -529,6 +528,7 @@ bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
         all.push_back(&b.groups);
     }
     for (Groups* g : all) {
+        g->blank.funnel_times.resize(m_funnel ? m_visible.size() : 0); // pairs, then the sales cycle
         g->blank.terms.resize(m_terms.size());
         g->blank.latencies.resize(m_terms.size());
         g->blank.targets.resize(m_tallies.size());
@@ -1145,10 +1145,19 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
             c->converted[i] += reached[i] & reached[i + 1];
         }
     }
+    // Times in stage and the sales cycle, kept by owner (every lead has one, so together they
+    // are all of them) and by source when the report breaks latencies down by source.
+    auto keep = [&](std::size_t list, std::int64_t seconds) {
+        const auto v = clamp32(seconds);
+        owner.funnel_times[list].push_back(v);
+        if (m_by_source_latency) {
+            source.funnel_times[list].push_back(v);
+        }
+    };
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const auto t = m_stage_time[m_visible[i]], next = m_stage_time[m_visible[i + 1]];
         if ((reached[i] & reached[i + 1]) != 0 && t != k_unset && next != k_unset) {
-            m_time_in_stage[i].push_back(clamp32(next - t));
+            keep(i, next - t);
         }
     }
     const bool won = m_won && m_reached[m_visible[*m_won]];
@@ -1165,7 +1174,7 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
     if (won && m_cycle_start) {
         const auto start = m_stage_time[m_visible[*m_cycle_start]], end = m_stage_time[m_visible[*m_won]];
         if (start != k_unset && end != k_unset) {
-            m_sales_cycle.push_back(clamp32(end - start));
+            keep(n - 1, end - start);
         }
     }
     ++source.leads;
@@ -1298,17 +1307,16 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
                                          theirs.latencies[t].end());
             }
             add_funnel(mine.funnel, theirs.funnel);
+            for (std::size_t t = 0; t < mine.funnel_times.size(); ++t) {
+                mine.funnel_times[t].insert(mine.funnel_times[t].end(), theirs.funnel_times[t].begin(),
+                                            theirs.funnel_times[t].end());
+            }
             mine.leads += theirs.leads;
             mine.assigned += theirs.assigned;
             mine.customers += theirs.customers;
         }
     };
     add_funnel(m_funnel_overall, other.m_funnel_overall);
-    for (std::size_t i = 0; i < m_time_in_stage.size(); ++i) {
-        m_time_in_stage[i].insert(m_time_in_stage[i].end(), other.m_time_in_stage[i].begin(),
-                                  other.m_time_in_stage[i].end());
-    }
-    m_sales_cycle.insert(m_sales_cycle.end(), other.m_sales_cycle.begin(), other.m_sales_cycle.end());
     add_groups(m_owners, other.m_owners);
     add_groups(m_sources, other.m_sources);
     add_groups(m_months, other.m_months);
@@ -1428,16 +1436,46 @@ void AuditorState::finish_funnel()
             }
         }
     }
-    for (auto& times : m_time_in_stage) {
-        f.time_in_stage.push_back(percentiles(times, m_quantiles));
+    // Overall from the owners' lists taken as one; by owner and by source from each's own.
+    const std::size_t pairs = f.stages.size() - 1;
+    const bool cycle = m_cycle_start && m_won && *m_cycle_start < *m_won;
+    for (std::size_t list = 0; list <= pairs; ++list) {
+        std::vector<const std::vector<std::int32_t>*> lists;
+        for (const auto& owner : m_owners.groups) {
+            lists.push_back(&owner.funnel_times[list]);
+        }
+        auto overall = percentiles_across(lists, m_quantiles);
+        if (list < pairs) {
+            f.time_in_stage.push_back(overall);
+        } else if (cycle) {
+            f.sales_cycle = overall;
+        }
+    }
+    auto by_group = [&](Groups& from, std::map<std::string, GroupTimes>& to) {
+        for (std::size_t i = 0; i < from.groups.size(); ++i) {
+            auto& lists = from.groups[i].funnel_times;
+            if (from.groups[i].funnel.reached.empty()) {
+                continue;
+            }
+            auto& times = to[from.names[i]];
+            for (std::size_t list = 0; list < pairs; ++list) {
+                times.time_in_stage.push_back(percentiles(lists[list], m_quantiles));
+            }
+            if (cycle) {
+                times.sales_cycle = percentiles(lists[pairs], m_quantiles);
+            }
+        }
+    };
+    by_group(m_owners, f.times_by_owner);
+    if (m_by_source_latency) {
+        by_group(m_sources, f.times_by_source);
     }
     if (m_cycle_from) {
         f.decided_from = f.stages[*m_cycle_from];
     }
-    if (m_cycle_start && m_won && *m_cycle_start < *m_won) {
+    if (cycle) {
         f.cycle_from = f.stages[*m_cycle_start];
         f.cycle_to = f.stages[*m_won];
-        f.sales_cycle = percentiles(m_sales_cycle, m_quantiles);
     }
     m_result.funnel = std::move(f);
     // Campaign costs by source, joined to the leads each source brought; sources that cost

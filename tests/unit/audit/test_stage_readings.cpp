@@ -116,6 +116,11 @@ TEST_CASE("stages reached by criterion, with and without a date, and by a later 
     REQUIRE(f.time_in_stage.size() == 2);
     CHECK(f.time_in_stage[1].n == 1); // only D4 has both dates (20 days)
     CHECK(f.time_in_stage[1].median == 20 * 86400.0);
+    // By owner and source too: bob's D4 is the one dated step; ann has none.
+    CHECK(f.times_by_owner.at("bob").time_in_stage[1].n == 1);
+    CHECK(f.times_by_owner.at("bob").time_in_stage[1].median == 20 * 86400.0);
+    CHECK(f.times_by_owner.at("ann").time_in_stage[1].n == 0);
+    CHECK(f.times_by_source.at("Web").time_in_stage[1].n == 1);
 
     // Volume: dated entries only, by their own months; the two undated are said.
     const auto& volume = r.targets[0];

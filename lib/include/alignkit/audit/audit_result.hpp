@@ -100,13 +100,20 @@ struct FunnelCounts {
                                     // with no way back
 };
 
+// A group's times in the funnel: by consecutive pair of stages, and the sales cycle.
+struct GroupTimes {
+    std::vector<Latency> time_in_stage;
+    std::optional<Latency> sales_cycle;
+};
+
 struct Funnel {
     std::vector<std::string> stages;
     FunnelCounts overall;
     std::map<std::string, FunnelCounts> by_owner, by_source;
     std::map<std::string, std::map<std::string, FunnelCounts>> by_column; // --by column -> group -> counts
     std::vector<Latency> time_in_stage; // by pair: seconds from one stage's time to the next's
-    std::string decided_from;           // the win rate is of the leads that reached it: the first stage sales owns
+    std::map<std::string, GroupTimes> times_by_owner, times_by_source; // by source with --by source
+    std::string decided_from; // the win rate is of the leads that reached it: the first stage sales owns
     // The sales cycle: from the first stage sales owns that the export dates to the last stage.
     std::string cycle_from, cycle_to;
     std::optional<Latency> sales_cycle;

@@ -45,6 +45,7 @@ std::optional<ActivityTimes> read_activity_times(std::istream& in, const std::ve
     }
     if (!id || !at) {
         std::vector<std::string_view> wanted;
+        wanted.reserve(id_headers.size());
         for (const auto& name : id_headers) {
             wanted.push_back(name);
         }

@@ -670,9 +670,108 @@ std::string render_audit(const AuditResult& result, AuditFormat format)
     return {};
 }
 
+namespace {
+
+using Json = nlohmann::json;
+
+Json latency_json(const Latency& l)
+{
+    return Json{{"n", l.n}, {"median_s", seconds_json(l.median)}, {"p90_s", seconds_json(l.p90)}};
+}
+
+Json targets_json(const AuditResult& r)
+{
+    Json targets = Json::array();
+    for (const auto& t : r.targets) {
+        Json target{{"id", t.id}, {"title", t.title}};
+        if (t.not_measured) {
+            target["not_measured"] = *t.not_measured;
+        } else if (t.stage.empty()) {
+            auto conversions = [](const std::map<std::string, ConversionCount>& by) {
+                Json out = Json::object();
+                for (const auto& [k, c] : by) {
+                    out[k] = {{"from", c.from}, {"to", c.to}};
+                }
+                return out;
+            };
+            target["conversion"] = {{"from", t.from},
+                                    {"to", t.to},
+                                    {"min_percent", t.min_percent},
+                                    {"entered_from", t.entered_from},
+                                    {"entered_to", t.entered_to},
+                                    {"by_source", conversions(t.by_source)},
+                                    {"by_cohort", conversions(t.by_cohort)}};
+            target["missed"] = t.missed;
+        } else {
+            Json periods = Json::array();
+            for (const auto& p : t.periods) {
+                periods.push_back(
+                    {{"period", p.period}, {"count", p.count}, {"complete", p.complete}, {"missed", p.missed}});
+            }
+            target["volume"] = {{"stage", t.stage},
+                                {"per", EnumNames<Period>::names[static_cast<std::size_t>(t.per)]},
+                                {"min", t.min},
+                                {"periods", periods},
+                                {"undated", t.undated}};
+            target["missed"] = t.missed;
+        }
+        targets.push_back(target);
+    }
+    return targets;
+}
+
+Json funnel_json(const Funnel& f)
+{
+    const auto latency = latency_json;
+    auto funnel_counts = [](const FunnelCounts& c) {
+        return Json{{"reached", c.reached}, {"converted", c.converted}, {"won", c.won}, {"lost", c.lost}};
+    };
+    Json by_owner = Json::object(), by_source = Json::object(), steps = Json::array();
+    for (const auto& [k, c] : f.by_owner) {
+        by_owner[k] = funnel_counts(c);
+    }
+    for (const auto& [k, c] : f.by_source) {
+        by_source[k] = funnel_counts(c);
+    }
+    auto group_times = [&](const std::map<std::string, GroupTimes>& by) {
+        Json out = Json::object();
+        for (const auto& [k, t] : by) {
+            Json in_stage = Json::array();
+            for (const auto& l : t.time_in_stage) {
+                in_stage.push_back(latency(l));
+            }
+            out[k] = {{"time_in_stage", in_stage},
+                      {"sales_cycle", t.sales_cycle ? latency(*t.sales_cycle) : Json(nullptr)}};
+        }
+        return out;
+    };
+    Json by_column = Json::object();
+    for (const auto& [column, groups_of] : f.by_column) {
+        for (const auto& [k, c] : groups_of) {
+            by_column[column][k] = funnel_counts(c);
+        }
+    }
+    for (std::size_t i = 0; i < f.time_in_stage.size(); ++i) {
+        steps.push_back(
+            {{"from", f.stages[i]}, {"to", f.stages[i + 1]}, {"time_in_stage", latency(f.time_in_stage[i])}});
+    }
+    return {{"stages", f.stages},
+            {"overall", funnel_counts(f.overall)},
+            {"by_owner", by_owner},
+            {"by_source", by_source},
+            {"by_column", by_column},
+            {"times_by_owner", group_times(f.times_by_owner)},
+            {"times_by_source", group_times(f.times_by_source)},
+            {"steps", steps},
+            {"sales_cycle", f.sales_cycle
+                                ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}
+                                : Json(nullptr)}};
+}
+
+} // namespace
+
 std::string audit_json(const AuditResult& r)
 {
-    using Json = nlohmann::json;
     auto counts = [](const TermCounts& c) {
         const auto p = compliance_percent(c);
         return Json{{"eligible", c.eligible},
@@ -716,90 +815,8 @@ std::string audit_json(const AuditResult& r)
         }
         terms[name] = term;
     }
-    Json targets = Json::array();
-    for (const auto& t : r.targets) {
-        Json target{{"id", t.id}, {"title", t.title}};
-        if (t.not_measured) {
-            target["not_measured"] = *t.not_measured;
-        } else if (t.stage.empty()) {
-            auto conversions = [](const std::map<std::string, ConversionCount>& by) {
-                Json out = Json::object();
-                for (const auto& [k, c] : by) {
-                    out[k] = {{"from", c.from}, {"to", c.to}};
-                }
-                return out;
-            };
-            target["conversion"] = {{"from", t.from},
-                                    {"to", t.to},
-                                    {"min_percent", t.min_percent},
-                                    {"entered_from", t.entered_from},
-                                    {"entered_to", t.entered_to},
-                                    {"by_source", conversions(t.by_source)},
-                                    {"by_cohort", conversions(t.by_cohort)}};
-            target["missed"] = t.missed;
-        } else {
-            Json periods = Json::array();
-            for (const auto& p : t.periods) {
-                periods.push_back(
-                    {{"period", p.period}, {"count", p.count}, {"complete", p.complete}, {"missed", p.missed}});
-            }
-            target["volume"] = {{"stage", t.stage},
-                                {"per", EnumNames<Period>::names[static_cast<std::size_t>(t.per)]},
-                                {"min", t.min},
-                                {"periods", periods},
-                                {"undated", t.undated}};
-            target["missed"] = t.missed;
-        }
-        targets.push_back(target);
-    }
-    Json funnel = nullptr;
-    if (r.funnel) {
-        const auto& f = *r.funnel;
-        auto funnel_counts = [](const FunnelCounts& c) {
-            return Json{{"reached", c.reached}, {"converted", c.converted}, {"won", c.won}, {"lost", c.lost}};
-        };
-        Json by_owner = Json::object(), by_source = Json::object(), steps = Json::array();
-        for (const auto& [k, c] : f.by_owner) {
-            by_owner[k] = funnel_counts(c);
-        }
-        for (const auto& [k, c] : f.by_source) {
-            by_source[k] = funnel_counts(c);
-        }
-        auto group_times = [&](const std::map<std::string, GroupTimes>& by) {
-            Json out = Json::object();
-            for (const auto& [k, t] : by) {
-                Json in_stage = Json::array();
-                for (const auto& l : t.time_in_stage) {
-                    in_stage.push_back(latency(l));
-                }
-                out[k] = {{"time_in_stage", in_stage},
-                          {"sales_cycle", t.sales_cycle ? latency(*t.sales_cycle) : Json(nullptr)}};
-            }
-            return out;
-        };
-        Json by_column = Json::object();
-        for (const auto& [column, groups_of] : f.by_column) {
-            for (const auto& [k, c] : groups_of) {
-                by_column[column][k] = funnel_counts(c);
-            }
-        }
-        for (std::size_t i = 0; i < f.time_in_stage.size(); ++i) {
-            steps.push_back(
-                {{"from", f.stages[i]}, {"to", f.stages[i + 1]}, {"time_in_stage", latency(f.time_in_stage[i])}});
-        }
-        funnel = {
-            {"stages", f.stages},
-            {"overall", funnel_counts(f.overall)},
-            {"by_owner", by_owner},
-            {"by_source", by_source},
-            {"by_column", by_column},
-            {"times_by_owner", group_times(f.times_by_owner)},
-            {"times_by_source", group_times(f.times_by_source)},
-            {"steps", steps},
-            {"sales_cycle", f.sales_cycle
-                                ? Json{{"from", f.cycle_from}, {"to", f.cycle_to}, {"latency", latency(*f.sales_cycle)}}
-                                : Json(nullptr)}};
-    }
+    const Json targets = targets_json(r);
+    const Json funnel = r.funnel ? funnel_json(*r.funnel) : Json(nullptr);
     Json costs = Json::array();
     for (const auto& c : r.costs) {
         costs.push_back({{"source", c.source},

@@ -252,8 +252,11 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
                 id_headers.push_back(field.column);
             }
         }
-        id_headers.push_back(id_field);
-        id_headers.emplace_back("lead_id");
+        for (const std::string& name : {id_field, std::string("lead_id")}) {
+            if (std::find(id_headers.begin(), id_headers.end(), name) == id_headers.end()) {
+                id_headers.push_back(name);
+            }
+        }
         CostsError problem;
         auto times = read_activity_times(file, id_headers, zone, problem);
         if (!times) {

@@ -25,12 +25,23 @@ std::vector<std::string> counts_cells(const TermCounts& c)
             percent(c)};
 }
 
-std::vector<std::string> latency_cells(const Latency* l)
+// Working-time latencies in hours: in days of 24 they would read against limits in working days
+// of the calendar's length as a third of what they are.
+std::string latency_text(std::optional<double> seconds, bool working_hours)
+{
+    if (!working_hours || !seconds || std::abs(*seconds) < 86400) {
+        return short_duration(seconds);
+    }
+    const auto s = std::llround(std::abs(*seconds));
+    return fmt::format("{}{}h {:02}m", *seconds < 0 ? "-" : "", s / 3600, s % 3600 / 60);
+}
+
+std::vector<std::string> latency_cells(const Latency* l, bool working_hours)
 {
     if (l == nullptr) {
         return {"", ""};
     }
-    return {short_duration(l->median), short_duration(l->p90)};
+    return {latency_text(l->median, working_hours), latency_text(l->p90, working_hours)};
 }
 
 template <typename Map> const typename Map::mapped_type* find_in(const Map& map, const std::string& key)
@@ -53,7 +64,7 @@ AuditSection term_table(const AuditResult& r)
             for (auto& cell : counts_cells(term->overall)) {
                 row.push_back(std::move(cell));
             }
-            for (auto& cell : latency_cells(term->latency ? &*term->latency : nullptr)) {
+            for (auto& cell : latency_cells(term->latency ? &*term->latency : nullptr, r.working_hours)) {
                 row.push_back(std::move(cell));
             }
             s.table.rows.push_back(std::move(row));
@@ -75,6 +86,11 @@ AuditSection breakdown(const AuditResult& r, const std::string& by)
     s.heading = fmt::format("By {}", by);
     s.table.header = {by, "term", "eligible", "met", "breached", "pending", "compliance", "median", "p90"};
     s.table.right = k_counts_right;
+    if (by != "owner" && by != "source" && by != "month") {
+        // Latencies are kept by owner, source and month only.
+        s.table.header.resize(s.table.header.size() - 2);
+        s.table.right.resize(s.table.header.size());
+    }
     std::map<std::string, std::vector<std::vector<std::string>>> rows; // by group, in term order
     for (const auto& name : r.term_order) {
         const auto* term = find_in(r.terms, name);
@@ -98,9 +114,10 @@ AuditSection breakdown(const AuditResult& r, const std::string& by)
             for (auto& cell : counts_cells(c)) {
                 row.push_back(std::move(cell));
             }
-            for (auto& cell : latency_cells(find_in(latencies, group))) {
+            for (auto& cell : latency_cells(find_in(latencies, group), r.working_hours)) {
                 row.push_back(std::move(cell));
             }
+            row.resize(s.table.header.size());
             rows[group].push_back(std::move(row));
         }
     }
@@ -279,10 +296,13 @@ AuditSection funnel_steps(const Funnel& f)
     const std::string cycle_stages = f.decided_from.empty() ? "" : fmt::format(" from '{}'", f.decided_from);
     if (!f.won_visible) {
         s.after.emplace_back("Win rate: not measured: the export cannot show the last lifecycle stage.");
-    } else if (!f.losses_visible || f.overall.lost == 0) {
+    } else if (!f.losses_visible) {
         s.after.push_back(fmt::format("Win rate: not measured: the export records no lost or disqualified leads "
                                       "({} won).",
                                       f.overall.won));
+    } else if (f.overall.lost == 0) {
+        s.after.push_back(fmt::format("Win rate: not measured: no lead{} was lost or disqualified ({} won).",
+                                      cycle_stages.empty() ? "" : " of the sales cycle" + cycle_stages, f.overall.won));
     } else {
         s.after.push_back(fmt::format("Win rate: {} ({} won, {} lost or disqualified, of the leads{} that were "
                                       "decided).",
@@ -447,8 +467,9 @@ std::vector<std::string> definitions(const AuditResult& r)
                       "pandas and DuckDB's quantile_cont compute them).");
     d.push_back(r.working_hours
                     ? fmt::format("Clocks count working time only: the SLA calendar's days and hours in {}, without "
-                                  "its holidays; 3d is three working days, 24h is 24 working hours.",
-                                  r.time_zone)
+                                  "its holidays; 3d is three working days, 24h is 24 working hours; latencies of a "
+                                  "day or more are shown in working hours.",
+                                  r.calendar_zone)
                     : "Clocks count elapsed time.");
     d.push_back(fmt::format("Times without a zone are read in {}; months are months there.", r.time_zone));
     d.push_back("A stage is reached as 'Stages as the export shows them' says: its date is set, its entry criteria "
@@ -520,7 +541,10 @@ AuditReport build_audit_report(const AuditResult& r)
                                                       format_timestamp(r.as_of));
     report.summary.push_back(fmt::format("{} leads read from the export.", r.rows));
     report.summary.push_back(
-        r.working_hours ? fmt::format("Clocks count working time in {} (the SLA's calendar).", r.time_zone)
+        r.working_hours ? fmt::format("Clocks count working time in {} (the SLA's calendar){}.", r.calendar_zone,
+                                      r.calendar_zone == r.time_zone
+                                          ? std::string{}
+                                          : fmt::format("; times without a zone are read in {}", r.time_zone))
                         : fmt::format("Clocks count elapsed time; times without a zone are read in {}.", r.time_zone));
     for (const auto& [field, zone] : r.field_zones) {
         report.summary.push_back(

@@ -51,6 +51,8 @@ struct AuditorState {
     void plan_targets(const ServiceLevelAgreement& sla);
     void plan_stage_clocks(const LeadDefinitions& defs, ColumnFinder& columns);
     bool size_groups(ColumnFinder& columns, std::string& error);
+    void check_column_option(const LeadDefinitions& defs, const std::vector<std::string>& header,
+                             const ExportReading& reading);
     // A limit of the SLA in seconds (working seconds under a calendar), and in words.
     std::int64_t limit_seconds(const Duration& limit) const;
     std::string limit_words(const Duration& limit) const;
@@ -203,8 +205,8 @@ struct AuditorState {
     std::string_view group_name(std::string_view cell, const char* field, std::size_t line);
     std::string m_name_buffer; // a name group_name had to clean, until its next call
     // The owner's and source's placeholders ("Select"): such a lead has none.
-    std::vector<std::string> m_owner_missing, m_source_missing;
-    static std::string_view placeholder_free(std::string_view cell, const std::vector<std::string>& missing);
+    CellReading m_owner_reading, m_source_reading; // their placeholders and case
+    static std::string_view placeholder_free(std::string_view cell, const CellReading& field);
     // The steps of add(), in order.
     void read_times(std::span<const std::string_view> fields, std::size_t line);
     std::int64_t read_attempts(std::string_view text, std::size_t line); // 0 when empty or unreadable
@@ -219,7 +221,7 @@ struct AuditorState {
         std::string name;
         Column column;                           // the export's column, or the lookup's join field
         std::optional<std::size_t> lookup_value; // the lookup row's value grouped by
-        std::vector<std::string> missing;        // the field's placeholders
+        CellReading missing;                     // the field's placeholders and case
         Groups groups;
     };
     std::vector<Breakdown> m_breakdowns;
@@ -312,8 +314,9 @@ struct AuditorState {
         std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
         std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
         std::int64_t from_count = 0, to_count = 0;
-        std::int64_t undated = 0;               // volume: entries without a time, in no period
-        AuditResult::Conversion undated_cohort; // conversion: leads that reached `from` undated
+        std::int64_t undated = 0;                            // volume: entries without a time, in no period
+        std::optional<std::int64_t> from_bound, until_bound; // local: whole periods of --from / --until
+        AuditResult::Conversion undated_cohort;              // conversion: leads that reached `from` undated
     };
     std::optional<std::int64_t> m_from, m_until; // local wall-clock bounds of the targets' periods
     std::vector<TargetTally> m_tallies;

@@ -48,6 +48,7 @@ bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSetti
         }
         m_result.working_hours = true;
         m_result.time_zone = sla.calendar->time_zone.value;
+        m_result.calendar_zone = sla.calendar->time_zone.value;
     }
     if (settings.zone) {
         m_result.time_zone = *settings.zone;
@@ -104,7 +105,9 @@ void AuditorState::read_fields(const LeadDefinitions& defs, ColumnFinder& column
         }
         if (!field.missing.empty() &&
             (field.name.value == role_field(defs, "owner") || field.name.value == role_field(defs, "source"))) {
-            (field.name.value == role_field(defs, "owner") ? m_owner_missing : m_source_missing) = field.missing;
+            auto& reading = field.name.value == role_field(defs, "owner") ? m_owner_reading : m_source_reading;
+            reading.missing = field.missing;
+            reading.ignore_case = field.ignore_case;
         }
     }
 }
@@ -379,7 +382,8 @@ void AuditorState::plan_funnel(const LeadDefinitions& defs, const AuditSettings&
     // The win rate is of the leads that reached it; its time runs from the first such stage
     // the export dates.
     for (std::size_t i = 0; i < m_visible.size(); ++i) {
-        if (defs.stages[m_visible[i]].owner.value == Team::sales) {
+        // Not the last stage itself: then every lead that took an exit was in the cycle.
+        if (defs.stages[m_visible[i]].owner.value == Team::sales && m_visible[i] + 1 != m_lifecycle) {
             m_cycle_from = m_cycle_from.value_or(i);
             if (!m_cycle_start && m_stages[m_visible[i]].date) {
                 m_cycle_start = i;
@@ -417,6 +421,16 @@ void AuditorState::plan_targets(const ServiceLevelAgreement& sla)
             }
             tally.from = stage_index(target.from);
             tally.to = stage_index(target.to);
+        }
+        if (t.volume) {
+            // Whole periods: from the start of the one holding --from to the end of the one
+            // holding the last moment before --until.
+            if (m_from) {
+                tally.from_bound = period_bounds(*m_from, t.volume->per).begin;
+            }
+            if (m_until) {
+                tally.until_bound = period_bounds(*m_until - 1, t.volume->per).end;
+            }
         }
         if (!target.not_measured) {
             m_tallied.push_back(m_tallies.size());
@@ -497,7 +511,8 @@ bool AuditorState::plan_breakdowns(const LeadDefinitions& defs, ColumnFinder& co
         }
         for (const auto& field : defs.fields) {
             if (field.name.value == (b.lookup_value ? m_lookup->on : name)) {
-                b.missing = field.missing;
+                b.missing.missing = field.missing;
+                b.missing.ignore_case = field.ignore_case;
             }
         }
         m_breakdowns.push_back(std::move(b));
@@ -514,7 +529,7 @@ bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
         }
     }
     const bool measurable =
-        !m_result.term_order.empty() || !m_visible.empty() ||
+        !m_result.term_order.empty() || m_visible.size() >= 2 ||
         std::any_of(m_result.targets.begin(), m_result.targets.end(), [](const auto& t) { return !t.not_measured; });
     if (!measurable) {
         error = fmt::format("nothing can be audited: the export shows no SLA term, target or lifecycle stage (it has "
@@ -552,6 +567,29 @@ bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
     return true;
 }
 
+// --columns FIELD=HEADER that reads nothing is a mistake to say, not to pass over: a field no
+// one declared or reads, or a header the export does not have.
+void AuditorState::check_column_option(const LeadDefinitions& defs, const std::vector<std::string>& header,
+                                       const ExportReading& reading)
+{
+    for (const auto& [field, column] : reading.columns) {
+        const bool declared = std::any_of(defs.fields.begin(), defs.fields.end(),
+                                          [&](const LeadField& f) { return f.name.value == field; });
+        const bool read = declared || m_result.columns.contains(field) ||
+                          std::any_of(k_audit_roles.begin(), k_audit_roles.end(),
+                                      [&](const auto& role) { return role_field(defs, role.first) == field; }) ||
+                          std::any_of(m_stages.begin(), m_stages.end(),
+                                      [&](const StageSource& st) { return st.date_field == field; });
+        if (!read) {
+            m_result.warnings.push_back(
+                fmt::format("--columns {}={}: no lead field or role is called '{}'", field, column, field));
+        } else if (std::find(header.begin(), header.end(), column) == header.end()) {
+            m_result.warnings.push_back(
+                fmt::format("--columns {}={}: the export has no column '{}'", field, column, column));
+        }
+    }
+}
+
 std::int64_t AuditorState::limit_seconds(const Duration& limit) const
 {
     return m_clock ? m_clock->working_seconds(limit) : limit.minutes * 60;
@@ -586,6 +624,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
     if (!state->size_groups(columns, error)) {
         return std::nullopt;
     }
+    state->check_column_option(defs, header, settings.reading);
     return SlaAuditor(std::move(state));
 }
 
@@ -772,14 +811,9 @@ std::size_t AuditorState::month_of(std::int64_t t)
     return group;
 }
 
-std::string_view AuditorState::placeholder_free(std::string_view cell, const std::vector<std::string>& missing)
+std::string_view AuditorState::placeholder_free(std::string_view cell, const CellReading& field)
 {
-    for (const auto& placeholder : missing) {
-        if (cell == placeholder) {
-            return {};
-        }
-    }
-    return cell;
+    return !field.missing.empty() && is_missing(cell, field) ? std::string_view{} : cell;
 }
 
 std::string_view AuditorState::group_name(std::string_view cell, const char* field, std::size_t line)
@@ -949,10 +983,15 @@ void AuditorState::count_stage_clocks(Row& row)
             continue;
         }
         std::optional<std::int64_t> left = sc.exit_slot ? at(*sc.exit_slot) : std::nullopt;
+        bool left_undated = false; // left for a stage the export gives no time for
         for (const auto stage : sc.leave) {
             if (const auto t = stage_time(stage); t && (!left || *t < *left)) {
                 left = t;
             }
+            left_undated = left_undated || (m_reached[stage] != 0 && m_stage_time[stage] == k_unset);
+        }
+        if (!left && left_undated) {
+            continue; // the lead left the stage, at a time the export does not say: not judged
         }
         count_clock(row, sc.term, *start, month_of(*start), left, sc.limit, true);
     }
@@ -1056,8 +1095,8 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
     }
     Row row{
         fields, line,
-        m_owners[group_name(placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_missing), "owner", line)],
-        m_sources[group_name(placeholder_free(Row::cell_of(fields, m_col.source), m_source_missing), "source", line)]};
+        m_owners[group_name(placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_reading), "owner", line)],
+        m_sources[group_name(placeholder_free(Row::cell_of(fields, m_col.source), m_source_reading), "source", line)]};
     if (!m_breakdowns.empty()) {
         find_row_groups(fields, line);
     }
@@ -1148,6 +1187,9 @@ void AuditorState::count_funnel(Group& owner, Group& source, std::optional<std::
     // Times in stage and the sales cycle, kept by owner (every lead has one, so together they
     // are all of them) and by source when the report breaks latencies down by source.
     auto keep = [&](std::size_t list, std::int64_t seconds) {
+        if (seconds < -k_negative_tolerance) {
+            return; // a stage before the one it follows: a bad row, listed as such, and no time in stage
+        }
         const auto v = clamp32(seconds);
         owner.funnel_times[list].push_back(v);
         if (m_by_source_latency) {
@@ -1235,7 +1277,7 @@ void AuditorState::tally_targets(Group& source)
                 continue;
             }
             const auto local = m_zone ? m_zone->to_local(*t) : *t;
-            if ((m_from && local < *m_from) || (m_until && local >= *m_until)) {
+            if ((tally.from_bound && local < *tally.from_bound) || (tally.until_bound && local >= *tally.until_bound)) {
                 continue;
             }
             // The period by its number: exports out of time order are common, and the number
@@ -1389,8 +1431,9 @@ void AuditorState::judge_targets()
         // Every period from the first entry's (or --from's) to the last entry's (or --until's),
         // empty ones too: a month without a single MQL misses a volume target. A period is
         // judged once it is over at as-of.
-        auto first = m_from ? *m_from : tally.first;
-        auto last = m_until ? *m_until - 1 : tally.last;
+        auto first = tally.from_bound ? *tally.from_bound : tally.first;
+        // With --from and no entry after it, the period it holds is still judged.
+        auto last = tally.until_bound ? *tally.until_bound - 1 : std::max(tally.last, first);
         if (!m_from && !m_until && tally.by_period.empty()) {
             continue;
         }

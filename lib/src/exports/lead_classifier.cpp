@@ -99,7 +99,7 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         return outcome;
     }
     std::optional<std::size_t> group;
-    std::vector<std::string> group_missing; // the field's placeholders: a lead in no group
+    CellReading group_field; // its placeholders: a lead in no group
     if (!by.empty()) {
         ColumnFinder columns(defs, header.fields, reading);
         group = columns.find(by);
@@ -111,7 +111,8 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         outcome.group_column = header.fields[*group];
         for (const auto& field : defs.fields) {
             if (field.name.value == by) {
-                group_missing = field.missing;
+                group_field.missing = field.missing;
+                group_field.ignore_case = field.ignore_case;
             }
         }
     }
@@ -138,8 +139,7 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         ++outcome.by_stage[stage];
         if (group) {
             const std::string value = *group < row.fields.size() ? row.fields[*group] : "";
-            const bool placeholder =
-                std::find(group_missing.begin(), group_missing.end(), value) != group_missing.end();
+            const bool placeholder = !group_field.missing.empty() && is_missing(value, group_field);
             ++outcome.by_group[placeholder ? "" : terminal_safe(value, false)][stage];
         }
         if (on_line) {

@@ -11,12 +11,6 @@ namespace {
 
 using Value = CellValue::Kind;
 
-bool is_missing(std::string_view cell, const CellReading& reading)
-{
-    return cell.empty() || std::any_of(reading.missing.begin(), reading.missing.end(),
-                                       [&](const std::string& placeholder) { return placeholder == cell; });
-}
-
 // -1, 0 or 1 comparing texts byte by byte, or ASCII letters folded.
 int compare_text(std::string_view a, std::string_view b, bool ignore_case)
 {
@@ -92,6 +86,13 @@ bool op_holds(criteria::Op op, int c)
 }
 
 } // namespace
+
+bool is_missing(std::string_view cell, const CellReading& reading)
+{
+    return cell.empty() || std::any_of(reading.missing.begin(), reading.missing.end(), [&](const std::string& p) {
+               return reading.ignore_case ? equal_ignoring_case(p, cell) : p == cell;
+           });
+}
 
 CellValue read_cell(std::string_view cell, const CellReading& reading, const TimeFormat* layout)
 {

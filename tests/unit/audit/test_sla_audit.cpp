@@ -238,15 +238,23 @@ TEST_CASE("volume and conversion targets against the records")
     CHECK(periods[1].missed);
     CHECK(periods[2].period == "2027-03");
     CHECK_FALSE(periods[2].complete);
-    // --from starts them earlier, and an entry before it is not counted.
-    settings.from = at("2026-12-01T00:00:00Z");
+    // --from starts them earlier; bounds in mid-period take the whole period (--until on the
+    // 6th still counts L2 on the 6th, in January), so no period is judged on part of it.
+    settings.from = at("2026-12-15T00:00:00Z");
     settings.until = at("2027-01-06T00:00:00Z");
     const auto f = audit(sla(targets), quiet, settings);
     const auto& bounded = f.result().targets[0].periods;
     REQUIRE(bounded.size() == 2);
     CHECK(bounded[0].period == "2026-12");
     CHECK(bounded[0].count == 0);
-    CHECK(bounded[1].count == 1); // L2 on the 6th is after --until
+    CHECK(bounded[1].count == 2);
+    // Before the period --from holds, nothing is counted.
+    settings.from = at("2027-02-01T00:00:00Z");
+    settings.until.reset();
+    const auto later = audit(sla(targets), quiet, settings);
+    REQUIRE_FALSE(later.result().targets[0].periods.empty());
+    CHECK(later.result().targets[0].periods[0].period == "2027-02");
+    CHECK(later.result().targets[0].periods[0].count == 0);
 }
 
 TEST_CASE("presets read the real export headers of HubSpot and Salesforce, in any case")

@@ -355,3 +355,48 @@ spec:
     CHECK_FALSE(z.working_hours);
     CHECK(z.terms.at("handoff").overall.met == 1); // 10:00 UTC in Tokyo is 19:00; 13:00 UTC is 3 h later
 }
+
+TEST_CASE("an outside try's cases: undated exits, a stage before the one it follows, placeholders in any case")
+{
+    // D1 was won with no close date: it left engaging at an unknown time, so its 13-week clock
+    // is not judged (it was counted as breached). D2's close date comes before its engage
+    // date: a bad row, and no negative time in the funnel. "SELECT" is the placeholder "Select"
+    // in another case, on a field that ignores case.
+    const char* defs = R"(apiVersion: alignkit/v1
+kind: LeadDefinitions
+metadata: {name: leads}
+spec:
+  fields:
+    - {name: channel, type: text, missing: ["Select"], ignore_case: true}
+    - {name: deal_stage, type: text, ignore_case: true}
+    - {name: engage_date, type: date}
+    - {name: close_date, type: date}
+  stages:
+    - {id: engaging, name: E, owner: sales, entry: deal_stage = "Engaging", reached: [date, entry], at: engage_date,
+       clock: 13w}
+    - {id: won, name: W, owner: sales, entry: deal_stage = "Won", reached: [entry], at: close_date}
+  exits:
+    - {id: lost, name: L, owner: sales, entry: deal_stage = "Lost", reached: [entry], at: close_date,
+       reasons: [{code: any}]}
+  roles: {source: channel}
+)";
+    const auto r = audit(sla(""),
+                         "channel,deal_stage,engage_date,close_date\n"
+                         "SELECT,Won,2026-01-05,\n"
+                         "Web,Won,2026-03-01,2026-02-01\n"
+                         "Web,Won,2026-01-05,2026-01-25\n",
+                         defs);
+    const auto& clock = r.terms.at("engaging_clock").overall;
+    CHECK(clock.eligible == 1); // D3 only: D1 left undated, D2 is a bad row
+    CHECK(clock.met == 1);
+    CHECK(r.bad_rows.count("engaging_clock: done more than an hour before its clock started") == 1);
+    REQUIRE(r.funnel);
+    CHECK(r.funnel->time_in_stage[0].n == 1); // 20 days, D2's -28 days left out
+    CHECK(r.funnel->time_in_stage[0].median == 20 * 86400.0);
+    CHECK(r.funnel->by_source.count("SELECT") == 0);
+    CHECK(r.funnel->by_source.at("").reached[0] == 1);
+    // No loss among three wins: measurable, and said as such.
+    const auto text = render_audit(r, AuditFormat::text);
+    CHECK(text.find("Win rate: not measured: no lead of the sales cycle from 'engaging' was lost or disqualified "
+                    "(3 won).") != std::string::npos);
+}

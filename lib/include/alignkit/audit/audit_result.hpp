@@ -147,6 +147,7 @@ struct AuditResult {
     std::map<std::string, std::string> field_zones; // field -> the zone its naive times were read in, when its own
     std::string as_of_local;                        // as_of on the wall clocks of time_zone, "YYYY-MM-DD HH:MM:SS"
     bool working_hours = false;                     // clocks counted the SLA calendar's working time only
+    std::string calendar_zone;                      // the calendar's zone, whose working hours they are
     std::vector<std::string> by;                    // the breakdowns asked for: owner, source, month
     std::map<std::string, std::string> columns;     // field -> the export's header it was read from
     std::vector<StageReading> stages;               // lifecycle stages in order, then exits

@@ -39,6 +39,9 @@ struct CellValue {
     bool unreadable = false;
 };
 
+// Whether a cell is empty or one of the field's placeholders (without case when it ignores case).
+bool is_missing(std::string_view cell, const CellReading& reading);
+
 // `cell` read as `reading` says; dates by calendar day, in `layout` when given.
 CellValue read_cell(std::string_view cell, const CellReading& reading, const TimeFormat* layout);
 

@@ -71,9 +71,10 @@ std::optional<ActivityTimes> read_activity_times(std::istream& in, const std::ve
         }
         const auto written = read_timestamp(row.fields[*at]);
         if (!written) {
-            error = {row.line, *at < row.columns.size() ? row.columns[*at] : 1,
-                     fmt::format("'{}' is not a time", terminal_safe(row.fields[*at], false))};
-            return std::nullopt;
+            if (times.unreadable++ < 5) {
+                times.unreadable_lines.push_back(static_cast<std::int64_t>(row.line));
+            }
+            continue;
         }
         const auto t = written->naive && local ? local->to_utc(written->seconds) : written->seconds;
         times.by_lead[row.fields[*id]].push_back(t);

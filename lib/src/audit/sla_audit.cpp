@@ -1610,6 +1610,13 @@ AuditResult AuditorState::finish()
             m_result.entries_by_month[m_months.names[i]] = m_months.groups[i].conversion.from;
         }
     }
+    // The activity file's own bad rows, once: every piece shares the file.
+    if (m_activities && m_activities->unreadable > 0) {
+        auto& rows = m_result.bad_rows[fmt::format("unreadable time in --activities '{}' (skipped; lines of that file)",
+                                                   m_activities->time_column)];
+        rows.count = m_activities->unreadable;
+        rows.first_lines = m_activities->unreadable_lines;
+    }
     for (std::size_t i = 0; i < m_stages.size(); ++i) {
         m_result.stages[i].reached = m_reached_count[i];
         m_result.stages[i].undated = m_undated_count[i];

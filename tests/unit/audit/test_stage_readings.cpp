@@ -285,7 +285,8 @@ spec:
                            "A,2027-01-04 10:00,email\n"
                            "B,2027-01-04 10:00,call\n"
                            "B,2027-01-04 11:00,call\n"
-                           "C,,note\n");
+                           "C,,note\n"
+                           "C,yesterday,call\n");
     CostsError problem;
     auto times = read_activity_times(log, {"Lead ID", "lead_id"}, "UTC", problem);
     REQUIRE(times);
@@ -304,6 +305,11 @@ spec:
     CHECK(joined.terms.at("spacing").overall.met == 1);      // A: a day apart
     CHECK(joined.terms.at("spacing").overall.breached == 1); // B: an hour apart
     CHECK(joined.terms.at("attempts").overall.met == 2);
+    // A time that cannot be read is skipped and listed, with its line in the activity file.
+    const auto& unreadable = joined.bad_rows.at("unreadable time in --activities 'Activity date' (skipped; lines of "
+                                                "that file)");
+    CHECK(unreadable.count == 1);
+    CHECK(unreadable.first_lines == std::vector<std::int64_t>{7});
 
     // Without attempt times the report says so.
     const auto without = audit(sla(follow_up), "deal_stage,engage_date,assigned\nLost,,\n", defs_with_assignment);

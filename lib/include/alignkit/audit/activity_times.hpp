@@ -20,13 +20,17 @@ struct ActivityTimes {
     std::string id_column, time_column;                                    // the headers read
     std::map<std::string, std::vector<std::int64_t>, std::less<>> by_lead; // UTC seconds, ascending
     std::int64_t rows = 0;
+    // Rows whose time cannot be read: skipped, and listed with the audit's rows with problems.
+    std::int64_t unreadable = 0;
+    std::vector<std::int64_t> unreadable_lines; // the first few
 };
 
 // A CSV whose header holds one of `id_headers` (any case: the lead id's column as the export
 // names it, then `lead_id`) and a time column (`at`, `timestamp`, `activity date`,
 // `activity_date`, `activitydate`, `date`, `created date`, `createddate`; any case). Times
-// without a zone are read in `zone` (an IANA name, or UTC); a row without a time is skipped.
-// nullopt, with `error`, for a file without those columns or a time that cannot be read.
+// without a zone are read in `zone` (an IANA name, or UTC); a row without a time is skipped,
+// one whose time cannot be read is counted. nullopt, with `error`, for a file without those
+// columns, or that is not CSV.
 std::optional<ActivityTimes> read_activity_times(std::istream& in, const std::vector<std::string>& id_headers,
                                                  const std::string& zone, CostsError& error);
 

@@ -161,6 +161,51 @@ struct SlaAuditCommand {
 // Exports smaller than this are read before anyone would look at a progress line.
 constexpr std::uintmax_t k_progress_from_bytes = 64U << 20;
 
+// A file an option of the audit reads (--costs, --lookup, --activities): opened and read by
+// `read`, its problem said with its place; nullopt after saying what is wrong.
+template <class Read> auto read_side_file(const std::string& path, std::string_view option, Read read)
+{
+    std::ifstream file;
+    using Result = decltype(read(file, std::declval<CostsError&>()));
+    if (path == "-") {
+        std::cerr << "alignkit sla audit: " << option << " needs a file, not standard input\n";
+        return Result{};
+    }
+    if (!open_csv_input(path, "sla audit", file)) {
+        return Result{};
+    }
+    CostsError error;
+    auto value = read(file, error);
+    if (!value) {
+        std::cerr << (error.line == 0 ? fmt::format("alignkit sla audit: {}: {}\n", path, error.message)
+                                      : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", path, error.line,
+                                                    error.column, error.message));
+    }
+    return value;
+}
+
+// The headers an activity export may join on: the lead id's column as the export names it
+// (--columns, else the field's column), the field's name, and `lead_id`, each once.
+std::vector<std::string> activity_id_headers(const ExportReading& reading, const LeadDefinitions& defs)
+{
+    std::vector<std::string> headers;
+    const auto id_field = role_field(defs, "lead_id");
+    if (auto it = reading.columns.find(id_field); it != reading.columns.end()) {
+        headers.push_back(it->second);
+    }
+    for (const auto& field : defs.fields) {
+        if (field.name.value == id_field && !field.column.empty()) {
+            headers.push_back(field.column);
+        }
+    }
+    for (const std::string& name : {id_field, std::string("lead_id")}) {
+        if (std::find(headers.begin(), headers.end(), name) == headers.end()) {
+            headers.push_back(name);
+        }
+    }
+    return headers;
+}
+
 // The audit's settings from the command line; nullopt after saying what is wrong.
 std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFormat format,
                                             const ServiceLevelAgreement& sla, const LeadDefinitions& defs)
@@ -186,37 +231,17 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
         return std::nullopt;
     }
     if (!cmd.lookup.empty()) {
-        std::ifstream file;
-        if (cmd.lookup == "-" || !open_csv_input(cmd.lookup, "sla audit", file)) {
-            if (cmd.lookup == "-") {
-                std::cerr << "alignkit sla audit: --lookup needs a file, not standard input\n";
-            }
-            return std::nullopt;
-        }
-        CostsError error;
-        auto table = read_lookup_table(file, cmd.on, error);
+        auto table = read_side_file(cmd.lookup, "--lookup", [&](std::istream& in, CostsError& error) {
+            return read_lookup_table(in, cmd.on, error);
+        });
         if (!table) {
-            std::cerr << (error.line == 0 ? fmt::format("alignkit sla audit: {}: {}\n", cmd.lookup, error.message)
-                                          : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.lookup, error.line,
-                                                        error.column, error.message));
             return std::nullopt;
         }
         settings.lookup = std::make_shared<const LookupTable>(std::move(*table));
     }
     if (!cmd.costs.empty()) {
-        std::ifstream file;
-        if (cmd.costs == "-" || !open_csv_input(cmd.costs, "sla audit", file)) {
-            if (cmd.costs == "-") {
-                std::cerr << "alignkit sla audit: --costs needs a file, not standard input\n";
-            }
-            return std::nullopt;
-        }
-        CostsError error;
-        auto costs = read_campaign_costs(file, error);
+        auto costs = read_side_file(cmd.costs, "--costs", read_campaign_costs);
         if (!costs) {
-            std::cerr << (error.line == 0 ? fmt::format("alignkit sla audit: {}: {}\n", cmd.costs, error.message)
-                                          : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.costs, error.line,
-                                                        error.column, error.message));
             return std::nullopt;
         }
         settings.costs = std::move(*costs);
@@ -234,36 +259,10 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
     const auto zone = naive_time_zone(sla, settings.zone);
     std::string error;
     if (!cmd.activities.empty()) {
-        std::ifstream file;
-        if (cmd.activities == "-" || !open_csv_input(cmd.activities, "sla audit", file)) {
-            if (cmd.activities == "-") {
-                std::cerr << "alignkit sla audit: --activities needs a file, not standard input\n";
-            }
-            return std::nullopt;
-        }
-        // Joined on the lead id as the export names its column, or `lead_id`.
-        std::vector<std::string> id_headers;
-        const auto id_field = role_field(defs, "lead_id");
-        if (auto it = settings.reading.columns.find(id_field); it != settings.reading.columns.end()) {
-            id_headers.push_back(it->second);
-        }
-        for (const auto& field : defs.fields) {
-            if (field.name.value == id_field && !field.column.empty()) {
-                id_headers.push_back(field.column);
-            }
-        }
-        for (const std::string& name : {id_field, std::string("lead_id")}) {
-            if (std::find(id_headers.begin(), id_headers.end(), name) == id_headers.end()) {
-                id_headers.push_back(name);
-            }
-        }
-        CostsError problem;
-        auto times = read_activity_times(file, id_headers, zone, problem);
+        auto times = read_side_file(cmd.activities, "--activities", [&](std::istream& in, CostsError& problem) {
+            return read_activity_times(in, activity_id_headers(settings.reading, defs), zone, problem);
+        });
         if (!times) {
-            std::cerr << (problem.line == 0
-                              ? fmt::format("alignkit sla audit: {}: {}\n", cmd.activities, problem.message)
-                              : fmt::format("alignkit sla audit: {}:{}:{}: {}\n", cmd.activities, problem.line,
-                                            problem.column, problem.message));
             return std::nullopt;
         }
         settings.activities = std::make_shared<const ActivityTimes>(std::move(*times));

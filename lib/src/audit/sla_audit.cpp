@@ -572,7 +572,9 @@ bool AuditorState::size_groups(ColumnFinder& columns, std::string& error)
 void AuditorState::check_column_option(const LeadDefinitions& defs, const std::vector<std::string>& header,
                                        const ExportReading& reading)
 {
-    for (const auto& [field, column] : reading.columns) {
+    for (const auto& mapping : reading.columns) {
+        const std::string& field = mapping.first;
+        const std::string& column = mapping.second;
         const bool declared = std::any_of(defs.fields.begin(), defs.fields.end(),
                                           [&](const LeadField& f) { return f.name.value == field; });
         const bool read = declared || m_result.columns.contains(field) ||

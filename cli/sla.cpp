@@ -184,28 +184,6 @@ template <class Read> auto read_side_file(const std::string& path, std::string_v
     return value;
 }
 
-// The headers an activity export may join on: the lead id's column as the export names it
-// (--columns, else the field's column), the field's name, and `lead_id`, each once.
-std::vector<std::string> activity_id_headers(const ExportReading& reading, const LeadDefinitions& defs)
-{
-    std::vector<std::string> headers;
-    const auto id_field = role_field(defs, "lead_id");
-    if (auto it = reading.columns.find(id_field); it != reading.columns.end()) {
-        headers.push_back(it->second);
-    }
-    for (const auto& field : defs.fields) {
-        if (field.name.value == id_field && !field.column.empty()) {
-            headers.push_back(field.column);
-        }
-    }
-    for (const std::string& name : {id_field, std::string("lead_id")}) {
-        if (std::find(headers.begin(), headers.end(), name) == headers.end()) {
-            headers.push_back(name);
-        }
-    }
-    return headers;
-}
-
 // The audit's settings from the command line; nullopt after saying what is wrong.
 std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFormat format,
                                             const ServiceLevelAgreement& sla, const LeadDefinitions& defs)

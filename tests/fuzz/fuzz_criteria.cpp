@@ -1,12 +1,14 @@
 // Any text as lifecycle criteria. What parses must print canonically, and the printed form
 // must parse back to the same criteria (print, parse, print gives the same text); checks,
 // ranges and evaluation must not crash.
+#include "alignkit/exports/row_criterion.hpp"
 #include "alignkit/model/criteria.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -26,6 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ranges(*expr);
     const FieldTypes fields{{"n", alignkit::FieldType::number}, {"t", alignkit::FieldType::text}};
     (void)type_check(*expr, fields);
-    (void)evaluate(*expr, Row{{"n", Literal{2.0}}, {"t", Literal{std::string("x")}}});
+    const std::vector<alignkit::CellReading> readings{{"n", 0, alignkit::FieldType::number, {}, false},
+                                                      {"t", 1, alignkit::FieldType::text, {"x"}, true}};
+    const std::vector<std::string_view> cells{"2", "X"};
+    (void)alignkit::RowCriterion(*expr, readings, std::nullopt).holds(cells);
     return 0;
 }

@@ -27,6 +27,28 @@ std::optional<std::size_t> column_of(const std::vector<std::string>& header, std
 
 } // namespace
 
+// The headers an activity export may join on: the lead id's column as the export names it
+// (--columns, else the field's column), the field's name, and `lead_id`, each once.
+std::vector<std::string> activity_id_headers(const ExportReading& reading, const LeadDefinitions& defs)
+{
+    std::vector<std::string> headers;
+    const auto id_field = role_field(defs, "lead_id");
+    if (auto it = reading.columns.find(id_field); it != reading.columns.end()) {
+        headers.push_back(it->second);
+    }
+    for (const auto& field : defs.fields) {
+        if (field.name.value == id_field && !field.column.empty()) {
+            headers.push_back(field.column);
+        }
+    }
+    for (const std::string& name : {id_field, std::string("lead_id")}) {
+        if (std::find(headers.begin(), headers.end(), name) == headers.end()) {
+            headers.push_back(name);
+        }
+    }
+    return headers;
+}
+
 std::optional<ActivityTimes> read_activity_times(std::istream& in, const std::vector<std::string>& id_headers,
                                                  const std::string& zone, CostsError& error)
 {

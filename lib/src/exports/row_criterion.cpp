@@ -43,7 +43,7 @@ bool contains_text(std::string_view hay, std::string_view needle, bool ignore_ca
     return false;
 }
 
-// As criteria::evaluate compares: values of different kinds do not compare.
+// Values of different kinds do not compare.
 std::optional<int> compare(const CellValue& a, const CellValue& b, bool ignore_case)
 {
     if (a.kind != b.kind || a.kind == Value::unset) {
@@ -189,7 +189,7 @@ RowCriterion::Operand RowCriterion::operand(const criteria::Expr& e)
             o.reading = static_cast<std::size_t>(it - m_readings.begin());
         }
     } else {
-        o.node = compile(e); // a parenthesised test used as a value, as criteria::evaluate reads it
+        o.node = compile(e); // a parenthesised test used as a value: its truth
     }
     return o;
 }

@@ -155,36 +155,6 @@ TEST_CASE("ranges of a conjunction, and contradictions")
     CHECK(ranges(*expr).at("fit_score").empty());
 }
 
-TEST_CASE("evaluating criteria on a lead")
-{
-    Problem problem;
-    auto expr = parse("fit_score >= 50 and country in [\"US\", \"CA\"] and not is_student and email is set", problem);
-    REQUIRE(expr);
-    Row lead{{"fit_score", Literal{60.0}},
-             {"country", Literal{std::string("CA")}},
-             {"is_student", Literal{false}},
-             {"email", Literal{std::string("a@b.c")}}};
-    CHECK(evaluate(*expr, lead));
-    lead["country"] = Literal{std::string("MX")};
-    CHECK_FALSE(evaluate(*expr, lead));
-    lead["country"] = Literal{std::string("US")};
-    lead["email"] = std::nullopt;
-    CHECK_FALSE(evaluate(*expr, lead)); // email is set: no
-
-    // Unset values make comparisons false, so their negation true.
-    auto negated = parse("not (fit_score > 5)", problem);
-    CHECK(evaluate(*negated, Row{}));
-    auto empty = parse("fit_score is empty", problem);
-    CHECK(evaluate(*empty, Row{{"fit_score", std::nullopt}}));
-    auto dates = parse("created_at >= 2027-01-01 and title contains \"VP\"", problem);
-    CHECK(
-        evaluate(*dates, Row{{"created_at", Literal{Date{2027, 3, 1}}}, {"title", Literal{std::string("SVP Sales")}}}));
-    CHECK_FALSE(
-        evaluate(*dates, Row{{"created_at", Literal{Date{2026, 3, 1}}}, {"title", Literal{std::string("VP")}}}));
-    auto either = parse("a or b", problem);
-    CHECK(evaluate(*either, Row{{"b", Literal{true}}}));
-}
-
 TEST_CASE("a chain of thousands of conditions is refused, not a stack overflow")
 {
     std::string chain = "x > 0";

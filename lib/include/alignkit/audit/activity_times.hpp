@@ -4,6 +4,8 @@
 // spacing when the lead export has no column per attempt.
 
 #include "alignkit/audit/campaign_costs.hpp"
+#include "alignkit/exports/export_reading.hpp"
+#include "alignkit/model/lead_definitions.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -24,6 +26,10 @@ struct ActivityTimes {
     std::int64_t unreadable = 0;
     std::vector<std::int64_t> unreadable_lines; // the first few
 };
+
+// The headers an activity export may join on: the lead id's column as the export names it
+// (--columns, else the field's column), the field's name, and `lead_id`, each once.
+std::vector<std::string> activity_id_headers(const ExportReading& reading, const LeadDefinitions& defs);
 
 // A CSV whose header holds one of `id_headers` (any case: the lead id's column as the export
 // names it, then `lead_id`) and a time column (`at`, `timestamp`, `activity date`,

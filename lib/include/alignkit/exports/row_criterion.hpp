@@ -52,7 +52,7 @@ class RowCriterion {
     RowCriterion(const criteria::Expr& expr, const std::vector<CellReading>& readings,
                  std::optional<TimeFormat> layout);
 
-    // Whether the criteria hold for the record, with the semantics of criteria::evaluate: a
+    // Whether the criteria hold for the record, as the criteria language defines: a
     // comparison with an unset field is false; text compares byte-exact unless a field of it
     // ignores case.
     bool holds(std::span<const std::string_view> cells) const;

@@ -1,7 +1,8 @@
 #pragma once
 // Lifecycle criteria: a small expression language over lead fields, such as
 //   fit_score >= 50 and country in ["US", "CA"] and not is_student
-// parsed once into a syntax tree that checks, the CSV audit and reports all use.
+// parsed once into a syntax tree that checks, the CSV audit and reports all use (rows are
+// evaluated by exports/row_criterion.hpp).
 //
 // Grammar (keywords are lowercase):
 //   expr    := and ("or" and)*
@@ -98,14 +99,6 @@ struct TypeProblem {
 
 // Every unknown field and every comparison of incompatible types, in text order.
 std::vector<TypeProblem> type_check(const Expr& expr, const FieldTypes& fields);
-
-// A lead's field values, by field name, for evaluation; an absent name or nullopt is unset.
-using Row = std::map<std::string, std::optional<Literal>, std::less<>>;
-
-// Whether the criteria hold for `row`. A comparison, `in` or `contains` with an unset field
-// is false (so `not (x > 5)` is true when x is unset); `is set` / `is empty` test presence.
-// Dates compare with dates, numbers with numbers, text with text (byte-exact).
-bool evaluate(const Expr& expr, const Row& row);
 
 // The names of the fields an expression reads, each once, in name order.
 std::set<std::string, std::less<>> fields_used(const Expr& expr);

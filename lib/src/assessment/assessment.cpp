@@ -40,25 +40,29 @@ double stddev(const std::vector<double>& xs, double m)
     return std::sqrt(sum / static_cast<double>(xs.size()));
 }
 
-// Teams in report order: sales, marketing, leadership, then the others that answered.
-std::vector<Team> team_order(const std::vector<Answers>& respondents)
+// Teams in report order, each with its members: sales, marketing, leadership, then the others
+// that answered.
+using TeamSizes = std::vector<std::pair<Team, std::size_t>>;
+
+TeamSizes team_sizes(const std::vector<Answers>& respondents)
 {
-    std::vector<Team> out{Team::sales, Team::marketing, Team::leadership};
-    for (Team t : {Team::revops, Team::other}) {
-        if (std::any_of(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; })) {
-            out.push_back(t);
+    TeamSizes out;
+    for (Team t : {Team::sales, Team::marketing, Team::leadership, Team::revops, Team::other}) {
+        const auto n = static_cast<std::size_t>(
+            std::count_if(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; }));
+        if (n > 0 || t == Team::sales || t == Team::marketing || t == Team::leadership) {
+            out.emplace_back(t, n);
         }
     }
     return out;
 }
 
-TeamView team_view(Team team, const std::vector<double>& scores, const AssessOptions& options)
+TeamView team_view(Team team, std::size_t members, const std::vector<double>& scores, const AssessOptions& options)
 {
-    TeamView v{team, scores.size(), std::nullopt, std::nullopt, false};
+    TeamView v{team, members, scores.size(), std::nullopt, false, false};
     if (scores.size() >= options.min_group) {
         v.score = mean(scores);
-        v.spread = stddev(scores, *v.score);
-        v.disagrees = *v.spread > options.spread_flag;
+        v.disagrees = stddev(scores, *v.score) > options.spread_flag;
     }
     return v;
 }
@@ -88,7 +92,6 @@ void hide_complements(std::vector<TeamView>& teams, std::size_t min_group)
             return;
         }
         smallest->score.reset();
-        smallest->spread.reset();
         smallest->disagrees = false;
         smallest->complement = true;
     }
@@ -166,11 +169,10 @@ double normalised(int value, const Scale& scale, bool reverse)
 struct DimensionTally {
     double score_sum = 0, score_weight = 0;
     std::array<double, 4> weighted{}, weights{}; // by stage the questions evidence
-    std::map<std::string, std::vector<double>> per_respondent;
 };
 
 QuestionResult score_question(const Questionnaire& q, const Question& question, const std::vector<Answers>& respondents,
-                              const std::vector<Team>& teams, const AssessOptions& options, DimensionTally& tally)
+                              const TeamSizes& teams, const AssessOptions& options, DimensionTally& tally)
 {
     QuestionResult qr{question.id.value, question.text, question.stage.value, question.reverse, 0, 0, std::nullopt, {},
                       std::nullopt,      false};
@@ -186,12 +188,11 @@ QuestionResult score_question(const Questionnaire& q, const Question& question, 
         const double x = normalised(*it->second, *scale, question.reverse);
         all.push_back(x);
         by_team[r.team].push_back(x);
-        tally.per_respondent[r.id].push_back(x);
         ++qr.answered;
     }
     qr.score = mean(all);
-    for (Team t : teams) {
-        qr.teams.push_back(team_view(t, by_team[t], options));
+    for (const auto& [t, members] : teams) {
+        qr.teams.push_back(team_view(t, members, by_team[t], options));
     }
     hide_complements(qr.teams, options.min_group);
     qr.gap = gap_of(qr.teams);
@@ -243,8 +244,53 @@ void place_on_ladder(DimensionResult& dr, const DimensionTally& tally, const Ass
                                         to_string(dr.stage), progress, dr.index));
 }
 
+// A team's figure for a dimension: the weighted mean of its shown question figures (rule 8 of
+// assessment.hpp), so that it adds nothing to what those already show; shown when the team is
+// shown on at least half the dimension's scored questions, so that it speaks for the dimension.
+TeamView dimension_team_view(std::size_t at, const Dimension& dim, const std::vector<QuestionResult>& questions)
+{
+    TeamView v{questions.front().teams[at].team, questions.front().teams[at].members, 0, std::nullopt, false, false};
+    double sum = 0, weight = 0;
+    std::size_t scored = 0, shown = 0, disagreeing = 0;
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const auto& t = questions[i].teams[at];
+        v.respondents = std::max(v.respondents, t.respondents);
+        scored += questions[i].score ? 1U : 0U;
+        v.complement = v.complement || t.complement;
+        if (t.score) {
+            sum += dim.questions[i].weight * *t.score;
+            weight += dim.questions[i].weight;
+            ++shown;
+            disagreeing += t.disagrees ? 1U : 0U;
+        }
+    }
+    if (shown > 0 && weight > 0 && 2 * shown >= scored) {
+        v.score = sum / weight;
+        v.disagrees = 2 * disagreeing > shown;
+        v.complement = false;
+    }
+    return v;
+}
+
+// The dimension's gap: the weighted mean of the question gaps where both teams are shown, so
+// that sales and marketing are compared on the same questions.
+std::optional<double> dimension_gap(const Dimension& dim, const DimensionResult& dr)
+{
+    if (!gap_of(dr.teams)) {
+        return std::nullopt;
+    }
+    double sum = 0, weight = 0;
+    for (std::size_t i = 0; i < dr.questions.size(); ++i) {
+        if (dr.questions[i].gap) {
+            sum += dim.questions[i].weight * *dr.questions[i].gap;
+            weight += dim.questions[i].weight;
+        }
+    }
+    return weight > 0 ? std::optional<double>(sum / weight) : std::nullopt;
+}
+
 DimensionResult score_dimension(const Questionnaire& q, const Dimension& dim, const std::vector<Answers>& respondents,
-                                const std::vector<Team>& teams, const AssessOptions& options, AssessmentReport& report)
+                                const TeamSizes& teams, const AssessOptions& options, AssessmentReport& report)
 {
     DimensionResult dr;
     dr.id = dim.id.value;
@@ -260,17 +306,10 @@ DimensionResult score_dimension(const Questionnaire& q, const Dimension& dim, co
     if (tally.score_weight > 0) {
         dr.score = tally.score_sum / tally.score_weight;
     }
-    std::map<Team, std::vector<double>> team_scores; // per respondent, their mean over the dimension
-    for (const auto& r : respondents) {
-        if (auto m = mean(tally.per_respondent[r.id])) {
-            team_scores[r.team].push_back(*m);
-        }
+    for (std::size_t at = 0; at < teams.size() && !dr.questions.empty(); ++at) {
+        dr.teams.push_back(dimension_team_view(at, dim, dr.questions));
     }
-    for (Team t : teams) {
-        dr.teams.push_back(team_view(t, team_scores[t], options));
-    }
-    hide_complements(dr.teams, options.min_group);
-    dr.gap = gap_of(dr.teams);
+    dr.gap = dimension_gap(dim, dr);
     dr.gap_flagged = dr.gap && std::abs(*dr.gap) >= options.gap_flag;
     place_on_ladder(dr, tally, options);
     return dr;
@@ -380,10 +419,8 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
 
     const auto respondents = respondents_of(doc, documents);
     report.respondents = respondents.size();
-    const auto teams = team_order(respondents);
-    for (Team t : teams) {
-        const auto n = static_cast<std::size_t>(
-            std::count_if(respondents.begin(), respondents.end(), [&](const Answers& r) { return r.team == t; }));
+    const auto teams = team_sizes(respondents);
+    for (const auto& [t, n] : teams) {
         if (n > 0) {
             report.team_counts.emplace_back(t, n);
         }

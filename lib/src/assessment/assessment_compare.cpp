@@ -1,10 +1,13 @@
 #include "alignkit/assessment/assessment_compare.hpp"
 
+#include "alignkit/assessment/assessment.hpp"
+
 #include "util/escape.hpp"
 
 #include "alignkit/model/version.hpp"
 #include "alignkit/util/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -55,8 +58,8 @@ std::optional<std::string> shape_problem(const Json& j)
         }
         return std::nullopt;
     };
-    for (const auto& problem :
-         {optional_stage(j, ""), optional_number(j, "index", ""), optional_number(j, "respondents", "")}) {
+    for (const auto& problem : {optional_stage(j, ""), optional_number(j, "index", ""),
+                                optional_number(j, "respondents", ""), optional_number(j, "min_group", "")}) {
         if (problem) {
             return problem;
         }
@@ -176,6 +179,19 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
                         c.before_respondents, c.after_respondents));
     }
 
+    // Rounds a few people apart: when the others answered as before, each question's move is
+    // what those few answered (man alignkit-assess, rule 8), so the moves are not listed.
+    const auto min_group =
+        std::max(before->value("min_group", k_default_min_group), after->value("min_group", k_default_min_group));
+    const auto apart =
+        std::max(c.before_respondents, c.after_respondents) - std::min(c.before_respondents, c.after_respondents);
+    const bool list_questions = apart == 0 || apart >= min_group;
+    if (!list_questions) {
+        c.notes.push_back(fmt::format("the rounds are {} respondent{} apart, fewer than the reports' threshold of {}: "
+                                      "question moves could show what {} answered, so they are not listed",
+                                      apart, apart == 1 ? "" : "s", min_group, apart == 1 ? "that person" : "they"));
+    }
+
     std::map<std::string, const Json*> old_dims, old_questions;
     for (const auto& d : (*before)["dimensions"]) {
         old_dims[d.value("id", "")] = &d;
@@ -199,7 +215,7 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
             if (auto it = old_questions.find(qm.id); it != old_questions.end()) {
                 qm.before = number(*it->second, "score");
             }
-            if (!qm.before || !qm.after || std::abs(*qm.after - *qm.before) >= k_question_move) {
+            if (list_questions && (!qm.before || !qm.after || std::abs(*qm.after - *qm.before) >= k_question_move)) {
                 c.questions.push_back(qm);
             }
         }

@@ -41,7 +41,7 @@ std::string render_text(const AssessmentReport& r, const AssessRenderOptions& op
     for (const auto& d : r.dimensions) {
         std::vector<std::string> cells;
         for (const auto& t : d.teams) {
-            if (t.respondents > 0) {
+            if (t.members > 0) {
                 cells.push_back(t.score ? fmt::format("{} {}", team_name(t.team), percent(t.score))
                                         : fmt::format("{} hidden", team_name(t.team)));
             }
@@ -116,7 +116,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
         auto team = [&](Team t) {
             for (const auto& v : d.teams) {
                 if (v.team == t) {
-                    return v.respondents == 0 ? std::string("-") : v.score ? percent(v.score) : std::string("hidden");
+                    return v.members == 0 ? std::string("-") : v.score ? percent(v.score) : std::string("hidden");
                 }
             }
             return std::string("-");
@@ -184,13 +184,14 @@ std::string render_json(const AssessmentReport& r)
     auto teams_json = [&](const std::vector<TeamView>& teams) {
         Json out = Json::array();
         for (const auto& t : teams) {
-            if (t.respondents == 0) {
+            if (t.members == 0) {
                 continue;
             }
+            // A hidden team's count of answers is private too: for a team of one it would say
+            // whether that person skipped.
             out.push_back({{"team", to_string(t.team)},
-                           {"respondents", t.respondents},
+                           {"respondents", t.score ? Json(t.respondents) : Json(nullptr)},
                            {"score", opt(t.score)},
-                           {"spread", opt(t.spread)},
                            {"disagrees", t.disagrees}});
         }
         return out;

@@ -175,9 +175,7 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
         auto team = [&](Team t) {
             for (const auto& v : d.teams) {
                 if (v.team == t) {
-                    return v.respondents == 0 ? std::string("&ndash;")
-                           : v.score          ? percent(v.score)
-                                              : std::string("hidden");
+                    return v.members == 0 ? std::string("&ndash;") : v.score ? percent(v.score) : std::string("hidden");
                 }
             }
             return std::string("&ndash;");

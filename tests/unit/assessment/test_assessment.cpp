@@ -3,8 +3,12 @@
 #include "alignkit/assessment/assessment.hpp"
 #include "alignkit/assessment/builtin_questionnaire.hpp"
 
+#include <algorithm>
+#include <array>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <span>
+#include <stdexcept>
 
 using namespace alignkit;
 using namespace alignkit::test;
@@ -39,13 +43,10 @@ std::string response(const std::string& id, const std::string& team, const std::
                        id, team, q1, q2, q3);
 }
 
-AssessmentReport scored(std::size_t min_group)
+// The survey answered by `rows` of {id, team, q1, q2, q3}, checked and clean.
+std::vector<Document> survey_answered_by(std::span<const std::array<const char*, 5>> rows)
 {
     std::string text = std::string(k_survey);
-    // Sales: q1 5 4 4, q2 2 2 1, q3 1 1 0.  Marketing: q1 3 3 2, q2 4 5 4, q3 0 0 skip.
-    const char* rows[][5] = {{"s1", "sales", "5", "2", "1"},     {"s2", "sales", "4", "2", "1"},
-                             {"s3", "sales", "4", "1", "0"},     {"m1", "marketing", "3", "4", "0"},
-                             {"m2", "marketing", "3", "5", "0"}, {"m3", "marketing", "2", "4", "skip"}};
     for (const auto& r : rows) {
         text += "---\n" + response(r[0], r[1], r[2], r[3], r[4]);
     }
@@ -53,6 +54,16 @@ AssessmentReport scored(std::size_t min_group)
     auto docs = parse_config(text, "all.yaml", diags);
     check_documents(docs, CheckOptions{Date{2027, 2, 1}}, diags);
     REQUIRE_MESSAGE(diags.empty(), lines(diags).front());
+    return docs;
+}
+
+AssessmentReport scored(std::size_t min_group)
+{
+    // Sales: q1 5 4 4, q2 2 2 1, q3 1 1 0.  Marketing: q1 3 3 2, q2 4 5 4, q3 0 0 skip.
+    const std::array<const char*, 5> rows[] = {
+        {"s1", "sales", "5", "2", "1"},     {"s2", "sales", "4", "2", "1"},     {"s3", "sales", "4", "1", "0"},
+        {"m1", "marketing", "3", "4", "0"}, {"m2", "marketing", "3", "5", "0"}, {"m3", "marketing", "2", "4", "skip"}};
+    auto docs = survey_answered_by(rows);
     AssessOptions options;
     options.min_group = min_group;
     std::vector<std::pair<std::string, std::string>> sources{{"all.yaml", "abc"}};
@@ -85,13 +96,17 @@ TEST_CASE("scoring, worked out by hand")
     CHECK(d.questions[0].gap.value() == doctest::Approx(2.5 / 3 - 1.25 / 3));
     CHECK(d.questions[0].gap_flagged);
     // Sales spread on q1: values 1, .75, .75 around .833 -> sqrt(.041667/3) = .118, not flagged.
-    CHECK(d.questions[0].teams[0].spread.value() == doctest::Approx(0.11785).epsilon(0.001));
     CHECK_FALSE(d.questions[0].teams[0].disagrees);
-    // Dimension by team: each respondent's mean first. Sales (.9167 + .8333 + .5833)/3 = .7778;
-    // marketing (.25 + .1667 + .25)/3 = .2222 (m3's mean is over the two questions answered).
-    CHECK(d.teams[0].score.value() == doctest::Approx(7.0 / 9));
-    CHECK(d.teams[1].score.value() == doctest::Approx(2.0 / 9));
-    CHECK(d.gap.value() == doctest::Approx(5.0 / 9));
+    // Marketing on q2: .25, 0, .25 around .1667 -> .118, not flagged either.
+    CHECK_FALSE(d.questions[1].teams[1].disagrees);
+    // q3: two marketing answers are too few, and sales is hidden with them (complement).
+    CHECK_FALSE(d.questions[2].teams[1].score);
+    CHECK(d.questions[2].teams[0].complement);
+    // Dimension by team: the mean of the team's shown question figures, q1 and q2.
+    // Sales (.8333 + .8333)/2 = .8333; marketing (.4167 + .1667)/2 = .2917.
+    CHECK(d.teams[0].score.value() == doctest::Approx(5.0 / 6));
+    CHECK(d.teams[1].score.value() == doctest::Approx(3.5 / 12));
+    CHECK(d.gap.value() == doctest::Approx(5.0 / 6 - 3.5 / 12));
     CHECK(r.inputs.at(0).sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
@@ -165,23 +180,16 @@ TEST_CASE("no shown figure gives away a group smaller than the threshold (comple
 {
     // Three in sales, three in marketing, one leader: the overall minus the two teams would be
     // the leader's own answers, so one more team is hidden with the leader.
-    std::string text = std::string(k_survey);
-    const char* rows[][5] = {{"s1", "sales", "5", "2", "1"},       {"s2", "sales", "4", "2", "1"},
-                             {"s3", "sales", "4", "1", "0"},       {"m1", "marketing", "3", "4", "0"},
-                             {"m2", "marketing", "3", "5", "0"},   {"m3", "marketing", "2", "4", "1"},
-                             {"boss", "leadership", "1", "5", "0"}};
-    for (const auto& r : rows) {
-        text += "---\n" + response(r[0], r[1], r[2], r[3], r[4]);
-    }
-    Diagnostics diags;
-    auto docs = parse_config(text, "all.yaml", diags);
-    check_documents(docs, CheckOptions{Date{2027, 2, 1}}, diags);
-    REQUIRE(diags.empty());
+    const std::array<const char*, 5> rows[] = {{"s1", "sales", "5", "2", "1"},       {"s2", "sales", "4", "2", "1"},
+                                               {"s3", "sales", "4", "1", "0"},       {"m1", "marketing", "3", "4", "0"},
+                                               {"m2", "marketing", "3", "5", "0"},   {"m3", "marketing", "2", "4", "1"},
+                                               {"boss", "leadership", "1", "5", "0"}};
+    auto docs = survey_answered_by(rows);
     const auto report = assess(docs.at(0), docs, {}, AssessOptions{});
     auto hidden_members = [](const std::vector<TeamView>& teams) {
         std::size_t hidden = 0;
         for (const auto& t : teams) {
-            hidden += t.score ? 0 : t.respondents;
+            hidden += t.score ? 0 : t.members;
         }
         return hidden;
     };
@@ -192,4 +200,109 @@ TEST_CASE("no shown figure gives away a group smaller than the threshold (comple
         CHECK(hidden_members(q.teams) == 4);
         CHECK(q.teams.at(0).complement);
     }
+}
+
+namespace {
+
+// Every figure a report shows, in every format: what a reader of any of them has to go on.
+std::string everything_shown(const AssessmentReport& r)
+{
+    std::string out;
+    for (auto format :
+         {AssessFormat::text, AssessFormat::markdown, AssessFormat::html, AssessFormat::json, AssessFormat::csv}) {
+        out += render_assessment(r, format, {true});
+    }
+    return out;
+}
+
+// The answer `who` gave to `question`, to read and to change.
+int& answer_of(std::vector<Document>& docs, std::size_t who, const std::string& question)
+{
+    for (auto& a : std::get<Response>(docs[who].spec).answers) {
+        if (a.question.value == question && a.value) {
+            return a.value->value;
+        }
+    }
+    throw std::logic_error("no such answer");
+}
+
+// Whether some other set of answers to `question`, with `who` answering `value` and at most two
+// other people's answers changed, gives a report identical in every format: then a reader cannot
+// tell `value` from the true answer.
+bool indistinguishable(std::vector<Document> docs, std::size_t who, const std::string& question, int value,
+                       const std::vector<int>& scale, const std::string& truth)
+{
+    auto identical = [&] { return everything_shown(assess(docs.at(0), docs, {}, AssessOptions{})) == truth; };
+    answer_of(docs, who, question) = value;
+    std::vector<std::size_t> others;
+    for (std::size_t i = 1; i < docs.size(); ++i) {
+        const auto& answers = std::get<Response>(docs[i].spec).answers;
+        if (i != who && std::any_of(answers.begin(), answers.end(),
+                                    [&](const Answer& a) { return a.question.value == question && a.value; })) {
+            others.push_back(i);
+        }
+    }
+    for (std::size_t a = 0; a < others.size(); ++a) {
+        const int kept_a = answer_of(docs, others[a], question);
+        for (int va : scale) {
+            answer_of(docs, others[a], question) = va;
+            if (identical()) {
+                return true;
+            }
+            for (std::size_t b = a + 1; b < others.size(); ++b) {
+                const int kept_b = answer_of(docs, others[b], question);
+                for (int vb : scale) {
+                    answer_of(docs, others[b], question) = vb;
+                    if (identical()) {
+                        return true;
+                    }
+                }
+                answer_of(docs, others[b], question) = kept_b;
+            }
+        }
+        answer_of(docs, others[a], question) = kept_a;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("no combination of shown figures pins a hidden person's answer (brute force over every format)")
+{
+    // One leader among three in sales and three in marketing, and one marketing skip: the shape
+    // in which a reader combined team dimension figures, spreads and one question's overall score
+    // to recover the leader's answer exactly. The answers are chosen so that no hidden group
+    // answered alike at an end of a scale, where any mean gives its members away.
+    const std::array<const char*, 5> rows[] = {
+        {"s1", "sales", "5", "2", "1"},       {"s2", "sales", "4", "2", "1"},     {"s3", "sales", "4", "1", "0"},
+        {"m1", "marketing", "3", "4", "0"},   {"m2", "marketing", "3", "5", "0"}, {"m3", "marketing", "skip", "4", "1"},
+        {"boss", "leadership", "2", "3", "1"}};
+    auto docs = survey_answered_by(rows);
+    const auto report = assess(docs.at(0), docs, {}, AssessOptions{});
+    const auto truth = everything_shown(report);
+
+    std::size_t checked = 0;
+    for (std::size_t qi = 0; qi < report.dimensions.at(0).questions.size(); ++qi) {
+        const auto& q = report.dimensions.at(0).questions[qi];
+        const std::vector<int> scale = q.id == "q3" ? std::vector<int>{0, 1} : std::vector<int>{1, 2, 3, 4, 5};
+        for (std::size_t who = 1; who < docs.size(); ++who) {
+            const auto& respondent = std::get<Response>(docs[who].spec).respondent;
+            const auto team = std::find_if(q.teams.begin(), q.teams.end(),
+                                           [&](const TeamView& t) { return t.team == respondent.team; });
+            const auto& answers = std::get<Response>(docs[who].spec).answers;
+            const bool answered = std::any_of(answers.begin(), answers.end(),
+                                              [&](const Answer& a) { return a.question.value == q.id && a.value; });
+            if (team->score || !answered) {
+                continue; // only the answers behind a hidden figure are private
+            }
+            const int actual = answer_of(docs, who, q.id);
+            const bool another_fits = std::any_of(scale.begin(), scale.end(), [&](int v) {
+                return v != actual && indistinguishable(docs, who, q.id, v, scale, truth);
+            });
+            CHECK_MESSAGE(another_fits, respondent.id.value, "'s answer to ", q.id, " (", actual,
+                          ") is the only one the report allows");
+            ++checked;
+        }
+    }
+    CHECK(checked >= 9); // q1: m1, m2 and the leader; q2 and q3: sales and the leader
 }

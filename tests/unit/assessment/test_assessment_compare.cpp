@@ -22,8 +22,8 @@ std::string report(int respondents, const char* stage, double index, const char*
 TEST_CASE("a dimension that drops a stage is a regression; moved questions are listed")
 {
     std::string error;
-    auto c = compare_assessments(report(8, "aligned", 2.2, "0.8"), report(9, "defined", 1.9, "0.6"), "a.json", "b.json",
-                                 error);
+    auto c = compare_assessments(report(8, "aligned", 2.2, "0.8"), report(11, "defined", 1.9, "0.6"), "a.json",
+                                 "b.json", error);
     REQUIRE(c);
     CHECK(c->regressed);
     REQUIRE(c->questions.size() == 1);
@@ -36,12 +36,31 @@ TEST_CASE("a dimension that drops a stage is a regression; moved questions are l
 TEST_CASE("small groups get a note; unchanged questions are left out")
 {
     std::string error;
-    auto c = compare_assessments(report(3, "defined", 1.2, "0.5"), report(4, "aligned", 2.1, "0.52"), "a", "b", error);
+    auto c = compare_assessments(report(3, "defined", 1.2, "0.5"), report(3, "aligned", 2.1, "0.52"), "a", "b", error);
     REQUIRE(c);
     CHECK_FALSE(c->regressed);
     CHECK(c->questions.empty()); // moved by 2 points only
     REQUIRE(c->notes.size() == 1);
-    CHECK(c->notes[0].starts_with("few respondents (3 before, 4 after)"));
+    CHECK(c->notes[0].starts_with("few respondents (3 before, 3 after)"));
+}
+
+TEST_CASE("rounds fewer than the threshold apart list no question moves: they could be those people's answers")
+{
+    // Six people, then the same six and a leader: if the six answered as before, q1's move from
+    // 0.5 to 0.57 says the leader scored it 1.
+    std::string error;
+    auto c =
+        compare_assessments(report(6, "defined", 1.2, "0.5"), report(7, "defined", 1.3, "0.5714"), "a", "b", error);
+    REQUIRE(c);
+    CHECK(c->questions.empty());
+    REQUIRE(c->notes.size() == 1);
+    CHECK(c->notes[0] == "the rounds are 1 respondent apart, fewer than the reports' threshold of 3: question moves "
+                         "could show what that person answered, so they are not listed");
+    CHECK(render_comparison(*c, CompareFormat::json).find("0.5714") == std::string::npos);
+    // Three apart, or the same number, and the moves are listed.
+    c = compare_assessments(report(6, "defined", 1.2, "0.5"), report(9, "defined", 1.3, "0.6"), "a", "b", error);
+    REQUIRE(c);
+    CHECK(c->questions.size() == 1);
 }
 
 TEST_CASE("only assessment reports of version 1 are read")

@@ -17,13 +17,23 @@
 //     the stage of the index's whole part, but never more than one stage above the weakest
 //     dimension.
 //  6. The perception gap of a question or dimension is the difference between the sales and
-//     marketing scores; it is flagged at 0.25 or more. A team's spread is the standard
-//     deviation of its members' scores; it is flagged above 0.25.
-//  7. A team's numbers are shown only when at least `min_group` of its members answered. When
-//     the hidden teams of a question or dimension have fewer than `min_group` members between
-//     them, the smallest shown teams are hidden too (complementary suppression), so that the
-//     overall figure minus the shown teams' never gives the answers of fewer than `min_group`
-//     people.
+//     marketing scores; it is flagged at 0.25 or more. A team disagrees on a question when the
+//     standard deviation of its members' scores is above 0.25, and on a dimension when it
+//     disagrees on most of the dimension's questions where it is shown. The deviation itself is
+//     never shown: with a small team, a mean and a deviation together pin its members' answers.
+//  7. A team's numbers for a question are shown only when at least `min_group` of its members
+//     answered it. When the hidden teams of a question have fewer than `min_group` answers
+//     between them, the smallest shown teams are hidden too (complementary suppression), so that
+//     the overall figure minus the shown teams' never gives the answers of fewer than
+//     `min_group` people.
+//  8. A team's figure for a dimension is the weighted mean of its shown question figures (the
+//     way the dimension's own score is made from the question scores), shown when the team is
+//     shown on at least half the dimension's scored questions. The dimension's gap is the
+//     weighted mean of the question gaps where both teams are shown. These add nothing a reader
+//     could not work out from the question figures, so no combination of shown figures says
+//     more about a hidden group than the question figures do. (A mean of each member's own
+//     mean would link one person's answers across questions: with skips, that pinned a hidden
+//     leader's answer exactly.)
 
 #include "alignkit/guide/stages.hpp"
 #include "alignkit/model/document.hpp"
@@ -50,11 +60,11 @@ struct AssessOptions {
 
 struct TeamView {
     Team team{};
-    std::size_t respondents = 0;  // members who answered
-    std::optional<double> score;  // nullopt when hidden (fewer than min_group, or a complement)
-    std::optional<double> spread; // nullopt when hidden
-    bool disagrees = false;       // spread above the flag
-    bool complement = false;      // hidden although large enough: see rule 7
+    std::size_t members = 0;     // the team's respondents in the report, whether they answered or not
+    std::size_t respondents = 0; // members who answered; private unless `score` is shown
+    std::optional<double> score; // nullopt when hidden (fewer than min_group, or a complement)
+    bool disagrees = false;      // see rule 6; false when hidden
+    bool complement = false;     // hidden although large enough: see rule 7
 };
 
 struct QuestionResult {

@@ -1,5 +1,6 @@
-// Any bytes as a CSV export: reading the whole buffer and reading it streamed, a few bytes at
-// a time, must give the same records and the same error.
+// Any bytes as a CSV export: reading the whole buffer, reading it streamed, and reading it
+// without columns (the fast split of records without quotes) must give the same records and
+// the same error.
 #include "alignkit/util/csv.hpp"
 
 #include <cstddef>
@@ -31,11 +32,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::istringstream stream(text);
     alignkit::CsvReader streamed(stream);
     const auto from_stream = read_all(streamed);
-    if (whole.error() != streamed.error() || in_memory.size() != from_stream.size()) {
+    alignkit::CsvReader fast(text);
+    fast.track_columns(false);
+    const auto without_columns = read_all(fast);
+    if (whole.error() != streamed.error() || in_memory.size() != from_stream.size() || whole.error() != fast.error() ||
+        in_memory.size() != without_columns.size()) {
         std::abort();
     }
     for (std::size_t i = 0; i < in_memory.size(); ++i) {
-        if (in_memory[i].fields != from_stream[i].fields || in_memory[i].line != from_stream[i].line) {
+        if (in_memory[i].fields != from_stream[i].fields || in_memory[i].line != from_stream[i].line ||
+            in_memory[i].fields != without_columns[i].fields || in_memory[i].line != without_columns[i].line) {
             std::abort();
         }
     }

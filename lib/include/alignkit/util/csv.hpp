@@ -56,6 +56,7 @@ class CsvReader {
   private:
     enum class Step { record, end, more };
     Step parse(CsvRecordView& record);
+    bool parse_plain(CsvRecordView& record); // a record without quotes, fast; false: not one
     Step view_fields(CsvRecordView& record); // the parsed fields' places as views
 
     bool refill();

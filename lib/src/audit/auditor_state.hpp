@@ -178,6 +178,7 @@ struct AuditorState {
         std::vector<std::string> names;
         std::size_t index_of(std::string_view key); // added when new
         Group& operator[](std::string_view key) { return groups[index_of(key)]; }
+        Group* find(std::string_view key); // nullptr when there is none
 
       private:
         struct Slot {
@@ -186,6 +187,7 @@ struct AuditorState {
         };
         std::vector<Slot> m_table;
         void grow();
+        Slot& probe(std::string_view key, std::uint64_t hash); // the key's slot, or the empty one it would take
     };
     // One row as it is audited: its fields, the line it starts on, its owner's and source's groups.
     struct Row {
@@ -203,6 +205,8 @@ struct AuditorState {
     // enormous cell cannot make an enormous report; a longer one is cut and its row counted.
     static constexpr std::size_t k_max_group_name = 256;
     std::string_view group_name(std::string_view cell, const char* field, std::size_t line);
+    // The group of a cell: one already named so is found without cleaning the cell again.
+    Group& group_of(Groups& groups, std::string_view cell, const char* field, std::size_t line);
     std::string m_name_buffer; // a name group_name had to clean, until its next call
     // The owner's and source's placeholders ("Select"): such a lead has none.
     CellReading m_owner_reading, m_source_reading; // their placeholders and case

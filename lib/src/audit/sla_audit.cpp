@@ -694,25 +694,39 @@ std::uint64_t name_hash(std::string_view key)
 
 } // namespace
 
+AuditorState::Groups::Slot& AuditorState::Groups::probe(std::string_view key, std::uint64_t hash)
+{
+    const std::size_t mask = m_table.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_table[i];
+        if (slot.index == 0 || (slot.hash == hash && names[slot.index - 1] == key)) {
+            return slot;
+        }
+    }
+}
+
 std::size_t AuditorState::Groups::index_of(std::string_view key)
 {
     if (m_table.size() < 2 * (groups.size() + 1)) {
         grow();
     }
     const auto hash = name_hash(key);
-    const std::size_t mask = m_table.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        Slot& slot = m_table[i];
-        if (slot.index == 0) {
-            slot = {hash, groups.size() + 1};
-            names.emplace_back(key);
-            groups.push_back(blank);
-            return groups.size() - 1;
-        }
-        if (slot.hash == hash && names[slot.index - 1] == key) {
-            return slot.index - 1;
-        }
+    Slot& slot = probe(key, hash);
+    if (slot.index == 0) {
+        slot = {hash, groups.size() + 1};
+        names.emplace_back(key);
+        groups.push_back(blank);
     }
+    return slot.index - 1;
+}
+
+AuditorState::Group* AuditorState::Groups::find(std::string_view key)
+{
+    if (m_table.empty()) {
+        return nullptr;
+    }
+    const Slot& slot = probe(key, name_hash(key));
+    return slot.index == 0 ? nullptr : &groups[slot.index - 1];
 }
 
 void AuditorState::Groups::grow()
@@ -816,6 +830,16 @@ std::size_t AuditorState::month_of(std::int64_t t)
 std::string_view AuditorState::placeholder_free(std::string_view cell, const CellReading& field)
 {
     return !field.missing.empty() && is_missing(cell, field) ? std::string_view{} : cell;
+}
+
+AuditorState::Group& AuditorState::group_of(Groups& groups, std::string_view cell, const char* field, std::size_t line)
+{
+    // Groups hold names as group_name made them, and group_name leaves such a name as it is
+    // (clean, short enough): a cell equal to one needs no second look, nearly every row.
+    if (Group* known = groups.find(cell)) {
+        return *known;
+    }
+    return groups[group_name(cell, field, line)];
 }
 
 std::string_view AuditorState::group_name(std::string_view cell, const char* field, std::size_t line)
@@ -928,7 +952,7 @@ void AuditorState::find_row_groups(std::span<const std::string_view> fields, std
                 cell = it->second[*breakdown.lookup_value];
             }
         }
-        m_row_groups[b] = &breakdown.groups[group_name(cell, breakdown.name.c_str(), line)];
+        m_row_groups[b] = &group_of(breakdown.groups, cell, breakdown.name.c_str(), line);
     }
     if (unmatched) {
         not_in_lookup(line);
@@ -1097,8 +1121,8 @@ void AuditorState::add(std::span<const std::string_view> fields, std::size_t lin
     }
     Row row{
         fields, line,
-        m_owners[group_name(placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_reading), "owner", line)],
-        m_sources[group_name(placeholder_free(Row::cell_of(fields, m_col.source), m_source_reading), "source", line)]};
+        group_of(m_owners, placeholder_free(Row::cell_of(fields, m_col.owner), m_owner_reading), "owner", line),
+        group_of(m_sources, placeholder_free(Row::cell_of(fields, m_col.source), m_source_reading), "source", line)};
     if (!m_breakdowns.empty()) {
         find_row_groups(fields, line);
     }

@@ -386,6 +386,36 @@ void conclude(AssessmentReport& report)
     }
 }
 
+// The inputs with their SHA-256. Files that hold answers are hashed together unless the report
+// shows each person's answers anyway: the hash of one person's own file would let anyone check
+// a guess of all that person's answers (a file `assess take` writes is a template and a few
+// values), which is exactly what hiding small groups is for.
+std::vector<Input> inputs_of(std::span<const std::pair<std::string, std::string>> sources,
+                             std::span<const Document> documents, bool show_respondents)
+{
+    std::vector<Input> out;
+    Input answers;
+    std::string listing; // as sha256sum prints it
+    for (const auto& source : sources) {
+        const auto& [file, text] = source;
+        const bool holds_answers = std::any_of(documents.begin(), documents.end(), [&](const Document& d) {
+            return d.file == source.first && std::holds_alternative<Response>(d.spec);
+        });
+        const auto digest = sha256_hex(text);
+        if (!holds_answers || show_respondents) {
+            out.push_back({file, digest, {}});
+            continue;
+        }
+        listing += fmt::format("{}  {}\n", digest, file);
+        answers.files.push_back(file);
+    }
+    if (!answers.files.empty()) {
+        answers.sha256 = sha256_hex(listing);
+        out.push_back(std::move(answers));
+    }
+    return out;
+}
+
 // Each person's answers in questionnaire order, for --show-respondents.
 std::vector<RespondentAnswers> answers_by_respondent(const Questionnaire& q, const std::vector<Answers>& respondents)
 {
@@ -435,9 +465,7 @@ AssessmentReport assess(const Document& doc, std::span<const Document> documents
     }
     place_overall(report, weighted_index, total_weight);
     conclude(report);
-    for (const auto& [file, text] : sources) {
-        report.inputs.push_back({file, sha256_hex(text)});
-    }
+    report.inputs = inputs_of(sources, documents, options.show_respondents);
     if (options.show_respondents) {
         report.respondent_answers = answers_by_respondent(q, respondents);
     }

@@ -180,7 +180,8 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
     }
 
     // Rounds a few people apart: when the others answered as before, each question's move is
-    // what those few answered (man alignkit-assess, rule 8), so the moves are not listed.
+    // what those few answered (man alignkit-assess, rule 8), and so is an index's move where one
+    // question carries a stage; only stages are compared then.
     const auto min_group =
         std::max(before->value("min_group", k_default_min_group), after->value("min_group", k_default_min_group));
     const auto apart =
@@ -188,8 +189,11 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
     const bool list_questions = apart == 0 || apart >= min_group;
     if (!list_questions) {
         c.notes.push_back(fmt::format("the rounds are {} respondent{} apart, fewer than the reports' threshold of {}: "
-                                      "question moves could show what {} answered, so they are not listed",
+                                      "question scores and indices could show what {} answered, so only stages are "
+                                      "compared",
                                       apart, apart == 1 ? "" : "s", min_group, apart == 1 ? "that person" : "they"));
+        c.index_before.reset();
+        c.index_after.reset();
     }
 
     std::map<std::string, const Json*> old_dims, old_questions;
@@ -204,6 +208,10 @@ std::optional<AssessmentComparison> compare_assessments(std::string_view before_
         if (auto it = old_dims.find(m.id); it != old_dims.end()) {
             m.before = number(*it->second, "index");
             m.stage_before = stage(*it->second);
+        }
+        if (!list_questions) {
+            m.before.reset();
+            m.after.reset();
         }
         if (m.stage_before && m.stage_after && *m.stage_after < *m.stage_before) {
             c.regressed = true;
@@ -250,12 +258,12 @@ std::string render_comparison(const AssessmentComparison& c, CompareFormat forma
                       {{"file", c.before_label},
                        {"respondents", c.before_respondents},
                        {"stage", to_string(c.stage_before)},
-                       {"index", c.index_before}}},
+                       {"index", opt(c.index_before)}}},
                      {"after",
                       {{"file", c.after_label},
                        {"respondents", c.after_respondents},
                        {"stage", to_string(c.stage_after)},
-                       {"index", c.index_after}}},
+                       {"index", opt(c.index_after)}}},
                      {"regressed", c.regressed},
                      {"notes", c.notes},
                      {"dimensions", dims},
@@ -276,17 +284,23 @@ std::string render_comparison(const AssessmentComparison& c, CompareFormat forma
     std::string out = md ? fmt::format("## Assessment: {} -> {}\n\n", esc(c.before_label), esc(c.after_label))
                          : fmt::format("{} -> {}\n", c.before_label, c.after_label);
     const auto overall = stage_move(c.stage_before, c.stage_after);
-    const auto index = arrow(c.index_before, c.index_after, 1, "");
-    out += md ? fmt::format("**Overall:** {} (index {})  \n**Respondents:** {} -> {}\n\n", overall, index,
-                            c.before_respondents, c.after_respondents)
-              : fmt::format("Overall: {} (index {}); respondents {} -> {}\n\n", overall, index, c.before_respondents,
+    // Indices withheld (rounds a few people apart) leave their places out, not dashes.
+    const auto index = c.index_before || c.index_after
+                           ? fmt::format(" (index {})", arrow(c.index_before, c.index_after, 1, ""))
+                           : std::string();
+    auto dimension_index = [](const ScoreMove& d) {
+        return d.before || d.after ? arrow(d.before, d.after, 1, "") : std::string("-");
+    };
+    out += md ? fmt::format("**Overall:** {}{}  \n**Respondents:** {} -> {}\n\n", overall, index, c.before_respondents,
+                            c.after_respondents)
+              : fmt::format("Overall: {}{}; respondents {} -> {}\n\n", overall, index, c.before_respondents,
                             c.after_respondents);
     out += md ? "| Dimension | Stage | Index |\n|---|---|---|\n" : "Dimensions\n";
     for (const auto& d : c.dimensions) {
         out += md ? fmt::format("| {} | {} | {} |\n", esc(d.title), stage_move(d.stage_before, d.stage_after),
-                                arrow(d.before, d.after, 1, ""))
+                                dimension_index(d))
                   : fmt::format("  {:<46} {:<34} {}\n", d.title, stage_move(d.stage_before, d.stage_after),
-                                arrow(d.before, d.after, 1, ""));
+                                dimension_index(d));
     }
     if (!c.questions.empty()) {
         out +=

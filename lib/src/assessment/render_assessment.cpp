@@ -91,7 +91,15 @@ std::string render_text(const AssessmentReport& r, const AssessRenderOptions& op
     }
     out += "\nInputs\n";
     for (const auto& i : r.inputs) {
-        out += fmt::format("  {}  {}\n", i.sha256, i.file);
+        if (i.files.empty()) {
+            out += fmt::format("  {}  {}\n", i.sha256, i.file);
+            continue;
+        }
+        out += fmt::format("  {}  the answers, {} file{} hashed together (sha256sum FILES | sha256sum):\n", i.sha256,
+                           i.files.size(), i.files.size() == 1 ? "" : "s");
+        for (const auto& file : i.files) {
+            out += fmt::format("    {}\n", file);
+        }
     }
     out += fmt::format("  alignkit {}\n", version());
     return out;
@@ -171,7 +179,7 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
     }
     out += "\n## Inputs\n\n";
     for (const auto& i : r.inputs) {
-        out += fmt::format("- `{}` {}\n", i.sha256, markdown_escape(i.file));
+        out += fmt::format("- `{}` {}\n", i.sha256, markdown_escape(i.files.empty() ? i.file : answers_input(i)));
     }
     out += fmt::format("- alignkit {}\n", version());
     return out;
@@ -236,7 +244,11 @@ std::string render_json(const AssessmentReport& r)
     }
     Json inputs = Json::array();
     for (const auto& i : r.inputs) {
-        inputs.push_back({{"file", i.file}, {"sha256", i.sha256}});
+        if (i.files.empty()) {
+            inputs.push_back({{"file", i.file}, {"sha256", i.sha256}});
+        } else {
+            inputs.push_back({{"answers", i.files}, {"sha256", i.sha256}, {"of", "sha256sum listing"}});
+        }
     }
     Json counts = Json::object();
     for (const auto& [team, n] : r.team_counts) {
@@ -323,6 +335,12 @@ std::string render_csv(const AssessmentReport& r)
 }
 
 } // namespace
+
+std::string answers_input(const Input& input)
+{
+    return fmt::format("the answers, {} file{} hashed together (sha256sum FILES | sha256sum): {}", input.files.size(),
+                       input.files.size() == 1 ? "" : "s", fmt::join(input.files, ", "));
+}
 
 std::string render_assessment(const AssessmentReport& report, AssessFormat format, const AssessRenderOptions& options)
 {

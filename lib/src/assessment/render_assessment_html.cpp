@@ -217,7 +217,8 @@ std::string render_assessment_html(const AssessmentReport& r, const AssessRender
     }
     out += "<h2>Inputs</h2>\n<ul class=\"muted\">\n";
     for (const auto& i : r.inputs) {
-        out += fmt::format("<li><code>{}</code> {}</li>\n", i.sha256, html_escape(i.file));
+        out += fmt::format("<li><code>{}</code> {}</li>\n", i.sha256,
+                           html_escape(i.files.empty() ? i.file : answers_input(i)));
     }
     out += fmt::format("<li>alignkit {}</li>\n</ul>\n</body>\n</html>\n", version());
     return out;

@@ -2,6 +2,7 @@
 
 #include "alignkit/assessment/assessment.hpp"
 #include "alignkit/assessment/builtin_questionnaire.hpp"
+#include "alignkit/util/sha256.hpp"
 
 #include <algorithm>
 #include <array>
@@ -107,7 +108,11 @@ TEST_CASE("scoring, worked out by hand")
     CHECK(d.teams[0].score.value() == doctest::Approx(5.0 / 6));
     CHECK(d.teams[1].score.value() == doctest::Approx(3.5 / 12));
     CHECK(d.gap.value() == doctest::Approx(5.0 / 6 - 3.5 / 12));
-    CHECK(r.inputs.at(0).sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    // all.yaml holds answers, so it is listed as the answers' file: the digest of its
+    // sha256sum line ("abc" hashes to ba7816bf...).
+    CHECK(r.inputs.at(0).files == std::vector<std::string>{"all.yaml"});
+    CHECK(r.inputs.at(0).sha256 ==
+          sha256_hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  all.yaml\n"));
 }
 
 TEST_CASE("privacy: teams below the minimum group show no numbers, so no gap either")
@@ -305,4 +310,45 @@ TEST_CASE("no combination of shown figures pins a hidden person's answer (brute 
         }
     }
     CHECK(checked >= 9); // q1: m1, m2 and the leader; q2 and q3: sales and the leader
+}
+
+TEST_CASE("files of answers are hashed together: no one person's file has a digest to check guesses against")
+{
+    // One file per respondent, as `assess take` writes them: the digest of the leader's file
+    // alone would confirm a guess of all the leader's answers.
+    std::string questionnaire = std::string(k_survey);
+    const std::array<std::string, 3> people = {response("s1", "sales", "5", "2", "1"),
+                                               response("m1", "marketing", "3", "4", "0"),
+                                               response("boss", "leadership", "2", "3", "1")};
+    Diagnostics diags;
+    auto docs = parse_config(questionnaire, "q.yaml", diags);
+    std::vector<std::pair<std::string, std::string>> sources{{"q.yaml", questionnaire}};
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const auto file = fmt::format("r-{}.yaml", i + 1);
+        for (auto& d : parse_config(people[i], file, diags)) {
+            docs.push_back(std::move(d));
+        }
+        sources.emplace_back(file, people[i]);
+    }
+    REQUIRE(diags.empty());
+    const auto report = assess(docs.at(0), docs, sources, AssessOptions{});
+    REQUIRE(report.inputs.size() == 2);
+    CHECK(report.inputs[0].file == "q.yaml");
+    CHECK(report.inputs[0].sha256 == sha256_hex(questionnaire));
+    CHECK(report.inputs[1].files == std::vector<std::string>{"r-1.yaml", "r-2.yaml", "r-3.yaml"});
+    // What `sha256sum r-1.yaml r-2.yaml r-3.yaml | sha256sum` prints.
+    CHECK(report.inputs[1].sha256 ==
+          sha256_hex(fmt::format("{}  r-1.yaml\n{}  r-2.yaml\n{}  r-3.yaml\n", sha256_hex(people[0]),
+                                 sha256_hex(people[1]), sha256_hex(people[2]))));
+    for (auto format :
+         {AssessFormat::text, AssessFormat::markdown, AssessFormat::html, AssessFormat::json, AssessFormat::csv}) {
+        const auto shown = render_assessment(report, format, {});
+        for (const auto& person : people) {
+            CHECK(shown.find(sha256_hex(person)) == std::string::npos);
+        }
+    }
+    // With --show-respondents the answers are in the report anyway, and each file is listed.
+    AssessOptions everyone;
+    everyone.show_respondents = true;
+    CHECK(assess(docs.at(0), docs, sources, everyone).inputs.size() == 4);
 }

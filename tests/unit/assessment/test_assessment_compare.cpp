@@ -54,9 +54,18 @@ TEST_CASE("rounds fewer than the threshold apart list no question moves: they co
     REQUIRE(c);
     CHECK(c->questions.empty());
     REQUIRE(c->notes.size() == 1);
-    CHECK(c->notes[0] == "the rounds are 1 respondent apart, fewer than the reports' threshold of 3: question moves "
-                         "could show what that person answered, so they are not listed");
-    CHECK(render_comparison(*c, CompareFormat::json).find("0.5714") == std::string::npos);
+    CHECK(c->notes[0] == "the rounds are 1 respondent apart, fewer than the reports' threshold of 3: question scores "
+                         "and indices could show what that person answered, so only stages are compared");
+    // A dimension whose next stage rests on one question has that question's score in its index.
+    CHECK_FALSE(c->dimensions.at(0).after);
+    CHECK_FALSE(c->index_after);
+    for (auto format : {CompareFormat::text, CompareFormat::markdown, CompareFormat::json}) {
+        const auto shown = render_comparison(*c, format);
+        CHECK(shown.find("0.5714") == std::string::npos);
+        CHECK(shown.find("1.3") == std::string::npos);
+        CHECK(shown.find("1.5") == std::string::npos);
+        CHECK(shown.find("1.2") == std::string::npos);
+    }
     // Three apart, or the same number, and the moves are listed.
     c = compare_assessments(report(6, "defined", 1.2, "0.5"), report(9, "defined", 1.3, "0.6"), "a", "b", error);
     REQUIRE(c);

@@ -108,9 +108,13 @@ struct RespondentAnswers {
     std::vector<std::pair<std::string, std::optional<int>>> answers; // question id, value (nullopt: skipped)
 };
 
+// A file read, with its SHA-256; or the files of answers taken together (`files` set), whose
+// digest is the SHA-256 of what `sha256sum FILES` prints for them in this order, so that
+// `sha256sum FILES | sha256sum` checks it.
 struct Input {
     std::string file;
     std::string sha256;
+    std::vector<std::string> files;
 };
 
 struct AssessmentReport {
@@ -148,5 +152,7 @@ struct AssessRenderOptions {
 };
 
 std::string render_assessment(const AssessmentReport& report, AssessFormat format, const AssessRenderOptions& options);
+// How a report names the files of answers hashed together, and how to check their digest.
+std::string answers_input(const Input& input);
 
 } // namespace alignkit

@@ -22,11 +22,11 @@ struct AssessmentComparison {
     std::string before_label, after_label; // file names
     std::size_t before_respondents = 0, after_respondents = 0;
     Stage stage_before{}, stage_after{};
-    double index_before = 0, index_after = 0;
-    std::vector<ScoreMove> dimensions;
-    std::vector<ScoreMove> questions; // only those whose score moved by 0.05 or more
-    std::vector<std::string> notes;   // cautions, such as small groups
-    bool regressed = false;           // a dimension dropped a stage
+    std::optional<double> index_before, index_after; // none when withheld (rounds a few people apart)
+    std::vector<ScoreMove> dimensions; // indices withheld, as the overall's, between rounds a few people apart
+    std::vector<ScoreMove> questions;  // only those whose score moved by 0.05 or more
+    std::vector<std::string> notes;    // cautions, such as small groups
+    bool regressed = false;            // a dimension dropped a stage
 };
 
 // Reads two `alignkit assess report --format json` reports. On a problem (not JSON, not an

@@ -7,6 +7,7 @@
 #include "assessment/render_assessment_html.hpp"
 #include "util/escape.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -188,7 +189,10 @@ std::string render_markdown(const AssessmentReport& r, const AssessRenderOptions
 std::string render_json(const AssessmentReport& r)
 {
     using Json = nlohmann::ordered_json;
-    auto opt = [](std::optional<double> x) { return x ? Json(*x) : Json(nullptr); };
+    // Figures to six decimals: the last bits of a mean depend on which values were added in
+    // which order, which would say a little about the answers behind it.
+    auto six = [](double x) { return std::round(x * 1e6) / 1e6; };
+    auto opt = [&](std::optional<double> x) { return x ? Json(six(*x)) : Json(nullptr); };
     auto teams_json = [&](const std::vector<TeamView>& teams) {
         Json out = Json::array();
         for (const auto& t : teams) {
@@ -227,7 +231,7 @@ std::string render_json(const AssessmentReport& r)
                         {"title", d.title},
                         {"weight", d.weight},
                         {"stage", to_string(d.stage)},
-                        {"index", d.index},
+                        {"index", six(d.index)},
                         {"evidence", evidence},
                         {"teams", teams_json(d.teams)},
                         {"gap", opt(d.gap)},
@@ -264,7 +268,7 @@ std::string render_json(const AssessmentReport& r)
                    {"skipped", r.skips},
                    {"min_group", r.min_group},
                    {"stage", to_string(r.stage)},
-                   {"index", r.index},
+                   {"index", six(r.index)},
                    {"arithmetic", r.overall_arithmetic},
                    {"dimensions", dims},
                    {"strengths", r.strengths},

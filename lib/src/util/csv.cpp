@@ -140,10 +140,12 @@ bool CsvReader::next(CsvRecordView& record)
     }
 }
 
-// Nearly every record of an export has no quotes: it is split 16 bytes at a time, one mask of
-// its separators and line breaks per block and a field per set bit, the fields viewed in place.
-// Anything else (a quote before the record's end, the end of the buffer, a field too large to
-// stream) is left to the general parser, which starts the record again.
+// Nearly every record of an export is plain: fields without quotes, or quoted without quotes
+// or line breaks inside ("Partner, NA"). Such a record is split 16 bytes at a time, one mask of
+// its separators, quotes and line breaks per block and a field per set bit, the fields viewed
+// in place. Anything else (a doubled quote, a quote inside a field, a line break in a quoted
+// field, the end of the buffer, a field too large to stream) is left to the general parser,
+// which starts the record again.
 bool CsvReader::parse_plain(CsvRecordView& record)
 {
 #ifdef __SSE2__
@@ -151,39 +153,63 @@ bool CsvReader::parse_plain(CsvRecordView& record)
     const std::size_t size = m_text.size();
     std::size_t start = m_pos;
     record.fields.clear();
-    for (std::size_t block = m_pos; block + 16 <= size; block += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + block));
-        const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')))));
-        const auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(','))));
-        const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'))));
-        // The bits before the first line break belong to this record; past it, nothing does.
-        const unsigned mine = breaks != 0 ? (1U << __builtin_ctz(breaks)) - 1 : 0xFFFFU;
-        if ((quotes & mine) != 0) {
-            return false;
-        }
-        for (unsigned bits = commas & mine; bits != 0; bits &= bits - 1) {
-            const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(bits));
-            record.fields.emplace_back(text + start, at - start);
-            start = at + 1;
-        }
-        if (m_in != nullptr && block + 16 - start > k_max_csv_field) {
-            return false; // the general parser says which field is too large
-        }
-        if (breaks == 0) {
-            continue;
-        }
-        std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(breaks));
+    // The last field ends at the line break at `at`: the record is done.
+    auto end_record = [&](std::size_t field_end, std::size_t at) {
         if (text[at] == '\r') {
             if (at + 1 == size) {
                 return false; // a line feed may follow in the next buffer
             }
             at += text[at + 1] == '\n' ? 1U : 0U;
         }
-        record.fields.emplace_back(text + start, block + static_cast<std::size_t>(__builtin_ctz(breaks)) - start);
+        record.fields.emplace_back(text + start, field_end - start);
         m_pos = m_line_start = at + 1;
         ++m_line;
         return true;
+    };
+    for (std::size_t block = m_pos; block + 16 <= size;) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + block));
+        const auto breaks = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')))));
+        const auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(','))));
+        const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'))));
+        // The bits before the first line break belong to this record, and of those the ones
+        // before a quote are plain separators.
+        const unsigned mine = breaks != 0 ? (1U << __builtin_ctz(breaks)) - 1 : 0xFFFFU;
+        const unsigned quoted = quotes & mine;
+        const unsigned plain = quoted != 0 ? (1U << __builtin_ctz(quoted)) - 1 : mine;
+        for (unsigned bits = commas & plain; bits != 0; bits &= bits - 1) {
+            const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(bits));
+            record.fields.emplace_back(text + start, at - start);
+            start = at + 1;
+        }
+        if (quoted != 0) {
+            const std::size_t open = block + static_cast<std::size_t>(__builtin_ctz(quoted));
+            const std::size_t close = find_first<'"', '\n', '\r'>(m_text, open + 1);
+            if (open != start || close + 1 >= size || text[close] != '"' ||
+                (m_in != nullptr && close - open > k_max_csv_field)) {
+                return false;
+            }
+            const char after = text[close + 1];
+            if (after == ',') {
+                record.fields.emplace_back(text + open + 1, close - open - 1);
+                start = block = close + 2;
+                continue;
+            }
+            if (after != '\n' && after != '\r') {
+                return false; // a doubled quote, or text after the closing one
+            }
+            start = open + 1;
+            return end_record(close, close + 1);
+        }
+        if (m_in != nullptr && block + 16 - start > k_max_csv_field) {
+            return false; // the general parser says which field is too large
+        }
+        if (breaks == 0) {
+            block += 16;
+            continue;
+        }
+        const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(breaks));
+        return end_record(at, at);
     }
 #endif
     (void)record;

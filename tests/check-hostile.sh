@@ -54,12 +54,18 @@ printf '%s\nkind: Gloss\xff\xfeary\n' "$header" >not-utf8.yaml
 { printf '%s\nkind: Glossary\nmetadata: {name: long}\nspec:\n  terms:\n    - {term: x, definition: "' "$header"
   head -c 4000000 /dev/zero | tr '\0' a; echo '"}'; } >long-line.yaml
 { for i in $(seq 3000); do printf -- '---\n%s\nkind: Glossary\nmetadata: {name: g%d}\nspec: {terms: []}\n' "$header" "$i"; done; } >many-docs.yaml
+# Each document names a related term no glossary defines: a "did you mean" among all terms
+# for each (once quadratic: 87 s at 20,000).
+{ for i in $(seq 15000); do
+    printf -- '---\n%s\nkind: Glossary\nmetadata: {name: g%d}\nspec: {terms: [{term: t%d, definition: d, related: [nope%d]}]}\n' \
+      "$header" "$i" "$i" "$i"
+  done; } >many-suggestions.yaml
 { printf '%s\nkind: LeadDefinitions\nmetadata: {name: long}\nspec:\n  fields: [{name: n, type: number}]\n' "$header"
   printf '  stages:\n    - {id: mql, name: MQL, owner: marketing, entry: "n > 0'
   for i in $(seq 40000); do printf ' and n > %d' "$i"; done; echo '"}'; } >long-criteria.yaml
 : >empty.yaml
 mkfifo fifo.yaml
-for file in deep alias-bomb nul not-utf8 escapes many-findings long-line many-docs long-criteria empty; do
+for file in deep alias-bomb nul not-utf8 escapes many-findings long-line many-docs many-suggestions long-criteria empty; do
   for format in text json sarif github junit; do
     run "validate $file -f $format" validate -f "$format" "$file.yaml"
   done

@@ -76,6 +76,22 @@ for n in "${sizes[@]}"; do
     "$(echo "$wall_alignkit_jobs1 / $wall_parse_only" | bc -l)" "$(echo "$wall_alignkit_jobs1 / $wall_parse_only_libyaml" | bc -l)"
 done
 
+# Many documents in one file, each with a finding that asks for a suggestion: linear, not
+# quadratic (the goal: 20,000 documents in under 0.5 s).
+printf '\n%-10s %-8s %10s %12s\n' documents format "wall s" "peak MiB"
+for n in 2500 5000 10000 20000; do
+  file=$out/many-documents-$n.yaml
+  [ -s "$file" ] || python3 bench/validate/gen_many_documents.py "$n" "$file"
+  for format in text json; do
+    rm -f "$out/many-$n-$format.txt"
+    for ((r = 0; r < runs; r++)); do
+      "$out/timecmd" "$out/many-$n-$format.txt" "$ak" validate --as-of 2026-11-22 -f "$format" "$file" >/dev/null 2>&1
+    done
+    printf '%-10s %-8s %10.3f %12.1f\n' "$n" "$format" "$(stat "$out/many-$n-$format.txt" 1)" \
+      "$(echo "$(stat "$out/many-$n-$format.txt" 4) / 1024" | bc -l)"
+  done
+done
+
 # Process start: the median of many runs of `alignkit --version`.
 rm -f "$out/start.txt"
 for ((r = 0; r < 200; r++)); do "$out/timecmd" "$out/start.txt" "$ak" --version >/dev/null; done

@@ -29,6 +29,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
     for (auto t : all_terms) {
         folded_terms.insert(lower_ascii(t));
     }
+    Speller speller(all_terms); // one for the run: many unknown terms among many stay linear
 
     for (const auto& doc : index.all()) {
         const auto* g = std::get_if<Glossary>(&doc.spec);
@@ -69,7 +70,7 @@ void check_glossaries(const DocumentIndex& index, Diagnostics& diags)
                     diags
                         .add(Code::unknown_id, doc.file, related.pos,
                              fmt::format("related term '{}' is not defined in any glossary checked", related.value),
-                             did_you_mean(related.value, all_terms))
+                             speller.did_you_mean(related.value))
                         .severity = Severity::warning;
                 }
             }

@@ -32,9 +32,17 @@ std::string referenced_path(std::string_view from_file, std::string_view ref)
 
 DocumentIndex::DocumentIndex(std::span<const Document> documents) : m_documents(documents)
 {
+    // A file's canonical path asks the file system at each step: once per file, not per
+    // document (20,000 documents in one file).
+    std::string_view last_file;
+    std::string last_path;
     for (const auto& doc : documents) {
         m_by_name.try_emplace({doc.kind, doc.metadata.name.value}, &doc);
-        m_by_file.try_emplace({doc.kind, canonical_path(doc.file)}, &doc);
+        if (last_path.empty() || doc.file != last_file) {
+            last_file = doc.file;
+            last_path = canonical_path(doc.file);
+        }
+        m_by_file.try_emplace({doc.kind, last_path}, &doc);
     }
 }
 
@@ -65,18 +73,21 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
         return it->second;
     }
     // Not found: only now gather the names, for the hint.
-    std::vector<std::string_view> names;
-    for (const auto& [key, doc] : m_by_name) {
-        if (key.first == kind) {
-            names.push_back(key.second);
+    auto& [names, speller] = m_spellers[kind];
+    if (!speller) {
+        for (const auto& [key, doc] : m_by_name) {
+            if (key.first == kind) {
+                names.push_back(key.second);
+            }
         }
+        speller = std::make_unique<Speller>(names);
     }
     std::string hint;
     if (by_path) {
         std::error_code ec;
         hint = fmt::format("no {} was read from '{}'", to_string(kind), fs::proximate(path, ec).generic_string());
     } else {
-        hint = did_you_mean(name, names);
+        hint = speller->did_you_mean(name);
         if (hint.empty()) {
             hint =
                 fmt::format("pass the file that defines the {} too, or refer to it by relative path", to_string(kind));

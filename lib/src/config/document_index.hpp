@@ -4,10 +4,14 @@
 #include "alignkit/config/diagnostics.hpp"
 #include "alignkit/model/document.hpp"
 
+#include "alignkit/util/text.hpp"
+
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace alignkit {
 
@@ -26,6 +30,9 @@ class DocumentIndex {
     std::span<const Document> m_documents;
     std::map<std::pair<Kind, std::string_view>, const Document*> m_by_name; // the first of each name
     std::map<std::pair<Kind, std::string>, const Document*> m_by_file;      // the first in each file
+    // The names of each kind for hints, made at the first reference that names none: many
+    // unresolved references among many documents then cost linear time.
+    mutable std::map<Kind, std::pair<std::vector<std::string_view>, std::unique_ptr<Speller>>> m_spellers;
 };
 
 // True when a reference is written as a file path rather than a name.

@@ -12,23 +12,31 @@ namespace {
 
 char lower(char c) { return lower_ascii(c); }
 
-// Optimal string alignment distance, case-insensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b)
+// Optimal string alignment distance, case-insensitive, or `bound + 1` as soon as it must be
+// more than `bound` (every entry of a row is). `rows` is scratch space.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound, std::vector<std::size_t>& rows)
 {
-    const std::size_t n = a.size();
     const std::size_t m = b.size();
-    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    rows.assign(3 * (m + 1), 0);
+    std::size_t* prev2 = rows.data();
+    std::size_t* prev = prev2 + m + 1;
+    std::size_t* cur = prev + m + 1;
     for (std::size_t j = 0; j <= m; ++j) {
         prev[j] = j;
     }
-    for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
+        std::size_t row_min = cur[0];
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
             if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
                 cur[j] = std::min(cur[j], prev2[j - 2] + 1);
             }
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > bound) {
+            return bound + 1;
         }
         std::swap(prev2, prev);
         std::swap(prev, cur);
@@ -55,30 +63,56 @@ bool equal_ignoring_case(std::string_view a, std::string_view b)
            std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
 }
 
-std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates)
+Speller::Speller(std::span<const std::string_view> candidates, std::size_t budget) : m_budget(budget)
+{
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const auto length = candidates[i].size();
+        if (m_by_length.size() <= length) {
+            m_by_length.resize(length + 1);
+        }
+        m_by_length[length].emplace_back(i, candidates[i]);
+    }
+}
+
+std::optional<std::string_view> Speller::closest(std::string_view word)
 {
     // Allow about one edit per three characters, and at least one: "folow_up" finds
-    // "follow_up", "x" finds nothing.
+    // "follow_up", "x" finds nothing. A length further off than that needs more edits.
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
-    std::optional<std::string_view> best;
+    std::optional<std::pair<std::size_t, std::string_view>> best;
     std::size_t best_distance = limit + 1;
-    for (auto candidate : candidates) {
-        const std::size_t d = edit_distance(word, candidate);
-        if (d < best_distance) {
-            best_distance = d;
-            best = candidate;
+    const std::size_t shortest = word.size() > limit ? word.size() - limit : 0;
+    for (std::size_t length = shortest; length <= word.size() + limit && length < m_by_length.size(); ++length) {
+        for (const auto& [order, candidate] : m_by_length[length]) {
+            if (m_budget == 0) {
+                return std::nullopt; // spent: no suggestion rather than a worse one
+            }
+            --m_budget;
+            // An equal distance wins only from earlier in the candidates' order.
+            const std::size_t d = edit_distance(word, candidate, best_distance, m_rows);
+            if (d < best_distance || (d == best_distance && best && d <= limit && order < best->first)) {
+                best_distance = d;
+                best = {order, candidate};
+            }
         }
     }
-    return best;
+    return best ? std::optional<std::string_view>(best->second) : std::nullopt;
+}
+
+std::string Speller::did_you_mean(std::string_view word)
+{
+    auto match = closest(word);
+    return match ? "did you mean '" + std::string(*match) + "'?" : std::string();
+}
+
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates)
+{
+    return Speller(candidates).closest(word);
 }
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates)
 {
-    auto match = closest_match(word, candidates);
-    if (!match) {
-        return {};
-    }
-    return "did you mean '" + std::string(*match) + "'?";
+    return Speller(candidates).did_you_mean(word);
 }
 
 bool is_slug(std::string_view text)

@@ -2,6 +2,10 @@
 
 #include <array>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace alignkit;
 
@@ -94,4 +98,35 @@ TEST_CASE("a line index finds every line of a text at once")
     CHECK(index.line(5).empty());
     CHECK(index.line(0).empty());
     CHECK(line_at("one\r\ntwo\n\nfour", 4) == "four");
+}
+
+TEST_CASE("a speller asked many times gives the first closest candidate, within a budget of comparisons")
+{
+    // Ties go to the candidate given first, whatever its length: "fields" is one edit from
+    // both "field" and "yields".
+    const std::vector<std::string_view> names = {"yields", "field", "fields_of", "owner"};
+    Speller speller(names);
+    CHECK(speller.closest("fields") == std::optional<std::string_view>("yields"));
+    CHECK(speller.closest("ownr") == std::optional<std::string_view>("owner"));
+    CHECK_FALSE(speller.closest("zzzzzz"));
+    CHECK(closest_match("fields", names) == speller.closest("fields"));
+
+    // 20,000 names and as many unknown words: each word is compared only with names of a
+    // length close enough, and the whole run with at most the budget, after which words get
+    // no suggestion instead of costing time in the square of the findings.
+    std::vector<std::string> many;
+    many.reserve(20000);
+    for (int i = 0; i < 20000; ++i) {
+        many.push_back(fmt::format("term{}", i));
+    }
+    const std::vector<std::string_view> views(many.begin(), many.end());
+    Speller bounded(views, 30000);
+    CHECK(bounded.closest("term12") == std::optional<std::string_view>("term12"));
+    std::size_t suggested = 0;
+    for (int i = 0; i < 20000; ++i) {
+        suggested += bounded.closest(fmt::format("trem{}", i)) ? 1U : 0U;
+    }
+    CHECK(suggested > 0);
+    CHECK(suggested < 100); // the budget ran out early
+    CHECK_FALSE(bounded.closest("term12"));
 }

@@ -19,6 +19,25 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
 // "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 
+// The same over one set of candidates asked many times (20,000 glossaries, each naming a term
+// none defines): candidates are kept by length, so a word is compared only with those whose
+// length could be close enough, by a distance that stops once it cannot win. A budget of
+// comparisons bounds the whole, as a compiler's spell-checking limit does: past it, words get
+// no suggestion, so a run stays linear in its findings however many there are.
+class Speller {
+  public:
+    static constexpr std::size_t k_default_budget = 1'000'000; // comparisons; about 0.05 s
+    explicit Speller(std::span<const std::string_view> candidates, std::size_t budget = k_default_budget);
+    // closest_match's answer, the first of equals in the candidates' order, within the budget.
+    std::optional<std::string_view> closest(std::string_view word);
+    std::string did_you_mean(std::string_view word);
+
+  private:
+    std::vector<std::vector<std::pair<std::size_t, std::string_view>>> m_by_length; // (order, candidate)
+    std::size_t m_budget;
+    std::vector<std::size_t> m_rows; // the distance's three rows, kept between calls
+};
+
 // ASCII letters in lower case, other bytes as they are: for matching names and headers
 // people write in any case.
 char lower_ascii(char c);

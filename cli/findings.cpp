@@ -77,10 +77,11 @@ ValidationResult load_for_findings(const std::vector<std::string>& paths, const 
 
 int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,
                     const FindingsOptions& options, const GlobalOptions& global, const std::string& before,
-                    const std::string& after)
+                    const std::string& after, bool verbose)
 {
     TextOptions text;
     text.summary = !global.quiet;
+    text.verbose = verbose;
     for (const auto& target : targets) {
         const bool to_stdout = target.path.empty() || target.path == "-";
         text.color = to_stdout && wants_color(global, STDOUT_FILENO);

@@ -39,9 +39,10 @@ ValidationResult load_for_findings(const std::vector<std::string>& paths, const 
                                    const std::vector<std::string>& exclude = {}, unsigned jobs = 0);
 
 // Writes `result` in every format. Text output gets `before` ahead of the findings and
-// `after` behind them (a command's own summary). Returns the exit status.
+// `after` behind them (a command's own summary), and with `verbose` the files skipped as not
+// alignkit configs. Returns the exit status.
 int report_findings(const ValidationResult& result, const std::vector<FormatTarget>& targets,
                     const FindingsOptions& options, const GlobalOptions& global, const std::string& before = {},
-                    const std::string& after = {});
+                    const std::string& after = {}, bool verbose = false);
 
 } // namespace alignkit::cli

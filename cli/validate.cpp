@@ -17,6 +17,7 @@ struct ValidateCommand {
     FindingsOptions findings;
     std::vector<std::string> exclude;
     unsigned jobs = 0;
+    bool verbose = false;
 };
 
 int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
@@ -26,7 +27,7 @@ int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
         return exit_failure;
     }
     const ValidationResult result = load_for_findings(cmd.paths, cmd.findings, cmd.exclude, cmd.jobs);
-    return report_findings(result, *targets, cmd.findings, global);
+    return report_findings(result, *targets, cmd.findings, global, {}, {}, cmd.verbose);
 }
 
 } // namespace
@@ -38,9 +39,11 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, Runner& ru
     sub->add_option("paths", cmd->paths, "Files, folders (searched for *.yaml and *.yml), or - for standard input")
         ->required();
     add_findings_options(*sub, cmd->findings);
-    sub->add_option("--exclude", cmd->exclude, "Skip files in folders that match this glob (repeatable)")
-        ->option_text("GLOB")
+    sub->add_option("--exclude", cmd->exclude,
+                    "Skip what matches this pattern in the folders given, as a .gitignore line (repeatable)")
+        ->option_text("PATTERN")
         ->allow_extra_args(false);
+    sub->add_flag("-v,--verbose", cmd->verbose, "List the YAML files skipped as not alignkit configs");
     sub->add_option("-j,--jobs", cmd->jobs, "Files parsed in parallel (default: one per core)")->check(job_count);
     sub->callback([cmd, &global, &run] { run = [cmd, &global] { return run_validate(*cmd, global); }; });
 }

@@ -51,8 +51,12 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "(anchors that refer to anchors) looks like, so alignkit stops reading it.",
      "Remove the anchors and aliases, or split the document."},
     {no_config_files, "AK0010", k_warning, "no configs found",
-     "A folder given on the command line holds no `*.yaml` or `*.yml` file (after `--exclude`).",
-     "Check the folder, or the `--exclude` patterns."},
+     "A folder given on the command line holds no `*.yaml` or `*.yml` file (after `--exclude` and its "
+     "`.alignkitignore`). When the whole run checked no file at all (every folder empty, or all its YAML "
+     "files not alignkit configs), it is an error and the exit status is 2: a CI gate that checks "
+     "nothing must not pass.",
+     "Check the folder, the `--exclude` patterns and `.alignkitignore`; name a file to check it even "
+     "when it does not say `apiVersion: alignkit/...`."},
 
     {not_a_mapping, "AK1001", k_error, "document is not a mapping",
      "Every config document is a mapping with the keys apiVersion, kind, metadata and spec.",

@@ -121,6 +121,7 @@ std::string render_json(const ValidationResult& result)
           {"warnings", result.count(Severity::warning)},
           {"infos", result.count(Severity::info)}}},
         {"files", std::move(files)},
+        {"skipped", result.skipped},
         {"diagnostics", Json::array()},
     };
     std::string out = report.dump(2, ' ', false, Json::error_handler_t::replace);

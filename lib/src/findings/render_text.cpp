@@ -128,7 +128,17 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
         if (auto infos = result.count(Severity::info); infos > 0) {
             out += fmt::format(", {} info", infos);
         }
+        if (!result.skipped.empty()) {
+            out += fmt::format("; skipped {} that {} not {}", plural(result.skipped.size(), "YAML file"),
+                               result.skipped.size() == 1 ? "is" : "are",
+                               result.skipped.size() == 1 ? "an alignkit config" : "alignkit configs");
+        }
         out += '\n';
+        if (options.verbose) {
+            for (const auto& file : result.skipped) {
+                out += fmt::format("  skipped {}\n", printable(file));
+            }
+        }
     }
     return out;
 }

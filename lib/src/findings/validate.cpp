@@ -1,4 +1,5 @@
 #include "alignkit/findings/validate.hpp"
+#include "alignkit/util/path_patterns.hpp"
 #include "alignkit/util/text.hpp"
 
 #include "alignkit/config/loader.hpp"
@@ -10,7 +11,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fnmatch.h>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -24,21 +24,61 @@ struct Input {
     std::string path;
     bool from_stdin = false;
     bool referenced = false;
+    bool walked = false; // found in a folder, not named
 };
 
-bool excluded(const fs::path& file, const fs::path& root, const std::vector<std::string>& patterns)
+// Whether a YAML file means to be an alignkit config: some document says `apiVersion:
+// alignkit/...` or names a kind alignkit has (either, so that a typo in one is still
+// reported). Workflows, compose files and Kubernetes manifests say neither.
+bool declares_alignkit(std::string_view text)
 {
-    const std::string full = file.generic_string();
-    const std::string relative = file.lexically_relative(root).generic_string();
-    const std::string base = file.filename().string();
-    return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-        return fnmatch(p.c_str(), full.c_str(), 0) == 0 || fnmatch(p.c_str(), relative.c_str(), 0) == 0 ||
-               fnmatch(p.c_str(), base.c_str(), 0) == 0;
-    });
+    auto values_of = [&](std::string_view key, auto&& accept) {
+        for (auto at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+            auto rest = text.substr(at + key.size());
+            const auto colon = rest.find_first_not_of("\"' \t");
+            if (colon == std::string_view::npos || rest[colon] != ':') {
+                continue;
+            }
+            rest = rest.substr(colon + 1);
+            const auto value = rest.find_first_not_of("\"' \t");
+            if (value != std::string_view::npos && accept(rest.substr(value))) {
+                return true;
+            }
+        }
+        return false;
+    };
+    return values_of("apiVersion", [](std::string_view v) { return v.starts_with("alignkit/"); }) ||
+           values_of("kind", [](std::string_view v) {
+               const auto names = enum_names<Kind>();
+               return std::any_of(names.begin(), names.end(), [&](std::string_view kind) {
+                   return v.starts_with(kind) &&
+                          (v.size() == kind.size() ||
+                           std::string_view(" \t\r\n\"',}#").find(v[kind.size()]) != std::string_view::npos);
+               });
+           });
+}
+
+// What a walk of `root` leaves out: its .alignkitignore, then the command line's --exclude
+// patterns, both read as .gitignore lines relative to `root`.
+PathPatterns exclusions(const fs::path& root, const std::vector<std::string>& patterns)
+{
+    PathPatterns out;
+    std::ifstream ignore(root / ".alignkitignore", std::ios::binary);
+    std::string text;
+    char buffer[4096];
+    while (ignore && text.size() < k_max_config_bytes && (ignore.read(buffer, sizeof buffer) || ignore.gcount() > 0)) {
+        text.append(buffer, static_cast<std::size_t>(ignore.gcount()));
+    }
+    out.add_lines(text);
+    for (const auto& p : patterns) {
+        out.add(p);
+    }
+    return out;
 }
 
 // Expands the command line into files, reporting paths that do not exist.
-std::vector<Input> collect(const std::vector<std::string>& paths, const ValidateOptions& options, Diagnostics& diags)
+std::vector<Input> collect(const std::vector<std::string>& paths, const ValidateOptions& options, Diagnostics& diags,
+                           std::vector<std::string>& empty_folders)
 {
     std::vector<Input> inputs;
     for (const auto& path : paths) {
@@ -63,12 +103,19 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
             continue;
         }
         std::vector<std::string> found;
+        const auto excluded = exclusions(path, options.exclude);
         auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto& file = it->path();
+            const bool folder = it->is_directory(ec);
+            if (excluded.excluded(file.lexically_relative(path).generic_string(), folder)) {
+                if (folder) {
+                    it.disable_recursion_pending(); // nothing inside is looked at
+                }
+                continue;
+            }
             auto ext = file.extension();
-            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec) &&
-                !excluded(file, path, options.exclude)) {
+            if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) {
                 found.push_back(file.generic_string());
             }
         }
@@ -77,10 +124,10 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         }
         std::sort(found.begin(), found.end());
         if (found.empty() && !ec) {
-            diags.add(Code::no_config_files, path, {}, fmt::format("no *.yaml or *.yml files in '{}'", path));
+            empty_folders.push_back(path);
         }
         for (auto& file : found) {
-            inputs.push_back({std::move(file), false});
+            inputs.push_back({std::move(file), false, false, true});
         }
     }
     return inputs;
@@ -127,6 +174,7 @@ struct Loaded {
     SourceFile file;
     std::vector<Document> documents;
     Diagnostics diagnostics;
+    bool foreign = false; // found in a folder and not an alignkit config: skipped
 };
 
 Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
@@ -136,6 +184,10 @@ Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
     out.file.referenced = input.referenced;
     std::optional<std::string> text =
         input.from_stdin ? stdin_text.value_or(std::string{}) : read_file(input.path, out.diagnostics);
+    if (text && input.walked && !declares_alignkit(*text)) {
+        out.foreign = true;
+        return out;
+    }
     if (text) {
         out.file.text = std::move(*text);
         out.documents = parse_config(out.file.text, input.path, out.diagnostics);
@@ -199,11 +251,16 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
                                 const ValidateOptions& options)
 {
     ValidationResult result;
-    std::vector<Input> inputs = collect(paths, options, result.diagnostics);
+    std::vector<std::string> empty_folders;
+    std::vector<Input> inputs = collect(paths, options, result.diagnostics, empty_folders);
     std::set<std::string> known;
     while (!inputs.empty()) {
         std::vector<Document> new_documents;
         for (auto& loaded : load_all(inputs, stdin_text, options.jobs)) {
+            if (loaded.foreign) {
+                result.skipped.push_back(std::move(loaded.file.path));
+                continue;
+            }
             known.insert(canonical_path(loaded.file.path));
             result.diagnostics.append(loaded.diagnostics);
             result.files.push_back(std::move(loaded.file));
@@ -215,6 +272,25 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
         for (auto& doc : new_documents) {
             result.documents.push_back(std::move(doc));
         }
+    }
+    // A folder without configs is a warning; a gate that checked nothing at all must not pass,
+    // so then it is an error and the run could not do its job.
+    const bool nothing_checked = !paths.empty() && result.files.empty() && !has_input_failure(result);
+    for (const auto& folder : empty_folders) {
+        result.diagnostics
+            .add(Code::no_config_files, folder, {}, fmt::format("no *.yaml or *.yml files in '{}'", folder),
+                 "check the folder, the --exclude patterns and its .alignkitignore")
+            .severity = nothing_checked ? Severity::error : Severity::warning;
+    }
+    if (nothing_checked && empty_folders.empty()) {
+        const std::vector<std::string_view> named(paths.begin(), paths.end());
+        result.diagnostics
+            .add(Code::no_config_files, paths.front(), {},
+                 fmt::format("no configs found under {}", quoted_list(named, "or")),
+                 fmt::format("{} YAML file{} skipped: no document says 'apiVersion: alignkit/...' or names an "
+                             "alignkit kind; name a file to check it anyway",
+                             result.skipped.size(), result.skipped.size() == 1 ? " was" : "s were"))
+            .severity = Severity::error;
     }
     check_documents(result.documents, options.checks, result.diagnostics);
 
@@ -263,7 +339,8 @@ const Document* find_one_document(const ValidationResult& result, Kind kind, std
 bool has_input_failure(const ValidationResult& result)
 {
     return std::any_of(result.diagnostics.all().begin(), result.diagnostics.all().end(), [](const Diagnostic& d) {
-        return d.code == Code::path_not_found || d.code == Code::file_unreadable;
+        return d.code == Code::path_not_found || d.code == Code::file_unreadable ||
+               (d.code == Code::no_config_files && d.severity == Severity::error);
     });
 }
 

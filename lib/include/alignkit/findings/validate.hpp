@@ -15,7 +15,7 @@ namespace alignkit {
 inline constexpr std::string_view k_stdin_name = "<stdin>";
 
 struct ValidateOptions {
-    std::vector<std::string> exclude; // glob patterns (fnmatch) matched against found files
+    std::vector<std::string> exclude; // .gitignore lines, relative to each folder given (util/path_patterns.hpp)
     CheckOptions checks;
     unsigned jobs = 1; // files parsed in parallel
 };
@@ -30,12 +30,16 @@ struct SourceFile {
 struct ValidationResult {
     std::vector<SourceFile> files; // in the order given, folders expanded in sorted order
     std::vector<Document> documents;
-    Diagnostics diagnostics; // sorted by file (in `files` order), then position
+    Diagnostics diagnostics;          // sorted by file (in `files` order), then position
+    std::vector<std::string> skipped; // YAML found in folders that is not an alignkit config
     std::size_t count(Severity severity) const { return diagnostics.count(severity); }
 };
 
 // Validates `paths` (files, folders searched recursively for *.yaml and *.yml, or "-" for
-// `stdin_text`). Files that documents refer to by relative path are read too. Problems the
+// `stdin_text`). A file found in a folder whose documents neither say `apiVersion:
+// alignkit/...` nor name an alignkit kind is skipped (listed in `skipped`); a file named is
+// always checked. A run given paths that checks no file has an AK0010 error, an input
+// failure. Files that documents refer to by relative path are read too. Problems the
 // user can cause are diagnostics; only a bug throws.
 ValidationResult validate_paths(const std::vector<std::string>& paths, const std::optional<std::string>& stdin_text,
                                 const ValidateOptions& options);

@@ -15,8 +15,9 @@ template <> struct EnumNames<ValidateFormat> {
 };
 
 struct TextOptions {
-    bool color = false;  // ANSI colours, for a terminal
-    bool summary = true; // the closing "checked N files" line
+    bool color = false;   // ANSI colours, for a terminal
+    bool summary = true;  // the closing "checked N files" line
+    bool verbose = false; // and under it, the YAML files skipped as not alignkit configs
 };
 
 // Compiler-style: `file:line:col: error[AK1101]: message`, the source line with a caret, the hint.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks alignkit's machine formats with the real validators of each format:
-#   SARIF 2.1.0 against the OASIS JSON Schema (ajv with draft-04 support),
+#   SARIF 2.1.0 against the OASIS JSON Schema (ajv with draft-04 support) and through
+#   Microsoft's SARIF multitool with the SARIF and GitHub rules (relative and absolute paths),
 #   JUnit XML against the Ant JUnit XSD (xmllint),
 #   the exported JSON Schemas: every example passes them, and every invalid example marked
 #   "# schema: rejects" fails them (ajv, draft 2020-12).
@@ -35,6 +36,23 @@ inputs=(examples/brightline examples/invalid)
 check_schema "$specs/sarif-schema-2.1.0.json" "$work/out.sarif" || fail "SARIF does not match the SARIF 2.1.0 schema"
 grep -q '"ruleId"' "$work/out.sarif" || fail "SARIF has no results"
 xmllint --noout --schema "$specs/junit.xsd" "$work/out.xml" || fail "JUnit XML does not match junit.xsd"
+
+# What code scanning and other consumers require: no error or warning from the multitool's
+# SARIF and GitHub rules, for files named relative and absolute. (The npm wrapper passes its
+# arguments through a shell, which splits "Gh;Sarif": the binary is called directly.) Left:
+# SARIF2005, informationUri, as alignkit has no published home page to point to.
+multitool=$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+[ -x "$multitool" ] || { echo "missing the SARIF multitool: run scripts/install-test-tools"; exit 1; }
+"$ak" validate --as-of 2026-11-22 --format sarif:"$work/abs.sarif" "$(pwd)/examples/invalid" >/dev/null
+for log in out abs; do
+  "$multitool" validate "$work/$log.sarif" -o "$work/$log.check.sarif" --rule-kind "Gh;Sarif" \
+    --level "Error;Warning" >"$work/$log.check.log" 2>&1 || fail "the SARIF multitool did not run: $(tail -3 "$work/$log.check.log")"
+  node -e '
+    const log = JSON.parse(require("fs").readFileSync(process.argv[1]));
+    const found = log.runs[0].results.filter(r => r.ruleId !== "SARIF2005");
+    for (const r of found) console.log(r.ruleId, r.level || "warning", JSON.stringify(r.message.arguments));
+    process.exit(found.length ? 1 : 0);' "$work/$log.check.sarif" || fail "the SARIF multitool rejects the $log report"
+done
 node -e 'JSON.parse(require("fs").readFileSync(process.argv[1]))' "$work/out.json" || fail "JSON report does not parse"
 
 # The exported schemas agree with the loader on the examples.

@@ -3,8 +3,10 @@
 
 #include "alignkit/findings/validate_report.hpp"
 #include "alignkit/model/version.hpp"
+#include "alignkit/util/sha256.hpp"
 #include "alignkit/util/text.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -37,6 +39,53 @@ std::string uri_reference(std::string_view path)
         out += keep ? std::string(1, c) : fmt::format("%{:02X}", byte);
     }
     return out;
+}
+
+// Where a finding's file is, as every SARIF consumer reads it: a relative path against
+// %SRCROOT% (the folder the run started in: code scanning's checkout), an absolute one as a
+// file:// URI. A relative reference that begins with a slash is what validators reject.
+Json artifact_location(std::string_view path)
+{
+    if (path.starts_with('/')) {
+        return {{"uri", "file://" + uri_reference(path)}};
+    }
+    return {{"uri", uri_reference(path)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+// A rule's name as SARIF viewers list it: its title in PascalCase ("no configs found" ->
+// "NoConfigsFound").
+std::string rule_name(std::string_view title)
+{
+    std::string out;
+    bool start = true;
+    for (char c : title) {
+        if (std::isalnum(static_cast<unsigned char>(c)) == 0) {
+            start = true;
+            continue;
+        }
+        out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        start = false;
+    }
+    return out;
+}
+
+// What identifies a finding across edits that move it: its code, file and message, with the
+// line numbers a message may quote left out, and which of its equals it is. Baselines and
+// code scanning match findings by it (SARIF partialFingerprints).
+std::string fingerprint(const Diagnostic& d, std::map<std::string, int>& seen)
+{
+    std::string message;
+    for (std::size_t i = 0; i < d.message.size(); ++i) {
+        message += d.message[i];
+        if (message.ends_with("line ")) {
+            while (i + 1 < d.message.size() && std::isdigit(static_cast<unsigned char>(d.message[i + 1])) != 0) {
+                ++i;
+            }
+            message += '#';
+        }
+    }
+    const std::string key = fmt::format("{}\n{}\n{}", to_string(d.code), d.file, message);
+    return fmt::format("{}:{}", sha256_hex(key).substr(0, 32), seen[key]++);
 }
 
 std::string_view sarif_level(Severity s)
@@ -161,20 +210,25 @@ std::string render_sarif(const ValidationResult& result)
 {
     Json rules = Json::array();
     for (const auto& code : all_codes()) {
+        // Help as `alignkit explain` gives it: what it means, then how to fix it.
         rules.push_back({{"id", code.id},
-                         {"name", code.title},
-                         {"shortDescription", {{"text", code.title}}},
+                         {"name", rule_name(code.title)},
+                         {"shortDescription", {{"text", fmt::format("{}.", code.title)}}},
                          {"fullDescription", {{"text", code.explanation}}},
-                         {"help", {{"text", code.fix}}},
+                         {"help",
+                          {{"text", fmt::format("{}\n\nFix: {}", code.explanation, code.fix)},
+                           {"markdown", fmt::format("**{} {}**\n\n{}\n\n**Fix:** {}", code.id, code.title,
+                                                    code.explanation, code.fix)}}},
                          {"defaultConfiguration", {{"level", sarif_level(code.severity)}}}});
     }
     Json artifacts = Json::array();
     for (const auto& file : result.files) {
-        artifacts.push_back({{"location", {{"uri", uri_reference(file.path)}}}});
+        artifacts.push_back({{"location", artifact_location(file.path)}});
     }
     Json results = Json::array();
+    std::map<std::string, int> seen;
     for (const auto& d : result.diagnostics.all()) {
-        Json physical = {{"artifactLocation", {{"uri", uri_reference(d.file)}}}};
+        Json physical = {{"artifactLocation", artifact_location(d.file)}};
         if (d.pos.line > 0) {
             physical["region"] = {
                 {"startLine", d.pos.line}, {"startColumn", d.pos.column}, {"endColumn", d.pos.column + d.length}};
@@ -187,7 +241,8 @@ std::string render_sarif(const ValidationResult& result)
                            {"ruleIndex", static_cast<int>(d.code)},
                            {"level", sarif_level(d.severity)},
                            {"message", {{"text", text}}},
-                           {"locations", Json::array({{{"physicalLocation", physical}}})}});
+                           {"locations", Json::array({{{"physicalLocation", physical}}})},
+                           {"partialFingerprints", {{"alignkitFinding/v1", fingerprint(d, seen)}}}});
     }
     Json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

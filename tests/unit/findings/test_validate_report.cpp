@@ -9,11 +9,11 @@ using namespace alignkit;
 namespace {
 
 // A result with one file and the given diagnostics, as validate_paths would return it.
-ValidationResult result_with(std::string text, std::vector<Diagnostic> diagnostics)
+ValidationResult result_with(std::string text, const std::vector<Diagnostic>& diagnostics)
 {
     ValidationResult r;
     r.files.push_back({"cfg/sla.yaml", std::move(text), 1});
-    for (auto& d : diagnostics) {
+    for (const auto& d : diagnostics) {
         r.diagnostics.add(d.code, d.file, d.pos, d.message, d.hint) = d;
     }
     return r;
@@ -110,4 +110,45 @@ TEST_CASE("sarif: paths become URI references")
     d.file = "my configs/sla #1.yaml";
     auto sarif = render_sarif(result_with("", {d}));
     CHECK(sarif.find("\"uri\": \"my%20configs/sla%20%231.yaml\"") != std::string::npos);
+}
+
+TEST_CASE("sarif: relative paths against %SRCROOT%, absolute ones as file:// URIs")
+{
+    // A relative reference that begins with a slash is what Microsoft's validator rejects
+    // (SARIF1004).
+    Diagnostic d = unknown_key();
+    d.file = "/srv/repo/cfg/sla.yaml";
+    auto sarif = render_sarif(result_with("", {d, unknown_key()}));
+    CHECK(sarif.find("\"uri\": \"file:///srv/repo/cfg/sla.yaml\"") != std::string::npos);
+    CHECK(sarif.find("\"uri\": \"cfg/sla.yaml\",\n                  \"uriBaseId\": \"%SRCROOT%\"") !=
+          std::string::npos);
+    CHECK(sarif.find("\"name\": \"UnknownKey\"") != std::string::npos);
+    CHECK(sarif.find("\"markdown\": \"**AK1101 unknown key**") != std::string::npos);
+}
+
+TEST_CASE("sarif: a finding's fingerprint stays when lines above it move, and tells equals apart")
+{
+    auto fingerprints = [](const std::vector<Diagnostic>& diagnostics) {
+        const auto sarif = render_sarif(result_with("", diagnostics));
+        std::vector<std::string> out;
+        const std::string key = "\"alignkitFinding/v1\": \"";
+        for (auto at = sarif.find(key); at != std::string::npos; at = sarif.find(key, at + 1)) {
+            out.push_back(sarif.substr(at + key.size(), sarif.find('"', at + key.size()) - at - key.size()));
+        }
+        return out;
+    };
+    Diagnostic quoting = unknown_key();
+    quoting.code = Code::duplicate_id;
+    quoting.message = "term 'MQL' is defined twice, first on line 4";
+    Diagnostic moved = unknown_key();
+    moved.pos.line += 10;
+    Diagnostic moved_quoting = quoting;
+    moved_quoting.pos.line += 10;
+    moved_quoting.message = "term 'MQL' is defined twice, first on line 14";
+    const auto before = fingerprints({unknown_key(), quoting, unknown_key()});
+    const auto after = fingerprints({moved, moved_quoting, moved});
+    REQUIRE(before.size() == 3);
+    CHECK(before == after);
+    CHECK(before[0] != before[2]); // the same finding twice: the first and the second
+    CHECK(before[0] != before[1]);
 }

@@ -82,6 +82,9 @@ int report_findings(const ValidationResult& result, const std::vector<FormatTarg
     TextOptions text;
     text.summary = !global.quiet;
     text.verbose = verbose;
+    text.failing = options.fail_on == FailOn::error     ? std::optional<Severity>(Severity::error)
+                   : options.fail_on == FailOn::warning ? std::optional<Severity>(Severity::warning)
+                                                        : std::nullopt;
     for (const auto& target : targets) {
         const bool to_stdout = target.path.empty() || target.path == "-";
         text.color = to_stdout && wants_color(global, STDOUT_FILENO);

@@ -20,36 +20,29 @@ std::string diagnostic_line(const Diagnostic& d)
 
 } // namespace
 
-std::string render_junit(const ValidationResult& result, Date as_of)
+std::string render_junit(const ValidationResult& result, Date as_of, std::optional<Severity> failing)
 {
-    // One test case per file: it fails when the file has errors. Diagnostics that concern no
-    // file that was read (a missing path) fail a case of their own.
+    // The Ant schema allows one failure (or skipped) per test case and nothing but name,
+    // classname and time on it, and GitLab reads only test cases: so each finding is a case
+    // of its own, its file as the class, and a file without findings is one passing case.
     std::string cases;
-    std::size_t failures = 0;
-    std::string other_output;
-    auto add_case = [&](const std::string& name, const std::vector<const Diagnostic*>& diags) {
-        std::string errors;
-        std::size_t error_count = 0;
-        std::string_view first_error;
-        for (const auto* d : diags) {
-            if (d->severity == Severity::error) {
-                if (error_count++ == 0) {
-                    first_error = to_string(d->code);
-                }
-                errors += diagnostic_line(*d) + "\n";
-            } else {
-                other_output += diagnostic_line(*d) + "\n";
-            }
+    std::size_t tests = 0, failures = 0, skipped = 0;
+    auto add_finding = [&](const Diagnostic& d) {
+        ++tests;
+        const auto where = d.pos.line > 0 ? fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.column) : d.file;
+        const auto summary = fmt::format("{}[{}]: {}", to_string(d.severity), to_string(d.code), d.message);
+        cases += fmt::format("  <testcase name=\"{} {}\" classname=\"{}\" time=\"0\">\n", xml_escape(where, true),
+                             to_string(d.code), xml_escape(d.file, true));
+        if (failing && d.severity <= *failing) {
+            ++failures;
+            cases += fmt::format("    <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(summary, true),
+                                 to_string(d.code), xml_escape(diagnostic_line(d), false));
+        } else {
+            ++skipped;
+            cases += fmt::format("    <skipped message=\"{}\">{}</skipped>\n", xml_escape(summary, true),
+                                 xml_escape(diagnostic_line(d), false));
         }
-        cases +=
-            fmt::format("  <testcase name=\"{}\" classname=\"alignkit.validate\" time=\"0\"", xml_escape(name, true));
-        if (error_count == 0) {
-            cases += "/>\n";
-            return;
-        }
-        ++failures;
-        cases += fmt::format(">\n    <failure message=\"{} error{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
-                             error_count, error_count == 1 ? "" : "s", first_error, xml_escape(errors, false));
+        cases += "  </testcase>\n";
     };
     // Findings grouped by file in one pass: files in the order given, then any other file a
     // finding names (a path that does not exist), in order of appearance.
@@ -67,13 +60,21 @@ std::string render_junit(const ValidationResult& result, Date as_of)
         it->second.push_back(&d);
     }
     for (const auto& name : named) {
-        add_case(std::string(name), by_file[name]);
+        const auto& findings = by_file[name];
+        if (findings.empty()) {
+            ++tests;
+            cases += fmt::format("  <testcase name=\"{}\" classname=\"{}\" time=\"0\"/>\n", xml_escape(name, true),
+                                 xml_escape(name, true));
+        }
+        for (const auto* d : findings) {
+            add_finding(*d);
+        }
     }
     return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                        "<testsuite name=\"alignkit validate\" timestamp=\"{}T00:00:00\" hostname=\"localhost\" "
-                       "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
-                       "  <properties/>\n{}  <system-out>{}</system-out>\n  <system-err/>\n</testsuite>\n",
-                       to_string(as_of), named.size(), failures, cases, xml_escape(other_output, false));
+                       "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">\n"
+                       "  <properties/>\n{}  <system-out/>\n  <system-err/>\n</testsuite>\n",
+                       to_string(as_of), tests, failures, skipped, cases);
 }
 
 } // namespace alignkit

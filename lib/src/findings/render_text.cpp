@@ -155,7 +155,7 @@ std::string render(const ValidationResult& result, ValidateFormat format, const 
     case ValidateFormat::github:
         return render_github(result);
     case ValidateFormat::junit:
-        return render_junit(result, as_of);
+        return render_junit(result, as_of, text.failing);
     }
     return {};
 }

@@ -78,16 +78,27 @@ TEST_CASE("github: workflow commands with their own escaping")
     CHECK(render_github(result_with("", {d})).starts_with("::notice file=odd%2Cname%3A50%25.yaml,title="));
 }
 
-TEST_CASE("junit: one case per file, escaped, dated by --as-of")
+TEST_CASE("junit: a case per finding, failed at --fail-on, skipped below it; escaped, dated by --as-of")
 {
+    // GitLab reads only test cases, and the Ant schema allows one failure per case: a warning
+    // in the suite's system-out was lost there.
     Diagnostic d = unknown_key();
     d.message = "bad <key> & \"quotes\"";
-    auto xml = render_junit(result_with("", {d}), Date{2027, 3, 1});
+    Diagnostic warning = unknown_key();
+    warning.severity = Severity::warning;
+    warning.pos.line = 9;
+    auto xml = render_junit(result_with("", {d, warning}), Date{2027, 3, 1});
     CHECK(xml.find("timestamp=\"2027-03-01T00:00:00\"") != std::string::npos);
-    CHECK(xml.find("tests=\"1\" failures=\"1\"") != std::string::npos);
-    CHECK(
-        xml.find("<failure message=\"1 error\" type=\"AK1101\">cfg/sla.yaml:3:3: error[AK1101]: bad &lt;key&gt; &amp; "
-                 "\"quotes\" (hint: did you mean 'follow_up'?)\n</failure>") != std::string::npos);
+    CHECK(xml.find("tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\"") != std::string::npos);
+    CHECK(xml.find("<testcase name=\"cfg/sla.yaml:3:3 AK1101\" classname=\"cfg/sla.yaml\" time=\"0\">\n"
+                   "    <failure message=\"error[AK1101]: bad &lt;key&gt; &amp; &quot;quotes&quot;\" "
+                   "type=\"AK1101\">cfg/sla.yaml:3:3: error[AK1101]: bad &lt;key&gt; &amp; \"quotes\" (hint: did you "
+                   "mean 'follow_up'?)</failure>") != std::string::npos);
+    CHECK(xml.find("<testcase name=\"cfg/sla.yaml:9:3 AK1101\" classname=\"cfg/sla.yaml\" time=\"0\">\n"
+                   "    <skipped message=\"warning[AK1101]: unknown key 'folow_up' in 'spec'\">") != std::string::npos);
+    // --fail-on warning: the warning fails too.
+    CHECK(render_junit(result_with("", {d, warning}), Date{2027, 3, 1}, Severity::warning)
+              .find("failures=\"2\" errors=\"0\" skipped=\"0\"") != std::string::npos);
 }
 
 TEST_CASE("json and sarif carry every diagnostic")

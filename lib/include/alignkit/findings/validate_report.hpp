@@ -18,6 +18,8 @@ struct TextOptions {
     bool color = false;   // ANSI colours, for a terminal
     bool summary = true;  // the closing "checked N files" line
     bool verbose = false; // and under it, the YAML files skipped as not alignkit configs
+    // Findings at or above this fail the run (--fail-on; none: never): JUnit's failures.
+    std::optional<Severity> failing = Severity::error;
 };
 
 // Compiler-style: `file:line:col: error[AK1101]: message`, the source line with a caret, the hint.
@@ -28,8 +30,11 @@ std::string render_json(const ValidationResult& result);
 std::string render_sarif(const ValidationResult& result);
 // GitHub Actions workflow commands (::error file=...::message).
 std::string render_github(const ValidationResult& result);
-// JUnit XML: one test case per file; `as_of` dates the suite, keeping output deterministic.
-std::string render_junit(const ValidationResult& result, Date as_of);
+// JUnit XML as the Ant schema and GitLab read it: a passing test case per file without
+// findings, and a test case per finding, failed when it fails the run (`failing`), skipped
+// with its message otherwise, so a reader that looks only at test cases sees every warning.
+// `as_of` dates the suite, keeping output deterministic.
+std::string render_junit(const ValidationResult& result, Date as_of, std::optional<Severity> failing = Severity::error);
 
 std::string render(const ValidationResult& result, ValidateFormat format, const TextOptions& text, Date as_of);
 

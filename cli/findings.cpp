@@ -62,10 +62,11 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
 }
 
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
-                                   const std::vector<std::string>& exclude, unsigned jobs)
+                                   const std::vector<std::string>& exclude, unsigned jobs, bool only_configs)
 {
     ValidateOptions validate;
     validate.exclude = exclude;
+    validate.only_configs = only_configs;
     validate.checks.as_of = as_of_date(options);
     validate.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
     std::optional<std::string> stdin_text;

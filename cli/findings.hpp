@@ -36,7 +36,8 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
 // Loads and checks `paths` ("-" reads standard input) as validate does: what every findings
 // command starts from.
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
-                                   const std::vector<std::string>& exclude = {}, unsigned jobs = 0);
+                                   const std::vector<std::string>& exclude = {}, unsigned jobs = 0,
+                                   bool only_configs = false);
 
 // Writes `result` in every format. Text output gets `before` ahead of the findings and
 // `after` behind them (a command's own summary), and with `verbose` the files skipped as not

@@ -18,6 +18,7 @@ struct ValidateCommand {
     std::vector<std::string> exclude;
     unsigned jobs = 0;
     bool verbose = false;
+    bool only_configs = false;
 };
 
 int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
@@ -26,7 +27,7 @@ int run_validate(const ValidateCommand& cmd, const GlobalOptions& global)
     if (!targets) {
         return exit_failure;
     }
-    const ValidationResult result = load_for_findings(cmd.paths, cmd.findings, cmd.exclude, cmd.jobs);
+    const ValidationResult result = load_for_findings(cmd.paths, cmd.findings, cmd.exclude, cmd.jobs, cmd.only_configs);
     return report_findings(result, *targets, cmd.findings, global, {}, {}, cmd.verbose);
 }
 
@@ -43,6 +44,8 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, Runner& ru
                     "Skip what matches this pattern in the folders given, as a .gitignore line (repeatable)")
         ->option_text("PATTERN")
         ->allow_extra_args(false);
+    sub->add_flag("--only-configs", cmd->only_configs,
+                  "Skip named files that are not alignkit configs too (for hooks given every staged YAML file)");
     sub->add_flag("-v,--verbose", cmd->verbose, "List the YAML files skipped as not alignkit configs");
     sub->add_option("-j,--jobs", cmd->jobs, "Files parsed in parallel (default: one per core)")->check(job_count);
     sub->callback([cmd, &global, &run] { run = [cmd, &global] { return run_validate(*cmd, global); }; });

@@ -93,7 +93,7 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
             continue;
         }
         if (fs::is_regular_file(status)) {
-            inputs.push_back({path, false});
+            inputs.push_back({path, false, false, options.only_configs});
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -275,7 +275,8 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
     }
     // A folder without configs is a warning; a gate that checked nothing at all must not pass,
     // so then it is an error and the run could not do its job.
-    const bool nothing_checked = !paths.empty() && result.files.empty() && !has_input_failure(result);
+    const bool nothing_checked = !paths.empty() && result.files.empty() && !has_input_failure(result) &&
+                                 !(options.only_configs && !result.skipped.empty());
     for (const auto& folder : empty_folders) {
         result.diagnostics
             .add(Code::no_config_files, folder, {}, fmt::format("no *.yaml or *.yml files in '{}'", folder),

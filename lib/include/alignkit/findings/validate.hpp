@@ -18,6 +18,9 @@ struct ValidateOptions {
     std::vector<std::string> exclude; // .gitignore lines, relative to each folder given (util/path_patterns.hpp)
     CheckOptions checks;
     unsigned jobs = 1; // files parsed in parallel
+    // Named files that are not alignkit configs are skipped too, and a run that skipped them
+    // all passes: for hooks that pass every staged YAML file (--only-configs).
+    bool only_configs = false;
 };
 
 struct SourceFile {

@@ -84,7 +84,9 @@ Json to_schema(const TypeDecl& type)
         if (!type.one_required.empty()) {
             Json choices = Json::array();
             for (auto key : type.one_required) {
-                choices.push_back({{"required", Json::array({key})}});
+                // The key declared again in its branch (as `true`: the parent says what it
+                // holds), so that ajv's strict mode finds every required name defined.
+                choices.push_back({{"properties", {{std::string(key), true}}}, {"required", Json::array({key})}});
             }
             s["oneOf"] = std::move(choices);
         }

@@ -52,6 +52,40 @@ std::string_view trimmed(std::string_view s)
     return s;
 }
 
+// `quoted(text)` broken at single spaces to fit in 80 columns, `used` of them taken on its
+// first line and continuation lines at `indent`: YAML folds each break back into the space
+// it replaced, so a long note stays one scalar and the file passes yamllint.
+std::string fitted(std::string_view text, std::size_t used, std::size_t indent)
+{
+    constexpr std::size_t k_width = 80;
+    std::string q = quoted(text);
+    if (used + q.size() <= k_width || q.find("  ") != std::string::npos) {
+        return q;
+    }
+    std::string out;
+    std::size_t column = used;
+    std::size_t start = 0;
+    while (start < q.size()) {
+        auto end = q.find(' ', start);
+        if (end == std::string::npos) {
+            end = q.size();
+        }
+        const auto word = std::string_view(q).substr(start, end - start);
+        if (start == 0) {
+            out += word;
+            column += word.size();
+        } else if (column + 1 + word.size() > k_width) {
+            out += "\n" + std::string(indent, ' ') + std::string(word);
+            column = indent + word.size();
+        } else {
+            out += " " + std::string(word);
+            column += 1 + word.size();
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 TakeSession::TakeSession(const Questionnaire& questionnaire, std::string name, std::string reference,
@@ -144,11 +178,11 @@ std::string TakeSession::to_yaml() const
     if (!is_slug(name)) {
         name = m_respondent.id.value;
     }
-    std::string out = fmt::format("apiVersion: alignkit/v1\nkind: Response\nmetadata:\n  name: {}\nspec:\n"
+    std::string out = fmt::format("---\napiVersion: alignkit/v1\nkind: Response\nmetadata:\n  name: {}\nspec:\n"
                                   "  questionnaire: {}\n  respondent:\n    id: {}\n    team: {}\n",
                                   name, quoted(m_reference), m_respondent.id.value, to_string(m_respondent.team));
     if (!m_respondent.role.empty()) {
-        out += fmt::format("    role: {}\n", quoted(m_respondent.role));
+        out += fmt::format("    role: {}\n", fitted(m_respondent.role, 10, 6));
     }
     out += fmt::format("  date: {}\n  answers:", to_string(m_date));
     if (m_answers.empty()) {
@@ -164,7 +198,7 @@ std::string TakeSession::to_yaml() const
         }
         const std::string value = it->second ? std::to_string(*it->second) : "skip";
         if (auto note = m_notes.find(id); note != m_notes.end()) {
-            out += fmt::format("    {}:\n      value: {}\n      note: {}\n", id, value, quoted(note->second));
+            out += fmt::format("    {}:\n      value: {}\n      note: {}\n", id, value, fitted(note->second, 12, 8));
         } else {
             out += fmt::format("    {}: {}\n", id, value);
         }

@@ -6,13 +6,16 @@ namespace {
 // Data, not code: one literal, kept out of the function that hands it out.
 constexpr std::string_view k_sla_template =
     R"(# A starting service-level agreement between marketing and sales, with the lead
-# definitions and the glossary it rests on. Replace the example values with yours, then:
-#   alignkit sla check THIS-FILE     # what is missing, and whether it can be met
-#   alignkit sla render THIS-FILE    # the document people sign
+# definitions and the glossary it rests on. Replace the example values with
+# yours, then:
+#   alignkit sla check THIS-FILE    # what is missing, and whether it can be met
+#   alignkit sla render THIS-FILE   # the document people sign
 # Every key is described in `man 5 alignkit-config`.
 
-# The lead lifecycle both teams agree on. Entry and exit criteria are conditions over
-# the fields below; the CSV column each field is read from is under `column`.
+# The lead lifecycle both teams agree on. Entry and exit criteria are conditions
+# over the fields below; the CSV column each field is read from is under
+# `column`.
+---
 apiVersion: alignkit/v1
 kind: LeadDefinitions
 metadata:
@@ -64,7 +67,8 @@ spec:
       reasons:
         - {code: bad-timing, label: "Interested, but not yet"}
 ---
-# The words both teams use, defined once. `alignkit glossary` lists more to borrow from.
+# The words both teams use, defined once. `alignkit glossary` lists more to
+# borrow from.
 apiVersion: alignkit/v1
 kind: Glossary
 metadata:
@@ -72,18 +76,23 @@ metadata:
 spec:
   terms:
     - term: MQL
-      definition: A lead that fits our customer profile and has engaged enough for sales to take it on.
+      definition: >-
+        A lead that fits our customer profile and has engaged enough for sales
+        to take it on.
       owner: marketing
       aliases: [Marketing-qualified lead]
     - term: SQL
-      definition: A lead sales has qualified on budget, authority, need and timing.
+      definition: >-
+        A lead sales has qualified on budget, authority, need and timing.
       owner: sales
       aliases: [Sales-qualified lead]
     - term: Opportunity
       definition: A qualified buyer with an open deal in the CRM.
       owner: sales
     - term: Disqualified
-      definition: A lead sales has closed for good, always with one of the agreed reason codes.
+      definition: >-
+        A lead sales has closed for good, always with one of the agreed reason
+        codes.
       owner: sales
 ---
 apiVersion: alignkit/v1
@@ -94,8 +103,9 @@ metadata:
 spec:
   version: "1.0"
   purpose: >-
-    Marketing and sales work as one growth team. This agreement says what each team
-    delivers to the other, how fast, and how we settle it when something goes wrong.
+    Marketing and sales work as one growth team. This agreement says what each
+    team delivers to the other, how fast, and how we settle it when something
+    goes wrong.
   effective: 2027-01-01
   term: 52w
   leads: our-leads
@@ -134,10 +144,18 @@ spec:
       cadence: weekly
       owner: sales
       attendees: [sales, marketing]
-      agenda: [Leads accepted and rejected last week, Leads past their follow-up window]
+      agenda:
+        - Leads accepted and rejected last week
+        - Leads past their follow-up window
   feedback:
-    - {from: sales, to: marketing, about: Why each rejected lead was rejected, cadence: weekly}
-    - {from: marketing, to: sales, about: Campaigns and content coming up, cadence: weekly}
+    - from: sales
+      to: marketing
+      about: Why each rejected lead was rejected
+      cadence: weekly
+    - from: marketing
+      to: sales
+      about: Campaigns and content coming up
+      cadence: weekly
   engagement:
     - Marketing posts every MQL to the sales queue with its source.
     - Sales records every contact attempt in the CRM on the day it happens.
@@ -145,9 +163,16 @@ spec:
   # Rules of disengagement.
   disengagement:
     consequences:
-      - A missed target is discussed at the next weekly review, with a recovery plan within a week.
-    disputes: The two points of contact settle a disagreement within two working days, or escalate it together.
-    review: {cadence: quarterly, next: 2027-04-01, process: Both teams propose changes in writing before the review.}
+      - >-
+        A missed target is discussed at the next weekly review, with a recovery
+        plan within a week.
+    disputes: >-
+      The two points of contact settle a disagreement within two working days,
+      or escalate it together.
+    review:
+      cadence: quarterly
+      next: 2027-04-01
+      process: Both teams propose changes in writing before the review.
     dissolution:
       - A reorganisation that merges or splits the sales or marketing teams.
 

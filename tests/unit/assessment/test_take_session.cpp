@@ -57,7 +57,7 @@ TEST_CASE("a session moves through the questions: answer, skip, back, help, inva
     CHECK(s.current().question->id.value == "q2");
     CHECK(s.apply("2").outcome == TakeSession::Outcome::answered);
     CHECK(s.position() == 2);
-    CHECK(s.to_yaml() == "apiVersion: alignkit/v1\nkind: Response\nmetadata:\n  name: survey-r-1\nspec:\n"
+    CHECK(s.to_yaml() == "---\napiVersion: alignkit/v1\nkind: Response\nmetadata:\n  name: survey-r-1\nspec:\n"
                          "  questionnaire: \"survey.yaml\"\n  respondent:\n    id: r-1\n    team: sales\n"
                          "    role: \"SDR \\\"lead\\\"\"\n  date: 2027-01-05\n  answers:\n    q1: 3\n    q2: 2\n");
     CHECK(s.apply("1").outcome == TakeSession::Outcome::answered);
@@ -76,7 +76,7 @@ TEST_CASE("what a session saves is a valid Response, and a resumed session start
     std::vector<Document> all = f.docs;
     all.push_back(saved[0]);
     check_documents(all, CheckOptions{Date{2027, 2, 1}}, diags);
-    CHECK(lines(diags) == Lines{"6:18: info[AK2006]: 1 of 3 questions are neither answered nor skipped: 'q3' | answer "
+    CHECK(lines(diags) == Lines{"7:18: info[AK2006]: 1 of 3 questions are neither answered nor skipped: 'q3' | answer "
                                 "them or mark them 'skip'"});
 
     TakeSession again(f.q(), "survey", "survey.yaml", f.who(), Date{2027, 1, 6});
@@ -84,4 +84,32 @@ TEST_CASE("what a session saves is a valid Response, and a resumed session start
     CHECK(again.position() == 2);
     CHECK(again.current().question->id.value == "q3");
     CHECK(again.answered() == 2);
+}
+
+TEST_CASE("a long note is saved across lines that fit in 80 columns, and reads back the same")
+{
+    // yamllint's default line length: a note kept on one line failed it.
+    Fixture f;
+    const std::string note = "We meet every Monday, but the agenda is set by sales alone and marketing often "
+                             "learns of changes a week later; \"quoted\" words and a back\\slash stay as they are.";
+    const std::string earlier = "apiVersion: alignkit/v1\nkind: Response\nmetadata: {name: r}\nspec:\n"
+                                "  questionnaire: survey.yaml\n  respondent: {id: r-1, team: sales}\n"
+                                "  date: 2027-01-05\n  answers:\n    q1: {value: 3, note: " +
+                                std::string(R"(")") +
+                                "We meet every Monday, but the agenda is set by sales alone "
+                                "and marketing often learns of changes a week later; \\\"quoted\\\" words and a "
+                                "back\\\\slash stay as they are.\"}\n";
+    Diagnostics diags;
+    auto docs = parse_config(earlier, "r.yaml", diags);
+    REQUIRE(diags.empty());
+    TakeSession session(f.q(), "survey", "survey.yaml", f.who(), Date{2027, 1, 6});
+    session.resume(std::get<Response>(docs.at(0).spec));
+    const auto yaml = session.to_yaml();
+    std::size_t start = 0;
+    for (auto end = yaml.find('\n'); end != std::string::npos; start = end + 1, end = yaml.find('\n', start)) {
+        CHECK_MESSAGE(end - start <= 80, yaml.substr(start, end - start));
+    }
+    auto saved = parse_config(yaml, "again.yaml", diags);
+    REQUIRE(diags.empty());
+    CHECK(std::get<Response>(saved.at(0).spec).answers.at(0).note == note);
 }

@@ -58,6 +58,12 @@ constexpr std::array k_codes = std::to_array<CodeInfo>({
      "Check the folder, the `--exclude` patterns and `.alignkitignore`; name a file to check it even "
      "when it does not say `apiVersion: alignkit/...`."},
 
+    {unused_suppression, "AK0011", k_warning, "suppression that suppresses nothing",
+     "A `# alignkit-disable-line` or `# alignkit-disable-next-line` comment names a code that no "
+     "finding on that line has. Either the problem was fixed and the comment is left over, or the "
+     "code or the line is wrong; a stale suppression would hide the next real finding there.",
+     "Remove the comment, or name the code the line's finding has (`alignkit validate` shows it)."},
+
     {not_a_mapping, "AK1001", k_error, "document is not a mapping",
      "Every config document is a mapping with the keys apiVersion, kind, metadata and spec.",
      "Start the document with `apiVersion: alignkit/v1` and `kind: ...`."},

@@ -128,6 +128,9 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
         if (auto infos = result.count(Severity::info); infos > 0) {
             out += fmt::format(", {} info", infos);
         }
+        if (result.suppressed > 0) {
+            out += fmt::format(" ({} suppressed)", result.suppressed);
+        }
         if (!result.skipped.empty()) {
             out += fmt::format("; skipped {} that {} not {}", plural(result.skipped.size(), "YAML file"),
                                result.skipped.size() == 1 ? "is" : "are",

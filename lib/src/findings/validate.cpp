@@ -4,6 +4,7 @@
 
 #include "alignkit/config/loader.hpp"
 #include "config/document_index.hpp"
+#include "findings/suppressions.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -294,6 +295,7 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
             .severity = Severity::error;
     }
     check_documents(result.documents, options.checks, result.diagnostics);
+    apply_suppressions(result);
 
     // Deterministic order: files as given, then by position within a file.
     std::vector<std::string> file_order;

@@ -25,6 +25,7 @@ enum class Code {
     too_deep,
     too_many_nodes,
     no_config_files,
+    unused_suppression,
     // AK1xxx: the shape of a document
     not_a_mapping,
     bad_api_version,

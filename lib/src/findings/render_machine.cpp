@@ -1,6 +1,7 @@
 // The machine-readable renderers of a validation result: JSON, SARIF 2.1.0, GitHub
 // workflow commands.
 
+#include "alignkit/findings/baseline.hpp"
 #include "alignkit/findings/validate_report.hpp"
 #include "alignkit/model/version.hpp"
 #include "alignkit/util/sha256.hpp"
@@ -67,25 +68,6 @@ std::string rule_name(std::string_view title)
         start = false;
     }
     return out;
-}
-
-// What identifies a finding across edits that move it: its code, file and message, with the
-// line numbers a message may quote left out, and which of its equals it is. Baselines and
-// code scanning match findings by it (SARIF partialFingerprints).
-std::string fingerprint(const Diagnostic& d, std::map<std::string, int>& seen)
-{
-    std::string message;
-    for (std::size_t i = 0; i < d.message.size(); ++i) {
-        message += d.message[i];
-        if (message.ends_with("line ")) {
-            while (i + 1 < d.message.size() && std::isdigit(static_cast<unsigned char>(d.message[i + 1])) != 0) {
-                ++i;
-            }
-            message += '#';
-        }
-    }
-    const std::string key = fmt::format("{}\n{}\n{}", to_string(d.code), d.file, message);
-    return fmt::format("{}:{}", sha256_hex(key).substr(0, 32), seen[key]++);
 }
 
 std::string_view sarif_level(Severity s)
@@ -169,7 +151,8 @@ std::string render_json(const ValidationResult& result)
           {"errors", result.count(Severity::error)},
           {"warnings", result.count(Severity::warning)},
           {"infos", result.count(Severity::info)},
-          {"suppressed", result.suppressed}}},
+          {"suppressed", result.suppressed},
+          {"baselined", result.baselined}}},
         {"files", std::move(files)},
         {"skipped", result.skipped},
         {"diagnostics", Json::array()},
@@ -227,8 +210,9 @@ std::string render_sarif(const ValidationResult& result)
         artifacts.push_back({{"location", artifact_location(file.path)}});
     }
     Json results = Json::array();
-    std::map<std::string, int> seen;
-    for (const auto& d : result.diagnostics.all()) {
+    const auto fingerprints = finding_fingerprints(result.diagnostics);
+    for (std::size_t i = 0; i < fingerprints.size(); ++i) {
+        const auto& d = result.diagnostics.all()[i];
         Json physical = {{"artifactLocation", artifact_location(d.file)}};
         if (d.pos.line > 0) {
             physical["region"] = {
@@ -243,7 +227,7 @@ std::string render_sarif(const ValidationResult& result)
                            {"level", sarif_level(d.severity)},
                            {"message", {{"text", text}}},
                            {"locations", Json::array({{{"physicalLocation", physical}}})},
-                           {"partialFingerprints", {{"alignkitFinding/v1", fingerprint(d, seen)}}}});
+                           {"partialFingerprints", {{"alignkitFinding/v1", fingerprints[i]}}}});
     }
     Json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -131,6 +131,9 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
         if (result.suppressed > 0) {
             out += fmt::format(" ({} suppressed)", result.suppressed);
         }
+        if (result.baselined > 0) {
+            out += fmt::format(" ({} in the baseline)", result.baselined);
+        }
         if (!result.skipped.empty()) {
             out += fmt::format("; skipped {} that {} not {}", plural(result.skipped.size(), "YAML file"),
                                result.skipped.size() == 1 ? "is" : "are",

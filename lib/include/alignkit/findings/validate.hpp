@@ -36,6 +36,7 @@ struct ValidationResult {
     Diagnostics diagnostics;          // sorted by file (in `files` order), then position
     std::vector<std::string> skipped; // YAML found in folders that is not an alignkit config
     std::size_t suppressed = 0;       // findings a config's comments suppress (findings/suppressions.hpp)
+    std::size_t baselined = 0;        // findings a baseline knows (findings/baseline.hpp)
     std::size_t count(Severity severity) const { return diagnostics.count(severity); }
 };
 

@@ -1,0 +1,47 @@
+#include "alignkit/findings/baseline.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace alignkit;
+
+namespace {
+
+ValidationResult validated(const std::filesystem::path& file, const std::string& text)
+{
+    std::ofstream(file) << text;
+    ValidateOptions options;
+    options.checks.as_of = Date{2026, 11, 22};
+    return validate_paths({file.string()}, std::nullopt, options);
+}
+
+} // namespace
+
+TEST_CASE("a baseline keeps its findings known when lines move above them, and lets new ones through")
+{
+    const auto dir = std::filesystem::temp_directory_path() / "alignkit-baseline-test";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "g.yaml";
+    const std::string glossary = "apiVersion: alignkit/v1\nkind: Glossary\nmetadata: {name: g}\nspec:\n  terms:\n"
+                                 "    - {term: A, definition: d, related: [X]}\n"
+                                 "    - {term: B, definition: d, aliases: [Bee]}\n"
+                                 "    - {term: C, definition: d, aliases: [Bee]}\n";
+    const auto before = validated(file, glossary);
+    REQUIRE(before.diagnostics.all().size() == 2); // an unknown related term; an alias used twice, "on line 7"
+    std::string error;
+    const auto known = read_baseline(write_baseline(before), error);
+    REQUIRE(known);
+
+    // Three lines above everything, and a new finding.
+    auto after = validated(file, "# moved\n#\n#\n" + glossary + "    - {term: D, definition: d, related: [Y]}\n");
+    std::filesystem::remove_all(dir);
+    apply_baseline(after, *known);
+    CHECK(after.baselined == 2);
+    REQUIRE(after.diagnostics.all().size() == 1);
+    CHECK(after.diagnostics.all()[0].message.find("'Y'") != std::string::npos);
+
+    CHECK_FALSE(read_baseline("{\"report\": \"alignkit-validate\"}", error));
+    CHECK(error == "not a baseline; write one with 'alignkit validate --write-baseline FILE'");
+}

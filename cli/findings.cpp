@@ -15,7 +15,7 @@ namespace alignkit::cli {
 void add_findings_options(CLI::App& sub, FindingsOptions& options)
 {
     sub.add_option("-f,--format", options.formats,
-                   "Output format: text, json, sarif, github, junit; FORMAT:FILE writes that format to FILE "
+                   "Output format: text, json, sarif, github, gitlab, junit; FORMAT:FILE writes that format to FILE "
                    "(repeat for several)")
         ->option_text("FORMAT[:FILE]")
         ->allow_extra_args(false);

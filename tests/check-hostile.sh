@@ -66,7 +66,7 @@ printf '%s\nkind: Gloss\xff\xfeary\n' "$header" >not-utf8.yaml
 : >empty.yaml
 mkfifo fifo.yaml
 for file in deep alias-bomb nul not-utf8 escapes many-findings long-line many-docs many-suggestions long-criteria empty; do
-  for format in text json sarif github junit; do
+  for format in text json sarif github gitlab junit; do
     run "validate $file -f $format" validate -f "$format" "$file.yaml"
   done
   run "leads check $file" leads check "$file.yaml"

@@ -7,6 +7,7 @@
 #include "alignkit/util/sha256.hpp"
 #include "alignkit/util/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <map>
@@ -243,6 +244,30 @@ std::string render_sarif(const ValidationResult& result)
                                {"results", std::move(results)}}})},
     };
     return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_gitlab(const ValidationResult& result)
+{
+    // GitLab's severities: an error blocks, a warning is major, the rest minor. Its
+    // fingerprint must be unique per issue and stable across runs, as ours is.
+    auto severity = [](Severity s) {
+        return s == Severity::error ? "blocker" : s == Severity::warning ? "major" : "minor";
+    };
+    const auto fingerprints = finding_fingerprints(result.diagnostics);
+    Json issues = Json::array();
+    for (std::size_t i = 0; i < fingerprints.size(); ++i) {
+        const auto& d = result.diagnostics.all()[i];
+        std::string description = fmt::format("{} {}", to_string(d.code), d.message);
+        if (!d.hint.empty()) {
+            description += " (hint: " + d.hint + ")";
+        }
+        issues.push_back({{"description", description},
+                          {"check_name", to_string(d.code)},
+                          {"fingerprint", fingerprints[i]},
+                          {"severity", severity(d.severity)},
+                          {"location", {{"path", d.file}, {"lines", {{"begin", std::max(d.pos.line, 1)}}}}}});
+    }
+    return issues.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string render_github(const ValidationResult& result)

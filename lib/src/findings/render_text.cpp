@@ -160,6 +160,8 @@ std::string render(const ValidationResult& result, ValidateFormat format, const 
         return render_sarif(result);
     case ValidateFormat::github:
         return render_github(result);
+    case ValidateFormat::gitlab:
+        return render_gitlab(result);
     case ValidateFormat::junit:
         return render_junit(result, as_of, text.failing);
     }

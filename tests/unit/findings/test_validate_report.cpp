@@ -163,3 +163,15 @@ TEST_CASE("sarif: a finding's fingerprint stays when lines above it move, and te
     CHECK(before[0] != before[2]); // the same finding twice: the first and the second
     CHECK(before[0] != before[1]);
 }
+
+TEST_CASE("gitlab: Code Quality issues with severity, place and the finding's fingerprint")
+{
+    Diagnostic warning = unknown_key();
+    warning.severity = Severity::warning;
+    const auto report = render_gitlab(result_with("", {unknown_key(), warning}));
+    CHECK(report.starts_with("[\n  {\n    \"description\": \"AK1101 unknown key 'folow_up' in 'spec' (hint: did you "
+                             "mean 'follow_up'?)\",\n    \"check_name\": \"AK1101\",\n    \"fingerprint\": \""));
+    CHECK(report.find("\"severity\": \"blocker\"") != std::string::npos);
+    CHECK(report.find("\"severity\": \"major\"") != std::string::npos);
+    CHECK(report.find("\"path\": \"cfg/sla.yaml\",\n      \"lines\": {\n        \"begin\": 3") != std::string::npos);
+}

@@ -9,9 +9,9 @@
 
 namespace alignkit {
 
-enum class ValidateFormat { text, json, sarif, github, junit };
+enum class ValidateFormat { text, json, sarif, github, gitlab, junit };
 template <> struct EnumNames<ValidateFormat> {
-    static constexpr std::array<std::string_view, 5> names{"text", "json", "sarif", "github", "junit"};
+    static constexpr std::array<std::string_view, 6> names{"text", "json", "sarif", "github", "gitlab", "junit"};
 };
 
 struct TextOptions {
@@ -30,6 +30,8 @@ std::string render_json(const ValidationResult& result);
 std::string render_sarif(const ValidationResult& result);
 // GitHub Actions workflow commands (::error file=...::message).
 std::string render_github(const ValidationResult& result);
+// GitLab's Code Quality report (a JSON list of issues with fingerprints), for merge requests.
+std::string render_gitlab(const ValidationResult& result);
 // JUnit XML as the Ant schema and GitLab read it: a passing test case per file without
 // findings, and a test case per finding, failed when it fails the run (`failing`), skipped
 // with its message otherwise, so a reader that looks only at test cases sees every warning.

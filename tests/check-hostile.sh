@@ -60,6 +60,14 @@ printf '%s\nkind: Gloss\xff\xfeary\n' "$header" >not-utf8.yaml
     printf -- '---\n%s\nkind: Glossary\nmetadata: {name: g%d}\nspec: {terms: [{term: t%d, definition: d, related: [nope%d]}]}\n' \
       "$header" "$i" "$i" "$i"
   done; } >many-suggestions.yaml
+# Suppressions: one per finding, one comment naming a code 200,000 times, and an exclude of
+# many "**/" (once quadratic, or doubling with each "**").
+{ printf '%s\nkind: Glossary\nmetadata: {name: s}\nspec:\n  terms:\n' "$header"
+  for i in $(seq 20000); do echo "    - {term: t$i, definition: d, related: [nope$i]}  # alignkit-disable-line AK2004"; done
+  printf '    - {term: x, definition: d}  # alignkit-disable-line'; printf ' AK2003%.0s' $(seq 200000); echo; } >many-suppressions.yaml
+run "validate many-suppressions" validate many-suppressions.yaml
+mkdir -p deep/a/b/c/d/e/f/g/h/i/j && cp many-suppressions.yaml deep/a/b/c/d/e/f/g/h/i/j/
+run "validate --exclude many **/" validate deep --exclude "$(printf '**/%.0s' $(seq 200))x"
 { printf '%s\nkind: LeadDefinitions\nmetadata: {name: long}\nspec:\n  fields: [{name: n, type: number}]\n' "$header"
   printf '  stages:\n    - {id: mql, name: MQL, owner: marketing, entry: "n > 0'
   for i in $(seq 40000); do printf ' and n > %d' "$i"; done; echo '"}'; } >long-criteria.yaml

@@ -3,6 +3,7 @@
 #include "alignkit/util/sha256.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,20 @@ std::string without_line_numbers(std::string_view message)
     return out;
 }
 
+// The file spelled one way: `./configs/x.yaml`, `configs//x.yaml` and the absolute path, run
+// from the same folder, are all `configs/x.yaml`.
+std::string file_key(const std::string& file)
+{
+    std::filesystem::path path(file);
+    std::error_code ec;
+    if (path.is_absolute()) {
+        if (auto relative = std::filesystem::proximate(path, ec); !ec) {
+            path = relative;
+        }
+    }
+    return path.lexically_normal().generic_string();
+}
+
 } // namespace
 
 std::vector<std::string> finding_fingerprints(const Diagnostics& diagnostics)
@@ -35,7 +50,8 @@ std::vector<std::string> finding_fingerprints(const Diagnostics& diagnostics)
     std::vector<std::string> out;
     std::map<std::string, int> seen;
     for (const auto& d : diagnostics.all()) {
-        const std::string key = fmt::format("{}\n{}\n{}", to_string(d.code), d.file, without_line_numbers(d.message));
+        const std::string key =
+            fmt::format("{}\n{}\n{}", to_string(d.code), file_key(d.file), without_line_numbers(d.message));
         out.push_back(fmt::format("{}:{}", sha256_hex(key).substr(0, 32), seen[key]++));
     }
     return out;

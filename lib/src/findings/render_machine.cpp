@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -51,7 +52,8 @@ Json artifact_location(std::string_view path)
     if (path.starts_with('/')) {
         return {{"uri", "file://" + uri_reference(path)}};
     }
-    return {{"uri", uri_reference(path)}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", uri_reference(std::filesystem::path(path).lexically_normal().generic_string())},
+            {"uriBaseId", "%SRCROOT%"}};
 }
 
 // A rule's name as SARIF viewers list it: its title in PascalCase ("no configs found" ->

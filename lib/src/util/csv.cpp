@@ -14,16 +14,6 @@ namespace {
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 constexpr std::size_t k_chunk = 1 << 16;
 
-// Characters (not bytes) from `from` to `to`: the column of a field in its line.
-std::size_t characters(std::string_view text, std::size_t from, std::size_t to)
-{
-    std::size_t n = 0;
-    for (std::size_t i = from; i < to && i < text.size(); ++i) {
-        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1U : 0U;
-    }
-    return n;
-}
-
 // The offset of the first byte from `from` that is one of `Stops`, or the text's size. Most
 // of reading is this search, so it looks at 16 bytes a step where the processor can.
 template <char... Stops> std::size_t find_first(std::string_view text, std::size_t from)
@@ -232,10 +222,10 @@ CsvReader::Step CsvReader::parse(CsvRecordView& record)
         return Step::record;
     }
     // Columns count characters from the line start; `column` follows the position.
-    std::size_t column = m_columns ? characters(m_text, m_line_start, m_pos) + 1 : 0;
+    std::size_t column = m_columns ? characters_between(m_text, m_line_start, m_pos) + 1 : 0;
     auto advance = [&](std::size_t from, std::size_t to) {
         if (m_columns) {
-            column += characters(m_text, from, to);
+            column += characters_between(m_text, from, to);
         }
     };
     auto mark_column = [&] {

@@ -23,24 +23,25 @@ std::vector<std::string> split_parts(std::string_view path)
     return parts;
 }
 
-// Pattern parts from `p` against path parts from `s`; "**" takes any number of parts. Each
-// other part is one fnmatch of a name, so `*` cannot cross a `/`.
-bool match_parts(const std::vector<std::string>& pattern, std::size_t p, const std::vector<std::string>& path,
-                 std::size_t s)
+// Pattern parts against path parts; "**" takes any number of parts. Each other part is one
+// fnmatch of a name, so `*` cannot cross a `/`. Worked out as a table of (pattern part, path
+// part) so that many "**" cost their product, not a search that doubles with each.
+bool match_parts(const std::vector<std::string>& pattern, const std::vector<std::string>& path)
 {
-    if (p == pattern.size()) {
-        return s == path.size();
-    }
-    if (pattern[p] == "**") {
-        for (std::size_t k = s; k <= path.size(); ++k) {
-            if (match_parts(pattern, p + 1, path, k)) {
-                return true;
-            }
+    const std::size_t columns = path.size() + 1;
+    // matched[p * columns + s]: pattern parts from p match path parts from s.
+    std::vector<char> matched((pattern.size() + 1) * columns, 0);
+    matched[pattern.size() * columns + path.size()] = 1;
+    for (std::size_t p = pattern.size(); p-- > 0;) {
+        for (std::size_t s = path.size() + 1; s-- > 0;) {
+            const bool here = pattern[p] == "**" ? matched[(p + 1) * columns + s] != 0 ||
+                                                       (s < path.size() && matched[p * columns + s + 1] != 0)
+                                                 : s < path.size() && matched[(p + 1) * columns + s + 1] != 0 &&
+                                                       fnmatch(pattern[p].c_str(), path[s].c_str(), 0) == 0;
+            matched[p * columns + s] = here ? 1 : 0;
         }
-        return false;
     }
-    return s < path.size() && fnmatch(pattern[p].c_str(), path[s].c_str(), 0) == 0 &&
-           match_parts(pattern, p + 1, path, s + 1);
+    return matched[0] != 0;
 }
 
 } // namespace
@@ -97,7 +98,7 @@ bool PathPatterns::excluded(std::string_view relative, bool folder) const
         // Unanchored, the pattern is a name at any depth: the path's last part. (The folders
         // above a path were looked at when the walk reached them.)
         const bool matches =
-            pattern.anchored ? match_parts(pattern.parts, 0, path, 0) : match_parts(pattern.parts, 0, {path.back()}, 0);
+            pattern.anchored ? match_parts(pattern.parts, path) : match_parts(pattern.parts, {path.back()});
         if (matches) {
             out = !pattern.negated;
         }

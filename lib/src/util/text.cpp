@@ -175,6 +175,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text)
     return std::nullopt;
 }
 
+std::size_t characters_between(std::string_view text, std::size_t from, std::size_t to)
+{
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to && i < text.size(); ++i) {
+        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1U : 0U;
+    }
+    return n;
+}
+
 Position position_of(std::string_view text, std::size_t offset)
 {
     offset = std::min(offset, text.size());

@@ -45,3 +45,18 @@ TEST_CASE("a baseline keeps its findings known when lines move above them, and l
     CHECK_FALSE(read_baseline("{\"report\": \"alignkit-validate\"}", error));
     CHECK(error == "not a baseline; write one with 'alignkit validate --write-baseline FILE'");
 }
+
+TEST_CASE("a finding's fingerprint does not depend on how its file's path is spelled")
+{
+    auto print = [](const std::string& file) {
+        Diagnostics d;
+        d.add(Code::unknown_key, file, {3, 3}, "unknown key 'x'");
+        return finding_fingerprints(d).at(0);
+    };
+    const auto plain = print("configs/sla.yaml");
+    CHECK(print("./configs/sla.yaml") == plain);
+    CHECK(print("configs//sla.yaml") == plain);
+    CHECK(print("configs/drafts/../sla.yaml") == plain);
+    CHECK(print((std::filesystem::current_path() / "configs/sla.yaml").string()) == plain);
+    CHECK(print("other/sla.yaml") != plain);
+}

@@ -54,3 +54,14 @@ TEST_CASE("the last pattern that matches decides; ! takes a path back in; commen
     CHECK(of({"**"}).excluded("a/b.yaml", false));
     CHECK(of({"a/**"}).excluded("a/b/c.yaml", false));
 }
+
+TEST_CASE("many ** in one pattern cost their product, not a search that doubles with each")
+{
+    std::string many;
+    for (int i = 0; i < 200; ++i) {
+        many += "**/";
+    }
+    const auto p = of({(many + "x").c_str()});
+    CHECK(p.excluded("a/b/c/d/e/f/g/h/i/j/x", false));
+    CHECK_FALSE(p.excluded("a/b/c/d/e/f/g/h/i/j/y", false));
+}

@@ -51,6 +51,9 @@ bool is_slug(std::string_view text);
 // Byte offset of the first byte that does not belong to valid UTF-8, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// The characters (not bytes) of UTF-8 `text` from byte `from` to byte `to`.
+std::size_t characters_between(std::string_view text, std::size_t from, std::size_t to);
+
 // 1-based line and column (in characters, not bytes) of a byte offset.
 Position position_of(std::string_view text, std::size_t offset);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace alignkit {
@@ -187,7 +188,10 @@ std::span<const GlossaryEntry> builtin_glossary() { return table(); }
 
 std::vector<GlossaryEntry> merged_glossary(std::span<const Document> documents)
 {
-    std::vector<GlossaryEntry> out(table().begin(), table().end());
+    // The built-in entries apart from the user's: a user's term replaces a built-in one, and
+    // looking only among the few built-ins keeps many user terms linear.
+    std::vector<GlossaryEntry> built_in(table().begin(), table().end());
+    std::vector<GlossaryEntry> out;
     for (const auto& doc : documents) {
         const auto* g = std::get_if<Glossary>(&doc.spec);
         if (g == nullptr) {
@@ -202,14 +206,14 @@ std::vector<GlossaryEntry> merged_glossary(std::span<const Document> documents)
                 e.related.push_back(r.value);
             }
             // The user's definition replaces a built-in one of the same term or alias.
-            std::erase_if(out, [&](const GlossaryEntry& existing) {
-                return existing.source == "built-in" &&
-                       (names(existing, e.term) || std::any_of(e.aliases.begin(), e.aliases.end(),
-                                                               [&](const auto& a) { return names(existing, a); }));
+            std::erase_if(built_in, [&](const GlossaryEntry& existing) {
+                return names(existing, e.term) || std::any_of(e.aliases.begin(), e.aliases.end(),
+                                                              [&](const auto& a) { return names(existing, a); });
             });
             out.push_back(std::move(e));
         }
     }
+    out.insert(out.begin(), std::make_move_iterator(built_in.begin()), std::make_move_iterator(built_in.end()));
     std::stable_sort(out.begin(), out.end(), [](const GlossaryEntry& a, const GlossaryEntry& b) {
         return lower_ascii(a.term) < lower_ascii(b.term);
     });

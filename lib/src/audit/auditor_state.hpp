@@ -252,21 +252,10 @@ struct AuditorState {
     void finish_funnel();
     Groups m_owners, m_sources, m_months;
     std::vector<TermCounts> m_overall;
-    // The months last looked up: [begin, end) in local seconds, and their groups. Exports run
-    // roughly in time order and a lead's clocks mostly start in one or two months, so one of
-    // these is nearly always the month asked for.
-    struct MonthRange {
-        std::int64_t begin = 0, end = 0;
-        std::size_t group = 0; // in m_months, plus one; 0 for none
-    };
-    std::array<MonthRange, 4> m_recent_months{};
-    std::size_t m_next_recent = 0;
-    std::size_t month_of(std::int64_t t);         // the month's group in m_months
-    std::int64_t month_index(std::int64_t local); // period_index of the month, of the last day asked
-    std::int64_t m_memo_day = k_unset, m_memo_month = 0;
-    // Months seen by their number (period_bounds' index less the first year's), group + 1: an
-    // export out of time order finds its months here without making their names again.
-    std::vector<MonthRange> m_month_groups;
+    std::size_t month_of(std::int64_t t); // the month's group in m_months
+    // The months' groups by their number (period_index less the first year's), plus one (0 for
+    // none yet): an export out of time order finds its months without making their names again.
+    std::vector<std::size_t> m_month_groups;
     // Every column of times the audit reads, each read once per row into m_times.
     struct TimeColumn {
         std::size_t column = 0;
@@ -294,27 +283,49 @@ struct AuditorState {
     std::optional<std::int64_t> read_time(TimeColumn& column, std::span<const std::string_view> fields,
                                           std::size_t line);
 
-    // Targets: their stage columns, and tallies by period key.
+    // Entries by period_index, in one block from the first period counted to the last: periods
+    // have consecutive numbers and an export's entries fall in a few hundred of them, so a count
+    // is an index, not a search.
+    class PeriodCounts {
+      public:
+        void add(std::int64_t index, std::int64_t n = 1)
+        {
+            if (m_counts.empty()) {
+                m_first = index;
+            } else if (index < m_first) {
+                m_counts.insert(m_counts.begin(), static_cast<std::size_t>(m_first - index), 0);
+                m_first = index;
+            }
+            const auto at = static_cast<std::size_t>(index - m_first);
+            if (at >= m_counts.size()) {
+                m_counts.resize(at + 1);
+            }
+            m_counts[at] += n;
+        }
+        void add(const PeriodCounts& other)
+        {
+            for (std::size_t i = 0; i < other.m_counts.size(); ++i) {
+                if (other.m_counts[i] != 0) {
+                    add(other.m_first + static_cast<std::int64_t>(i), other.m_counts[i]);
+                }
+            }
+        }
+        [[nodiscard]] std::int64_t at(std::int64_t index) const
+        {
+            const auto i = index - m_first;
+            return i >= 0 && static_cast<std::size_t>(i) < m_counts.size() ? m_counts[static_cast<std::size_t>(i)] : 0;
+        }
+        [[nodiscard]] bool empty() const { return m_counts.empty(); }
+
+      private:
+        std::int64_t m_first = 0;
+        std::vector<std::int64_t> m_counts;
+    };
+
+    // Targets: their stage columns, and tallies by period.
     struct TargetTally {
         std::optional<std::size_t> stage, from, to; // into m_stages
-        // The period of the last entry and its count in by_period, for the next entry: often
-        // the same. A copy starts empty, as the count it points at is in another map.
-        struct PeriodCache {
-            std::int64_t index = 0;
-            std::int64_t* count = nullptr;
-            PeriodCache() = default;
-            PeriodCache(const PeriodCache&) {}
-            PeriodCache(PeriodCache&&) = default;
-            // A copy starts empty (see above), so assigning a cache to itself empties it too.
-            PeriodCache& operator=(const PeriodCache&) // NOLINT(bugprone-unhandled-self-assignment)
-            {
-                *this = PeriodCache{};
-                return *this;
-            }
-            PeriodCache& operator=(PeriodCache&&) = default;
-            ~PeriodCache() = default;
-        } period;
-        std::map<std::int64_t, std::int64_t> by_period;                // by period_bounds' index
+        PeriodCounts by_period;
         std::int64_t first = std::numeric_limits<std::int64_t>::max(); // local times of the
         std::int64_t last = std::numeric_limits<std::int64_t>::min();  // first and last entry
         std::int64_t from_count = 0, to_count = 0;

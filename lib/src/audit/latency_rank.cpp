@@ -27,80 +27,124 @@ template <class ValueAt> double percentile(std::int64_t p, std::int64_t n, Quant
     return a + (b - a) * static_cast<double>(rest) / 100.0;
 }
 
+// Order statistics of lists taken as one, by counting rather than sorting or reordering: the
+// values' range cut into buckets of a power-of-two width, a count per bucket (one pass), then
+// the bucket holding the rank. That bucket is the value itself when its width is one;
+// otherwise its values are selected among when they are few, or its range is cut again (a
+// value has 32 bits, so three cuts at most). Latencies from dates alone are whole days, and
+// one day's values fill a bucket of the second cut: a pass a cut, no copies.
+class RankSelector {
+  public:
+    explicit RankSelector(const std::vector<const std::vector<std::int32_t>*>& lists) : m_lists(lists)
+    {
+        for (const auto* list : lists) {
+            m_n += static_cast<std::int64_t>(list->size());
+            for (const auto v : *list) {
+                m_lo = std::min<std::int64_t>(m_lo, v);
+                m_hi = std::max<std::int64_t>(m_hi, v);
+            }
+        }
+        if (m_n > k_few) {
+            m_first = count(m_lo, m_hi);
+        }
+    }
+    [[nodiscard]] std::int64_t size() const { return m_n; }
+
+    // The value at 0-based `rank` in ascending order, for 0 <= rank < size().
+    std::int64_t at(std::int64_t rank)
+    {
+        if (m_n <= k_few) {
+            return among(rank, m_lo, m_hi);
+        }
+        Cut cut = m_first;
+        std::int64_t lo = m_lo;
+        for (;;) {
+            std::size_t bucket = 0;
+            while (rank >= cut.counts[bucket]) {
+                rank -= cut.counts[bucket++];
+            }
+            lo += static_cast<std::int64_t>(bucket) << cut.shift;
+            const std::int64_t hi = lo + (std::int64_t{1} << cut.shift) - 1;
+            if (cut.shift == 0) {
+                return lo;
+            }
+            if (cut.counts[bucket] <= k_few) {
+                return among(rank, lo, hi);
+            }
+            cut = count(lo, hi);
+        }
+    }
+
+  private:
+    // Few enough values to copy and select among directly.
+    static constexpr std::int64_t k_few = 4096;
+    static constexpr int k_bucket_bits = 16;
+    struct Cut {
+        int shift = 0;
+        std::vector<std::int64_t> counts;
+    };
+
+    // Counts of the values in [lo, hi], in at most 2^k_bucket_bits buckets.
+    Cut count(std::int64_t lo, std::int64_t hi) const
+    {
+        Cut cut;
+        const auto span = static_cast<std::uint64_t>(hi - lo);
+        while ((span >> cut.shift) >= (std::uint64_t{1} << k_bucket_bits)) {
+            ++cut.shift;
+        }
+        cut.counts.assign((span >> cut.shift) + 1, 0);
+        for (const auto* list : m_lists) {
+            for (const auto v : *list) {
+                const auto d = static_cast<std::uint64_t>(v - lo);
+                if (d <= span) {
+                    ++cut.counts[d >> cut.shift];
+                }
+            }
+        }
+        return cut;
+    }
+
+    // The value at `rank` among those in [lo, hi], copied out and selected among.
+    std::int64_t among(std::int64_t rank, std::int64_t lo, std::int64_t hi) const
+    {
+        std::vector<std::int32_t> in_range;
+        for (const auto* list : m_lists) {
+            for (const auto v : *list) {
+                if (v >= lo && v <= hi) {
+                    in_range.push_back(v);
+                }
+            }
+        }
+        const auto nth = in_range.begin() + static_cast<std::ptrdiff_t>(rank);
+        std::nth_element(in_range.begin(), nth, in_range.end());
+        return *nth;
+    }
+
+    const std::vector<const std::vector<std::int32_t>*>& m_lists;
+    std::int64_t m_n = 0;
+    std::int64_t m_lo = std::numeric_limits<std::int64_t>::max(), m_hi = std::numeric_limits<std::int64_t>::min();
+    Cut m_first;
+};
+
 } // namespace
 
-Latency percentiles(std::vector<std::int32_t>& values, Quantiles method)
+Latency percentiles_across(const std::vector<const std::vector<std::int32_t>*>& lists, Quantiles method)
 {
+    RankSelector select(lists);
     Latency l;
-    l.n = static_cast<std::int64_t>(values.size());
-    if (values.empty()) {
+    l.n = select.size();
+    if (l.n == 0) {
         return l;
     }
-    // Order statistics, not a sort. Each rank asked for is put in place among values[0, end):
-    // nearest rank asks the 90th's rank first and then the median's, which lies below it, so
-    // the second search runs among the values before the first's.
-    auto end = values.end();
-    auto at = [&](std::int64_t rank) {
-        const auto nth = values.begin() + static_cast<std::ptrdiff_t>(rank);
-        std::nth_element(values.begin(), nth, end);
-        return static_cast<std::int64_t>(*nth);
-    };
+    auto at = [&](std::int64_t rank) { return select.at(rank); };
     l.p90 = percentile(90, l.n, method, at);
-    if (method == Quantiles::nearest) {
-        end = values.begin() + static_cast<std::ptrdiff_t>(nearest(90, l.n)) + 1;
-    }
     l.median = percentile(50, l.n, method, at);
     return l;
 }
 
-// The same ranks over several lists taken as one, in two passes and without copying them
-// (they hold a value per lead): the smallest and largest values, then a count of values per
-// bucket of 65,536 equal ranges between them; the buckets holding the ranks are then few values,
-// selected among exactly as above.
-Latency percentiles_across(const std::vector<const std::vector<std::int32_t>*>& lists, Quantiles method)
+Latency percentiles(const std::vector<std::int32_t>& values, Quantiles method)
 {
-    Latency l;
-    std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
-    for (const auto* list : lists) {
-        l.n += static_cast<std::int64_t>(list->size());
-        for (const auto v : *list) {
-            lo = std::min<std::int64_t>(lo, v);
-            hi = std::max<std::int64_t>(hi, v);
-        }
-    }
-    if (l.n == 0) {
-        return l;
-    }
-    constexpr std::int64_t k_buckets = 1 << 16;
-    const std::int64_t width = (hi - lo) / k_buckets + 1;
-    std::vector<std::int64_t> counts(k_buckets);
-    for (const auto* list : lists) {
-        for (const auto v : *list) {
-            ++counts[static_cast<std::size_t>((v - lo) / width)];
-        }
-    }
-    auto at = [&](std::int64_t rank) {
-        std::int64_t before = 0;
-        std::size_t bucket = 0;
-        while (before + counts[bucket] <= rank) {
-            before += counts[bucket++];
-        }
-        std::vector<std::int32_t> in_bucket;
-        in_bucket.reserve(static_cast<std::size_t>(counts[bucket]));
-        for (const auto* list : lists) {
-            for (const auto v : *list) {
-                if (static_cast<std::size_t>((v - lo) / width) == bucket) {
-                    in_bucket.push_back(v);
-                }
-            }
-        }
-        const auto nth = in_bucket.begin() + (rank - before);
-        std::nth_element(in_bucket.begin(), nth, in_bucket.end());
-        return static_cast<std::int64_t>(*nth);
-    };
-    l.p90 = percentile(90, l.n, method, at);
-    l.median = percentile(50, l.n, method, at);
-    return l;
+    return percentiles_across({&values}, method);
 }
 
 } // namespace alignkit

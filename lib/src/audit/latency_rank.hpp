@@ -11,10 +11,10 @@
 
 namespace alignkit {
 
-// The median and 90th percentile of `values`, which it reorders.
-Latency percentiles(std::vector<std::int32_t>& values, Quantiles method);
+// The median and 90th percentile of `values`.
+Latency percentiles(const std::vector<std::int32_t>& values, Quantiles method);
 
-// The same over several lists taken as one, without copying or reordering them.
+// The same over several lists taken as one, without copying them.
 Latency percentiles_across(const std::vector<const std::vector<std::int32_t>*>& lists, Quantiles method);
 
 } // namespace alignkit

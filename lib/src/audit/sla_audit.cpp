@@ -788,41 +788,20 @@ std::optional<std::int64_t> AuditorState::read_time(TimeColumn& column, std::spa
     return zone ? zone->to_utc(written->seconds) : written->seconds;
 }
 
-std::int64_t AuditorState::month_index(std::int64_t local)
-{
-    // A row's date is often asked for more than once (a clock's month, a target's period, a
-    // cohort): the last day's month is kept.
-    const auto day = floor_days(local);
-    if (day != m_memo_day) {
-        m_memo_day = day;
-        m_memo_month = period_index(local, Period::month);
-    }
-    return m_memo_month;
-}
-
 std::size_t AuditorState::month_of(std::int64_t t)
 {
     const auto local = m_zone ? m_zone->to_local(t) : t;
-    for (const auto& recent : m_recent_months) {
-        if (local >= recent.begin && local < recent.end) {
-            return recent.group - 1;
-        }
-    }
-    const auto number = month_index(local) - std::int64_t{k_first_year} * 12;
+    const auto number = period_index(local, Period::month) - std::int64_t{k_first_year} * 12;
     if (m_month_groups.empty()) {
         m_month_groups.resize(static_cast<std::size_t>(k_last_year - k_first_year + 2) * 12);
     }
     const bool known = number >= 0 && static_cast<std::size_t>(number) < m_month_groups.size();
-    auto& recent = m_recent_months[m_next_recent++ % m_recent_months.size()];
-    if (known && m_month_groups[static_cast<std::size_t>(number)].group != 0) {
-        recent = m_month_groups[static_cast<std::size_t>(number)];
-        return recent.group - 1;
+    if (known && m_month_groups[static_cast<std::size_t>(number)] != 0) {
+        return m_month_groups[static_cast<std::size_t>(number)] - 1;
     }
-    const auto month = period_of(local, Period::month);
-    const std::size_t group = m_months.index_of(month.name);
-    recent = {month.begin, month.end, group + 1};
+    const std::size_t group = m_months.index_of(period_of(local, Period::month).name);
     if (known) {
-        m_month_groups[static_cast<std::size_t>(number)] = recent;
+        m_month_groups[static_cast<std::size_t>(number)] = group + 1;
     }
     return group;
 }
@@ -1306,15 +1285,7 @@ void AuditorState::tally_targets(Group& source)
             if ((tally.from_bound && local < *tally.from_bound) || (tally.until_bound && local >= *tally.until_bound)) {
                 continue;
             }
-            // The period by its number: exports out of time order are common, and the number
-            // costs one calendar conversion.
-            auto& cache = tally.period;
-            const auto index = target.per == Period::month ? month_index(local) : period_index(local, target.per);
-            if (cache.count == nullptr || index != cache.index) {
-                cache.index = index;
-                cache.count = &tally.by_period[index];
-            }
-            ++*cache.count;
+            tally.by_period.add(period_index(local, target.per));
             tally.first = std::min(tally.first, local);
             tally.last = std::max(tally.last, local);
         } else if (m_reached[*tally.from]) {
@@ -1409,9 +1380,7 @@ void AuditorState::merge(AuditorState&& other, std::size_t line_offset)
         }
     }
     for (std::size_t i = 0; i < m_tallies.size(); ++i) {
-        for (const auto& [period, n] : other.m_tallies[i].by_period) {
-            m_tallies[i].by_period[period] += n;
-        }
+        m_tallies[i].by_period.add(other.m_tallies[i].by_period);
         m_tallies[i].first = std::min(m_tallies[i].first, other.m_tallies[i].first);
         m_tallies[i].last = std::max(m_tallies[i].last, other.m_tallies[i].last);
         m_tallies[i].from_count += other.m_tallies[i].from_count;
@@ -1465,8 +1434,7 @@ void AuditorState::judge_targets()
         }
         for (auto local = first; local <= last;) {
             const auto [name, begin, end] = period_of(local, target.per);
-            const auto it = tally.by_period.find(period_bounds(local, target.per).index);
-            const std::int64_t n = it == tally.by_period.end() ? 0 : it->second;
+            const std::int64_t n = tally.by_period.at(period_bounds(local, target.per).index);
             const bool complete = end <= as_of;
             const bool missed = complete && static_cast<double>(n) < target.min;
             target.periods.push_back({name, n, complete, missed});

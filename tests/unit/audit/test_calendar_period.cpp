@@ -1,6 +1,7 @@
 #include "audit/calendar_period.hpp"
 
 #include "alignkit/util/date.hpp"
+#include "alignkit/util/timestamp.hpp"
 
 #include <doctest/doctest.h>
 
@@ -31,4 +32,20 @@ TEST_CASE("months, quarters and years start on their first day")
     CHECK(period_of(at(1969, 12, 31), Period::year).name == "1969");
     CHECK(floor_days(-1) == -1);
     CHECK(floor_days(86399) == 0);
+}
+
+TEST_CASE("A period's number from the table of months agrees with the civil date on every day")
+{
+    // The table spans a year either side of the years times are read in; beyond it the number
+    // is computed from the civil date, so both sides of each edge are checked too.
+    for (long days = days_since_epoch(Date{k_first_year - 2, 12, 1});
+         days <= days_since_epoch(Date{k_last_year + 2, 1, 31}); ++days) {
+        const Date c = date_from_days(days);
+        const std::int64_t month = std::int64_t{c.year} * 12 + c.month - 1;
+        const std::int64_t local = days * 86400 + 86399;
+        REQUIRE(period_index(local, Period::month) == month);
+        REQUIRE(period_index(local, Period::quarter) == std::int64_t{c.year} * 4 + (c.month - 1) / 3);
+        REQUIRE(period_index(local, Period::year) == c.year);
+        REQUIRE(period_index(local, Period::month) == period_bounds(local, Period::month).index);
+    }
 }

@@ -179,15 +179,22 @@ struct AuditorState {
         std::size_t index_of(std::string_view key); // added when new
         Group& operator[](std::string_view key) { return groups[index_of(key)]; }
         Group* find(std::string_view key); // nullptr when there is none
+        // A key's hash and its first eight bytes (zeros after a shorter key): a key of eight
+        // bytes or fewer, most owner and source names, is compared in the slot alone.
+        struct KeyWords {
+            std::uint64_t hash = 0, head = 0;
+        };
 
       private:
         struct Slot {
-            std::uint64_t hash = 0;
+            KeyWords words;
+            std::size_t size = 0;
             std::size_t index = 0; // into groups, plus one; 0 is an empty slot
         };
         std::vector<Slot> m_table;
         void grow();
-        Slot& probe(std::string_view key, std::uint64_t hash); // the key's slot, or the empty one it would take
+        // The key's slot, or the empty one it would take.
+        Slot& probe(std::string_view key, const KeyWords& words);
     };
     // One row as it is audited: its fields, the line it starts on, its owner's and source's groups.
     struct Row {

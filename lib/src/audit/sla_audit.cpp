@@ -653,18 +653,20 @@ namespace {
 
 // Eight bytes a step, multiply and shift to mix: owner and source names are short, and one
 // is hashed for every row.
-std::uint64_t name_hash(std::string_view key)
+AuditorState::Groups::KeyWords key_words(std::string_view key)
 {
     auto mix = [](std::uint64_t h, std::uint64_t v) {
         h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
         return h ^ (h >> 29);
     };
     std::uint64_t h = 0x243F6A8885A308D3ULL ^ key.size();
+    std::uint64_t head = 0;
     const char* p = key.data();
     std::size_t n = key.size();
     for (; n >= 8; p += 8, n -= 8) {
         std::uint64_t v = 0;
         std::memcpy(&v, p, 8);
+        head = p == key.data() ? v : head;
         h = mix(h, v);
     }
     if (n > 0) {
@@ -687,19 +689,24 @@ std::uint64_t name_hash(std::string_view key)
         if (n & 1) {
             v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[at])) << (8 * at);
         }
+        head = p == key.data() ? v : head;
         h = mix(h, v);
     }
-    return h ^ (h >> 32);
+    return {h ^ (h >> 32), head};
 }
 
 } // namespace
 
-AuditorState::Groups::Slot& AuditorState::Groups::probe(std::string_view key, std::uint64_t hash)
+AuditorState::Groups::Slot& AuditorState::Groups::probe(std::string_view key, const KeyWords& words)
 {
     const std::size_t mask = m_table.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = words.hash & mask;; i = (i + 1) & mask) {
         Slot& slot = m_table[i];
-        if (slot.index == 0 || (slot.hash == hash && names[slot.index - 1] == key)) {
+        if (slot.index == 0) {
+            return slot;
+        }
+        if (slot.words.hash == words.hash && slot.words.head == words.head && slot.size == key.size() &&
+            (key.size() <= 8 || std::memcmp(names[slot.index - 1].data() + 8, key.data() + 8, key.size() - 8) == 0)) {
             return slot;
         }
     }
@@ -710,10 +717,10 @@ std::size_t AuditorState::Groups::index_of(std::string_view key)
     if (m_table.size() < 2 * (groups.size() + 1)) {
         grow();
     }
-    const auto hash = name_hash(key);
-    Slot& slot = probe(key, hash);
+    const auto words = key_words(key);
+    Slot& slot = probe(key, words);
     if (slot.index == 0) {
-        slot = {hash, groups.size() + 1};
+        slot = {words, key.size(), groups.size() + 1};
         names.emplace_back(key);
         groups.push_back(blank);
     }
@@ -725,7 +732,7 @@ AuditorState::Group* AuditorState::Groups::find(std::string_view key)
     if (m_table.empty()) {
         return nullptr;
     }
-    const Slot& slot = probe(key, name_hash(key));
+    const Slot& slot = probe(key, key_words(key));
     return slot.index == 0 ? nullptr : &groups[slot.index - 1];
 }
 
@@ -736,7 +743,7 @@ void AuditorState::Groups::grow()
     const std::size_t mask = table.size() - 1;
     for (const auto& slot : m_table) {
         if (slot.index != 0) {
-            std::size_t i = slot.hash & mask;
+            std::size_t i = slot.words.hash & mask;
             while (table[i].index != 0) {
                 i = (i + 1) & mask;
             }

@@ -1,3 +1,4 @@
+#include "alignkit/util/date.hpp"
 #include "alignkit/util/timestamp.hpp"
 
 #include <doctest/doctest.h>
@@ -87,4 +88,34 @@ TEST_CASE("placeholder years outside 1900-2199 are not times")
     CHECK_FALSE(read_timestamp("1899-12-31 10:00"));
     CHECK(read_timestamp("1900-01-01T00:00:00Z"));
     CHECK(read_timestamp("2199-12-31T23:59:59Z"));
+}
+
+TEST_CASE("a date alone is read as the calendar reads it, valid or not")
+{
+    // The fast reading of a date alone against parse_date, which checks a date with <chrono>.
+    auto by_calendar = [](const std::string& text) -> std::optional<std::int64_t> {
+        const auto date = parse_date(text);
+        if (!date || date->year < k_first_year || date->year > k_last_year) {
+            return std::nullopt;
+        }
+        return std::int64_t{days_since_epoch(*date)} * 86400;
+    };
+    for (const int year : {1899, 1900, 1999, 2000, 2024, 2026, 2100, 2199, 2200}) {
+        for (int month = 0; month <= 13; ++month) {
+            for (int day = 0; day <= 32; ++day) {
+                const std::string text = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+                CAPTURE(text);
+                CHECK(parse_timestamp(text) == by_calendar(text));
+            }
+        }
+    }
+    for (std::size_t at = 0; at < 10; ++at) {
+        for (int c = 1; c < 256; ++c) {
+            std::string text = "2026-07-15";
+            text[at] = static_cast<char>(c);
+            CAPTURE(text);
+            CHECK(parse_timestamp(text) == by_calendar(text));
+        }
+    }
+    CHECK(read_timestamp("2026-07-15")->naive);
 }

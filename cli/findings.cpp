@@ -1,9 +1,11 @@
 #include "findings.hpp"
 
 #include "alignkit/config/loader.hpp"
+#include "alignkit/config/settings.hpp"
 #include "alignkit/util/text.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <map>
@@ -31,12 +33,32 @@ void add_findings_options(CLI::App& sub, FindingsOptions& options)
             return parse_as_of(text) ? std::string{} : "'" + text + "' is not a date (YYYY-MM-DD)";
         })
         ->option_text("DATE");
+    auto* config = sub.add_option("--config", options.config,
+                                  "Read settings from FILE instead of the .alignkit.yaml found in this folder or above")
+                       ->option_text("FILE")
+                       ->check(non_empty);
+    sub.add_flag("--no-config", options.no_config, "Read no settings file")->excludes(config);
 }
 
-Date as_of_date(const FindingsOptions& options)
+namespace {
+
+// The settings file in effect: --config's, else the nearest .alignkit.yaml (or .yml) from the
+// working folder up, named relative to it; none with --no-config.
+Settings run_settings(const FindingsOptions& options)
 {
-    return options.as_of.empty() ? today() : *parse_as_of(options.as_of);
+    if (options.no_config) {
+        return {};
+    }
+    if (!options.config.empty()) {
+        return read_settings_file(options.config);
+    }
+    std::error_code ec;
+    const auto here = std::filesystem::current_path(ec);
+    const auto found = ec ? std::nullopt : find_settings_file(here);
+    return found ? read_settings_file(std::filesystem::proximate(*found, here, ec).generic_string()) : Settings{};
 }
+
+} // namespace
 
 std::optional<std::vector<FormatTarget>> format_targets(std::string_view command, const FindingsOptions& options)
 {
@@ -64,10 +86,14 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
                                    const std::vector<std::string>& exclude, unsigned jobs, bool only_configs)
 {
+    const Settings settings = run_settings(options);
     ValidateOptions validate;
     validate.exclude = exclude;
     validate.only_configs = only_configs;
-    validate.checks.as_of = as_of_date(options);
+    validate.settings = &settings;
+    validate.checks.as_of = !options.as_of.empty() ? *parse_as_of(options.as_of)
+                            : settings.as_of       ? *settings.as_of
+                                                   : today();
     validate.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
     std::optional<std::string> stdin_text;
     if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
@@ -89,7 +115,7 @@ int report_findings(const ValidationResult& result, const std::vector<FormatTarg
     for (const auto& target : targets) {
         const bool to_stdout = target.path.empty() || target.path == "-";
         text.color = to_stdout && wants_color(global, STDOUT_FILENO);
-        std::string report = render(result, target.format, text, as_of_date(options));
+        std::string report = render(result, target.format, text, result.as_of);
         if (target.format == ValidateFormat::text) {
             report.insert(0, before);
             report += after;

@@ -18,12 +18,11 @@ struct FindingsOptions {
     std::string output;
     FailOn fail_on = FailOn::error;
     std::string as_of;
+    std::string config; // --config FILE: the settings file, instead of the one found upward
+    bool no_config = false;
 };
 
 void add_findings_options(CLI::App& sub, FindingsOptions& options);
-
-// --as-of, or today.
-Date as_of_date(const FindingsOptions& options);
 
 struct FormatTarget {
     ValidateFormat format;
@@ -33,8 +32,9 @@ struct FormatTarget {
 // The formats asked for; on a usage error prints it (naming `command`) and returns nullopt.
 std::optional<std::vector<FormatTarget>> format_targets(std::string_view command, const FindingsOptions& options);
 
-// Loads and checks `paths` ("-" reads standard input) as validate does: what every findings
-// command starts from.
+// Loads and checks `paths` ("-" reads standard input) as validate does, under the settings
+// file in effect (--config, or .alignkit.yaml found upward; none with --no-config): what every
+// findings command starts from. The result's as_of is --as-of, the settings' as_of, or today.
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
                                    const std::vector<std::string>& exclude = {}, unsigned jobs = 0,
                                    bool only_configs = false);

@@ -1,4 +1,4 @@
-// alignkit schema [KIND]: the JSON Schema editors and other validators use.
+// alignkit schema [KIND | --settings]: the JSON Schema editors and other validators use.
 
 #include "alignkit/config/schema.hpp"
 #include "alignkit/util/text.hpp"
@@ -14,10 +14,15 @@ namespace {
 struct SchemaCommand {
     std::string kind;
     std::string output;
+    bool settings = false;
 };
 
 int run_schema(const SchemaCommand& cmd)
 {
+    if (cmd.settings) {
+        write_output(cmd.output, json_settings_schema());
+        return exit_ok;
+    }
     std::optional<Kind> kind;
     if (!cmd.kind.empty()) {
         kind = parse_enum<Kind>(cmd.kind);
@@ -38,7 +43,10 @@ void add_schema_command(CLI::App& app, const GlobalOptions& /*global*/, Runner& 
 {
     auto cmd = std::make_shared<SchemaCommand>();
     auto* sub = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of a kind, or of every kind");
-    sub->add_option("kind", cmd->kind, "Questionnaire, Response, ServiceLevelAgreement, LeadDefinitions or Glossary");
+    auto* kind = sub->add_option("kind", cmd->kind,
+                                 "Questionnaire, Response, ServiceLevelAgreement, LeadDefinitions or Glossary");
+    sub->add_flag("--settings", cmd->settings, "The schema of the settings file, .alignkit.yaml, instead")
+        ->excludes(kind);
     sub->add_option("-o,--output", cmd->output, "Write the schema to FILE")->check(non_empty);
     sub->callback([cmd, &run] { run = [cmd] { return run_schema(*cmd); }; });
 }

@@ -45,7 +45,7 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
         return exit_failure;
     }
     ValidationResult result = load_for_findings(cmd.paths, cmd.findings);
-    const CheckOptions checks{as_of_date(cmd.findings)};
+    const CheckOptions checks{result.as_of};
     const bool any = std::any_of(result.documents.begin(), result.documents.end(),
                                  [](const Document& d) { return d.kind == Kind::ServiceLevelAgreement; });
     if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {

@@ -1,11 +1,13 @@
 // Writes man/alignkit-config.5 from `alignkit schema`, so the reference of every kind
 // and field comes from the declarations the loader checks against.
 //
-// usage: alignkit schema | node scripts/gen-config-man.mjs > man/alignkit-config.5
+// usage: alignkit schema | node scripts/gen-config-man.mjs SETTINGS.json > man/alignkit-config.5
+// where SETTINGS.json is `alignkit schema --settings` (the settings file's section).
 // The test docs/config-reference fails when the committed page differs from this output.
 import { readFileSync } from "node:fs";
 
 const schema = JSON.parse(readFileSync(0, "utf8"));
+const settings = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const out = [];
 const esc = (s) =>
   String(s)
@@ -33,6 +35,7 @@ function typeName(s) {
     return `list of ${s.items.type === "object" ? "mappings" : typeName(s.items)}${min}`;
   }
   if (s.type === "object" && s.properties) return "mapping";
+  if (s.type === "object" && s.propertyNames) return `mapping of code (such as AK3015) to ${typeName(s.additionalProperties)}`;
   if (s.type === "object") return `mapping of name to ${typeName(s.additionalProperties)}`;
   return "value";
 }
@@ -177,6 +180,30 @@ for (const [kind, s] of Object.entries(schema.$defs)) {
   out.push(`.SH ${kind.toUpperCase()}`, `The \\fBspec\\fR of a document of kind \\fB${kind}\\fR.`);
   fields(s.properties.spec, "spec");
 }
+
+out.push(
+  ".SH SETTINGS FILE",
+  "The settings file, \\fB.alignkit.yaml\\fR (or \\fB.alignkit.yml\\fR), says once for a repository",
+  "what every run of \\fBvalidate\\fR, \\fBleads check\\fR and \\fBsla check\\fR there applies. It is",
+  "the first found in the working folder or the nearest folder above it; \\fB\\-\\-config\\fR \\fIFILE\\fR",
+  "names another and \\fB\\-\\-no\\-config\\fR reads none. It is one YAML mapping, not a document of",
+  "a kind, and every key is optional. Its own problems are findings of the run, with file, line",
+  "and column; what is valid in it still applies. Found in a folder being validated it is checked",
+  "as a settings file, never as a config, and it does not count as a config checked.",
+);
+fields(settings, "");
+out.push(
+  ".PP",
+  "A code set to \\fBoff\\fR (quote it, \\fB\"off\"\\fR, for YAML 1.1 tools that read a bare off as",
+  "false) is reported nowhere; the summary counts its findings as turned off. The codes that say",
+  "the input could not be read (AK0001 to AK0005, AK0007 to AK0010) cannot be set, or a gate could",
+  "pass without checking anything. The \\fBexclude\\fR lines apply to paths below the file's folder,",
+  "named on the command line or found in a folder; a path named and left out is listed, and a run",
+  "that checks nothing for that reason still fails (AK0010) unless \\fB\\-\\-only\\-configs\\fR is given.",
+  "\\fB\\-\\-as\\-of\\fR on the command line wins over \\fBas_of\\fR.",
+  "\\fBalignkit schema \\-\\-settings\\fR prints its JSON Schema; \\fBexamples/settings/.alignkit.yaml\\fR",
+  "is an example.",
+);
 
 out.push(
   ".SH SEE ALSO",

@@ -69,4 +69,14 @@ mapfile -t rejected < <(grep -l '^# schema: rejects' examples/invalid/*.yaml)
 [ ${#rejected[@]} -gt 0 ] || fail "no invalid example is marked '# schema: rejects'"
 check_schema --expect-invalid "$work/all.json" "${rejected[@]}" || fail "the schema accepts an invalid example it should reject"
 
+# The settings file's schema compiles strictly, takes the example and refuses what the loader refuses.
+"$ak" schema --settings >"$work/settings.json" || fail "alignkit schema --settings failed"
+check_schema "$work/settings.json" examples/settings/.alignkit.yaml || fail "the example settings file fails its schema"
+printf 'severity: {AK3002: warn, ak10: off}\nexclude: vendor/\nas_of: 2027-02-31x\n' >"$work/bad-settings.yaml"
+check_schema --expect-invalid "$work/settings.json" "$work/bad-settings.yaml" || fail "the settings schema accepts a bad file"
+cp "$work/bad-settings.yaml" "$work/.alignkit.yaml"
+[ "$("$ak" validate --no-config "$work/.alignkit.yaml" -f json | node -e '
+  const r = JSON.parse(require("fs").readFileSync(0)); console.log(r.summary.errors)')" -ge 3 ] ||
+  fail "validate does not report each problem of a bad settings file"
+
 exit $status

@@ -7,6 +7,8 @@
 #   cmd          the arguments, as shell words (may use $OUT, a fresh temporary folder)
 #   setup        optional: bash run in $OUT first, to make inputs too odd to commit
 #   stdin        optional: fed to standard input (otherwise /dev/null)
+#   cwd          optional: the folder under $OUT to run in (otherwise the repository root),
+#                for what alignkit finds from where it runs (the settings file)
 #   stdout, stderr, exit-code    what must come out, byte for byte
 #   files/       optional: files the command must have written to $OUT, byte for byte
 # ALIGNKIT_BLESS=1 rewrites the expectations from the actual output; review the diff.
@@ -25,8 +27,10 @@ if [ -f "$case_dir/setup" ]; then
 fi
 eval "set -- $(cat "$case_dir/cmd")"
 input=/dev/null
-[ -f "$case_dir/stdin" ] && input=$case_dir/stdin
-env -u NO_COLOR TERM=dumb "$ak" "$@" <"$input" >"$actual/stdout" 2>"$actual/stderr"
+[ -f "$case_dir/stdin" ] && input=$PWD/$case_dir/stdin
+run_in=$PWD
+[ -f "$case_dir/cwd" ] && run_in=$OUT/$(cat "$case_dir/cwd")
+(cd "$run_in" && env -u NO_COLOR TERM=dumb "$ak" "$@" <"$input" >"$actual/stdout" 2>"$actual/stderr")
 echo $? >"$actual/exit-code"
 # The temporary folder's name changes every run: show it as $OUT.
 sed -i "s|$OUT|\$OUT|g" "$actual/stdout" "$actual/stderr"

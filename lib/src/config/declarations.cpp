@@ -410,6 +410,25 @@ const TypeDecl& document_type(Kind kind)
     return *k_types.at(static_cast<std::size_t>(kind));
 }
 
+const TypeDecl& settings_type()
+{
+    static const TypeRef k_type = [] {
+        auto level = of_kind(ValueKind::enumeration);
+        level.values = k_levels;
+        auto severity = of_kind(ValueKind::map);
+        severity.items = make(std::move(level));
+        severity.description = "Per code (AK3015): error, warning, info, or off to report none of its findings.";
+        return object({
+            optional("severity", make(std::move(severity)),
+                     "The severity of each code's findings, in place of its default (`alignkit explain CODE`)."),
+            optional("exclude", list_of(text()),
+                     "Files and folders left out, as .gitignore lines relative to this file's folder."),
+            optional("as_of", date(), "The day date checks take as today, such as a review's due date."),
+        });
+    }();
+    return *k_type;
+}
+
 std::string expected_phrase(const TypeDecl& type)
 {
     switch (type.kind) {

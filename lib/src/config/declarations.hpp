@@ -5,6 +5,7 @@
 
 #include "alignkit/model/document.hpp"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -60,6 +61,11 @@ struct TypeDecl {
 
 // The whole document (apiVersion, kind, metadata, spec) of one kind.
 const TypeDecl& document_type(Kind kind);
+
+// The settings file (.alignkit.yaml; alignkit/config/settings.hpp).
+const TypeDecl& settings_type();
+// The levels a code may be set to in it.
+inline constexpr std::array<std::string_view, 4> k_levels{"error", "warning", "info", "off"};
 
 // "a duration such as 24h": how a message names what was expected.
 std::string expected_phrase(const TypeDecl& type);

@@ -56,8 +56,13 @@ Json to_schema(const TypeDecl& type)
         }
         return s;
     }
-    case ValueKind::map:
-        return {{"type", "object"}, {"additionalProperties", to_schema(*type.items)}};
+    case ValueKind::map: {
+        Json s = {{"type", "object"}, {"additionalProperties", to_schema(*type.items)}};
+        if (!type.description.empty()) {
+            s["description"] = type.description;
+        }
+        return s;
+    }
     case ValueKind::one_of: {
         Json alternatives = Json::array();
         for (const auto& alternative : type.alternatives) {
@@ -129,6 +134,15 @@ std::string json_schema(std::optional<Kind> kind)
     }
     root["allOf"] = std::move(branches);
     root["$defs"] = std::move(defs);
+    return root.dump(2) + "\n";
+}
+
+std::string json_settings_schema()
+{
+    Json root = {{"$schema", k_draft}, {"title", "alignkit settings file (.alignkit.yaml)"}};
+    root.update(to_schema(decl::settings_type()));
+    // Codes as `alignkit explain` names them; parse_code also takes them in lowercase.
+    root["properties"]["severity"]["propertyNames"] = {{"pattern", "^[Aa][Kk][0-9]{4}$"}};
     return root.dump(2) + "\n";
 }
 

@@ -1,4 +1,6 @@
 #include "alignkit/config/loader.hpp"
+#include "alignkit/config/settings.hpp"
+#include "alignkit/util/date.hpp"
 
 #include "alignkit/util/text.hpp"
 #include "config/build_model.hpp"
@@ -7,7 +9,11 @@
 #include "config/yaml_tree.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <vector>
 
 namespace alignkit {
@@ -190,6 +196,114 @@ std::vector<Document> parse_config(std::string_view text, std::string_view file_
         diags.add(Code::empty_file, file, {}, "the file holds no YAML document");
     }
     return documents;
+}
+
+std::optional<std::string> read_config_file(const std::string& path, Diagnostics& diags)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("'{}' is a folder, not a file", path));
+        return std::nullopt;
+    }
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > k_max_config_bytes) {
+        diags.add(Code::file_too_large, path, {},
+                  fmt::format("the file is {} bytes; configs may be at most {} bytes", size, k_max_config_bytes));
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+        return std::nullopt;
+    }
+    std::string text;
+    // Read in bounded chunks: a FIFO or device reports no size but may never end.
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > k_max_config_bytes) {
+            diags.add(Code::file_too_large, path, {},
+                      fmt::format("the file is larger than {} bytes, the most a config may be", k_max_config_bytes));
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot read '{}'", path));
+        return std::nullopt;
+    }
+    return text;
+}
+
+Settings parse_settings(std::string_view text, std::string_view file_name)
+{
+    Settings settings;
+    settings.path = std::string(file_name);
+    auto& diags = settings.diagnostics;
+    const std::string& file = settings.path;
+    if (!precheck(text, file, diags)) {
+        return settings;
+    }
+    yaml::Tree tree;
+    yaml::parse(text, tree);
+    if (tree.error) {
+        diags.add(Code::yaml_syntax, file, tree.error->pos, tree.error->message);
+        return settings;
+    }
+    if (tree.documents.empty() || tree.documents.front()->is_null()) {
+        return settings; // an empty settings file says nothing, and that is allowed
+    }
+    if (tree.documents.size() > 1) {
+        diags.add(Code::conflicting_keys, file, tree.documents[1]->pos,
+                  fmt::format("the settings file holds {} documents; it is read as one", tree.documents.size()),
+                  "put every setting in the first document and remove the '---' lines");
+    }
+    const yaml::Node& root = *tree.documents.front();
+    ShapeContext ctx{file, diags, k_value_budget, false, {}};
+    check_shape(root, decl::settings_type(), ctx);
+    if (!root.is_map()) {
+        return settings;
+    }
+    // What the shape check let through applies; each wrong part was reported above.
+    if (const auto* severity = yaml::child(root, "severity"); severity && severity->is_map()) {
+        std::vector<std::string_view> ids;
+        for (const auto& c : all_codes()) {
+            ids.push_back(c.id);
+        }
+        for (const auto& [key, value] : severity->entries) {
+            if (!key->is_scalar() || !value->is_scalar()) {
+                continue;
+            }
+            const auto level = std::find(decl::k_levels.begin(), decl::k_levels.end(), value->value);
+            const auto code = parse_code(key->value);
+            if (!code) {
+                const auto hint = did_you_mean(key->value, ids);
+                diags.add(Code::unknown_id, file, key->pos, fmt::format("unknown code {}", yaml::describe(*key)),
+                          hint.empty() ? "codes look like AK3015; `alignkit explain` lists them all" : hint);
+            } else if (is_fixed_severity(*code)) {
+                diags.add(Code::invalid_enum, file, key->pos,
+                          fmt::format("{} cannot be set: it says the input could not be read, so nothing was "
+                                      "checked",
+                                      info(*code).id),
+                          "remove this line; fix the input instead");
+            } else if (level != decl::k_levels.end()) {
+                const auto at = static_cast<std::size_t>(level - decl::k_levels.begin());
+                constexpr std::array<Severity, 3> k_severities{Severity::error, Severity::warning, Severity::info};
+                settings.levels.push_back(
+                    {*code, at < k_severities.size() ? std::optional<Severity>(k_severities[at]) : std::nullopt});
+            }
+        }
+    }
+    if (const auto* exclude = yaml::child(root, "exclude"); exclude && exclude->is_sequence()) {
+        for (const auto* item : exclude->items) {
+            if (item->is_scalar() && !item->value.empty()) {
+                settings.exclude.push_back(item->value);
+            }
+        }
+    }
+    if (const auto* as_of = yaml::child(root, "as_of"); as_of && as_of->is_scalar()) {
+        settings.as_of = parse_date(as_of->value);
+    }
+    return settings;
 }
 
 } // namespace alignkit

@@ -155,9 +155,12 @@ std::string render_json(const ValidationResult& result)
           {"warnings", result.count(Severity::warning)},
           {"infos", result.count(Severity::info)},
           {"suppressed", result.suppressed},
-          {"baselined", result.baselined}}},
+          {"baselined", result.baselined},
+          {"turned_off", result.turned_off}}},
+        {"settings", result.settings.empty() ? Json(nullptr) : Json(result.settings)},
         {"files", std::move(files)},
         {"skipped", result.skipped},
+        {"excluded", result.excluded},
         {"diagnostics", Json::array()},
     };
     std::string out = report.dump(2, ' ', false, Json::error_handler_t::replace);

@@ -134,15 +134,28 @@ std::string render_text(const ValidationResult& result, const TextOptions& optio
         if (result.baselined > 0) {
             out += fmt::format(" ({} in the baseline)", result.baselined);
         }
+        if (result.turned_off > 0) {
+            out += fmt::format(" ({} turned off in {})", result.turned_off, printable(result.settings));
+        }
         if (!result.skipped.empty()) {
             out += fmt::format("; skipped {} that {} not {}", plural(result.skipped.size(), "YAML file"),
                                result.skipped.size() == 1 ? "is" : "are",
                                result.skipped.size() == 1 ? "an alignkit config" : "alignkit configs");
         }
+        if (!result.excluded.empty()) {
+            out += fmt::format("; left out {} that {} excludes", plural(result.excluded.size(), "path"),
+                               printable(result.settings));
+        }
         out += '\n';
         if (options.verbose) {
+            if (!result.settings.empty()) {
+                out += fmt::format("  settings from {}\n", printable(result.settings));
+            }
             for (const auto& file : result.skipped) {
                 out += fmt::format("  skipped {}\n", printable(file));
+            }
+            for (const auto& path : result.excluded) {
+                out += fmt::format("  left out {}\n", printable(path));
             }
         }
     }

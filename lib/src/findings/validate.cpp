@@ -4,6 +4,7 @@
 
 #include "alignkit/config/loader.hpp"
 #include "config/document_index.hpp"
+#include "findings/levels.hpp"
 #include "findings/suppressions.hpp"
 
 #include <algorithm>
@@ -77,10 +78,69 @@ PathPatterns exclusions(const fs::path& root, const std::vector<std::string>& pa
     return out;
 }
 
-// Expands the command line into files, reporting paths that do not exist.
+// The settings file's excludes, which are relative to its folder: they apply to every path
+// below it, named or found in a folder.
+class SettingsExcludes {
+  public:
+    explicit SettingsExcludes(const Settings* settings)
+    {
+        if (settings == nullptr || settings->path.empty() || settings->exclude.empty()) {
+            return;
+        }
+        for (const auto& line : settings->exclude) {
+            m_patterns.add(line);
+        }
+        std::error_code ec;
+        m_folder = fs::absolute(fs::path(settings->path), ec).parent_path().lexically_normal();
+        m_active = !ec && !m_patterns.empty();
+    }
+
+    // `path` relative to the settings folder, with `/` between its parts ("" for the folder
+    // itself), or nullopt when it is not below it.
+    std::optional<std::string> relative(const fs::path& path) const
+    {
+        if (!m_active) {
+            return std::nullopt;
+        }
+        std::error_code ec;
+        const auto rel = fs::absolute(path, ec).lexically_normal().lexically_relative(m_folder);
+        if (ec || rel.empty() || *rel.begin() == "..") {
+            return std::nullopt;
+        }
+        auto text = rel.generic_string();
+        return text == "." ? std::string{} : text;
+    }
+
+    // Whether the path `relative` gives, or a folder it is in, is left out.
+    bool excluded(const std::string& relative, bool folder) const
+    {
+        for (std::size_t slash = relative.find('/'); slash != std::string::npos;
+             slash = relative.find('/', slash + 1)) {
+            if (m_patterns.excluded(std::string_view(relative).substr(0, slash), true)) {
+                return true;
+            }
+        }
+        return !relative.empty() && m_patterns.excluded(relative, folder);
+    }
+
+    bool excluded(const std::string& prefix, const fs::path& below, bool folder) const
+    {
+        const auto rel = below.generic_string();
+        return m_patterns.excluded(prefix.empty() ? rel : prefix + "/" + rel, folder);
+    }
+
+  private:
+    PathPatterns m_patterns;
+    fs::path m_folder;
+    bool m_active = false;
+};
+
+// Expands the command line into files, reporting paths that do not exist. What the settings
+// file excludes is listed in `left_out`.
 std::vector<Input> collect(const std::vector<std::string>& paths, const ValidateOptions& options, Diagnostics& diags,
-                           std::vector<std::string>& empty_folders)
+                           std::vector<std::string>& empty_folders, std::vector<std::string>& left_out)
 {
+    const SettingsExcludes settings(options.settings);
     std::vector<Input> inputs;
     for (const auto& path : paths) {
         if (path == "-") {
@@ -91,6 +151,11 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
             diags.add(Code::path_not_found, path, {}, fmt::format("'{}' does not exist", path));
+            continue;
+        }
+        const auto in_settings = settings.relative(path);
+        if (in_settings && settings.excluded(*in_settings, fs::is_directory(status))) {
+            left_out.push_back(path);
             continue;
         }
         if (fs::is_regular_file(status)) {
@@ -109,7 +174,9 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto& file = it->path();
             const bool folder = it->is_directory(ec);
-            if (excluded.excluded(file.lexically_relative(path).generic_string(), folder)) {
+            const auto below = file.lexically_relative(path);
+            if (excluded.excluded(below.generic_string(), folder) ||
+                (in_settings && settings.excluded(*in_settings, below, folder))) {
                 if (folder) {
                     it.disable_recursion_pending(); // nothing inside is looked at
                 }
@@ -134,48 +201,12 @@ std::vector<Input> collect(const std::vector<std::string>& paths, const Validate
     return inputs;
 }
 
-// Reads a whole file; reports and returns nullopt when it cannot.
-std::optional<std::string> read_file(const std::string& path, Diagnostics& diags)
-{
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        diags.add(Code::file_unreadable, path, {}, fmt::format("'{}' is a folder, not a file", path));
-        return std::nullopt;
-    }
-    auto size = fs::file_size(path, ec);
-    if (!ec && size > k_max_config_bytes) {
-        diags.add(Code::file_too_large, path, {},
-                  fmt::format("the file is {} bytes; configs may be at most {} bytes", size, k_max_config_bytes));
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-        return std::nullopt;
-    }
-    std::string text;
-    // Read in bounded chunks: a FIFO or device reports no size but may never end.
-    char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > k_max_config_bytes) {
-            diags.add(Code::file_too_large, path, {},
-                      fmt::format("the file is larger than {} bytes, the most a config may be", k_max_config_bytes));
-            return std::nullopt;
-        }
-    }
-    if (in.bad()) {
-        diags.add(Code::file_unreadable, path, {}, fmt::format("cannot read '{}'", path));
-        return std::nullopt;
-    }
-    return text;
-}
-
 struct Loaded {
     SourceFile file;
     std::vector<Document> documents;
     Diagnostics diagnostics;
-    bool foreign = false; // found in a folder and not an alignkit config: skipped
+    bool foreign = false;        // found in a folder and not an alignkit config: skipped
+    bool found_settings = false; // a settings file found in a folder: checked, yet no config checked
 };
 
 Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
@@ -184,7 +215,15 @@ Loaded load(const Input& input, const std::optional<std::string>& stdin_text)
     out.file.path = input.path;
     out.file.referenced = input.referenced;
     std::optional<std::string> text =
-        input.from_stdin ? stdin_text.value_or(std::string{}) : read_file(input.path, out.diagnostics);
+        input.from_stdin ? stdin_text.value_or(std::string{}) : read_config_file(input.path, out.diagnostics);
+    if (text && is_settings_name(input.path) && !input.from_stdin) {
+        // A settings file is checked as what it is, found in a folder or named.
+        out.found_settings = input.walked;
+        auto settings = parse_settings(*text, input.path);
+        out.diagnostics.append(settings.diagnostics);
+        out.file.text = std::move(*text);
+        return out;
+    }
     if (text && input.walked && !declares_alignkit(*text)) {
         out.foreign = true;
         return out;
@@ -252,9 +291,11 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
                                 const ValidateOptions& options)
 {
     ValidationResult result;
+    result.as_of = options.checks.as_of;
     std::vector<std::string> empty_folders;
-    std::vector<Input> inputs = collect(paths, options, result.diagnostics, empty_folders);
+    std::vector<Input> inputs = collect(paths, options, result.diagnostics, empty_folders, result.excluded);
     std::set<std::string> known;
+    std::size_t configs = 0; // files checked, less settings files found in folders
     while (!inputs.empty()) {
         std::vector<Document> new_documents;
         for (auto& loaded : load_all(inputs, stdin_text, options.jobs)) {
@@ -263,6 +304,7 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
                 continue;
             }
             known.insert(canonical_path(loaded.file.path));
+            configs += loaded.found_settings ? 0 : 1;
             result.diagnostics.append(loaded.diagnostics);
             result.files.push_back(std::move(loaded.file));
             for (auto& doc : loaded.documents) {
@@ -276,26 +318,54 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
     }
     // A folder without configs is a warning; a gate that checked nothing at all must not pass,
     // so then it is an error and the run could not do its job.
-    const bool nothing_checked = !paths.empty() && result.files.empty() && !has_input_failure(result) &&
-                                 !(options.only_configs && !result.skipped.empty());
+    // A settings file found in a folder is no config checked; one named is what was asked for.
+    const bool nothing_checked = !paths.empty() && configs == 0 && !has_input_failure(result) &&
+                                 !(options.only_configs && (!result.skipped.empty() || !result.excluded.empty()));
+    const std::string settings_excludes = options.settings != nullptr && !options.settings->exclude.empty()
+                                              ? fmt::format(", the exclude of {}", options.settings->path)
+                                              : std::string{};
     for (const auto& folder : empty_folders) {
         result.diagnostics
             .add(Code::no_config_files, folder, {}, fmt::format("no *.yaml or *.yml files in '{}'", folder),
-                 "check the folder, the --exclude patterns and its .alignkitignore")
+                 fmt::format("check the folder, the --exclude patterns{} and its .alignkitignore", settings_excludes))
             .severity = nothing_checked ? Severity::error : Severity::warning;
     }
     if (nothing_checked && empty_folders.empty()) {
-        const std::vector<std::string_view> named(paths.begin(), paths.end());
+        auto quoted = [](const std::vector<std::string>& paths_of, std::string_view last) {
+            return quoted_list(std::vector<std::string_view>(paths_of.begin(), paths_of.end()), last);
+        };
+        std::string hint;
+        if (!result.excluded.empty()) {
+            hint = fmt::format("the exclude of {} leaves out {}; --no-config checks {} anyway", options.settings->path,
+                               quoted(result.excluded, "and"), result.excluded.size() == 1 ? "it" : "them");
+        } else if (!result.skipped.empty()) {
+            hint = fmt::format("{} YAML file{} skipped: no document says 'apiVersion: alignkit/...' or names an "
+                               "alignkit kind; name a file to check it anyway",
+                               result.skipped.size(), result.skipped.size() == 1 ? " was" : "s were");
+        } else {
+            hint = fmt::format("every YAML file is left out: check the --exclude patterns{} and .alignkitignore",
+                               settings_excludes);
+        }
         result.diagnostics
             .add(Code::no_config_files, paths.front(), {},
-                 fmt::format("no configs found under {}", quoted_list(named, "or")),
-                 fmt::format("{} YAML file{} skipped: no document says 'apiVersion: alignkit/...' or names an "
-                             "alignkit kind; name a file to check it anyway",
-                             result.skipped.size(), result.skipped.size() == 1 ? " was" : "s were"))
+                 fmt::format("no configs found under {}", quoted(paths, "or")), hint)
             .severity = Severity::error;
     }
     check_documents(result.documents, options.checks, result.diagnostics);
+    if (const auto* settings = options.settings; settings != nullptr && !settings->path.empty()) {
+        // The settings file in effect is a file of the run: its problems are findings.
+        result.settings = settings->path;
+        if (!known.contains(canonical_path(settings->path))) {
+            result.diagnostics.append(settings->diagnostics);
+            if (settings->read) {
+                result.files.push_back({settings->path, settings->text, 0, true});
+            }
+        }
+    }
     apply_suppressions(result);
+    if (options.settings != nullptr) {
+        apply_levels(*options.settings, result);
+    }
 
     // Deterministic order: files as given, then by position within a file.
     std::vector<std::string> file_order;

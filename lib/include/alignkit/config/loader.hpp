@@ -5,6 +5,8 @@
 #include "alignkit/model/document.hpp"
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +21,9 @@ inline constexpr int k_max_nesting = 64;
 // wrong are returned without a spec, so their names still resolve; all problems found are
 // reported to `diags`.
 std::vector<Document> parse_config(std::string_view text, std::string_view file, Diagnostics& diags);
+
+// Reads a whole config file, at most k_max_config_bytes (a FIFO or a device may never end);
+// reports why to `diags` and returns nullopt when it cannot.
+std::optional<std::string> read_config_file(const std::string& path, Diagnostics& diags);
 
 } // namespace alignkit

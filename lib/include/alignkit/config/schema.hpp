@@ -13,4 +13,7 @@ namespace alignkit {
 // `kind`), for editors through yaml-language-server. Pretty-printed JSON, ends in a newline.
 std::string json_schema(std::optional<Kind> kind);
 
+// The schema of the settings file, .alignkit.yaml (alignkit/config/settings.hpp).
+std::string json_settings_schema();
+
 } // namespace alignkit

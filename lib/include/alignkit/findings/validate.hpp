@@ -4,6 +4,7 @@
 
 #include "alignkit/checks/checks.hpp"
 #include "alignkit/config/diagnostics.hpp"
+#include "alignkit/config/settings.hpp"
 #include "alignkit/model/document.hpp"
 
 #include <optional>
@@ -21,6 +22,9 @@ struct ValidateOptions {
     // Named files that are not alignkit configs are skipped too, and a run that skipped them
     // all passes: for hooks that pass every staged YAML file (--only-configs).
     bool only_configs = false;
+    // The settings file in effect (its excludes, its severities, its own problems); none when
+    // null or its path is empty.
+    const Settings* settings = nullptr;
 };
 
 struct SourceFile {
@@ -33,17 +37,23 @@ struct SourceFile {
 struct ValidationResult {
     std::vector<SourceFile> files; // in the order given, folders expanded in sorted order
     std::vector<Document> documents;
-    Diagnostics diagnostics;          // sorted by file (in `files` order), then position
-    std::vector<std::string> skipped; // YAML found in folders that is not an alignkit config
-    std::size_t suppressed = 0;       // findings a config's comments suppress (findings/suppressions.hpp)
-    std::size_t baselined = 0;        // findings a baseline knows (findings/baseline.hpp)
+    Diagnostics diagnostics;           // sorted by file (in `files` order), then position
+    std::vector<std::string> skipped;  // YAML found in folders that is not an alignkit config
+    std::vector<std::string> excluded; // paths named that the settings file's `exclude` leaves out
+    std::size_t suppressed = 0;        // findings a config's comments suppress (findings/suppressions.hpp)
+    std::size_t baselined = 0;         // findings a baseline knows (findings/baseline.hpp)
+    std::size_t turned_off = 0;        // findings of codes the settings file sets to `off`
+    std::string settings;              // the settings file in effect; empty for none
+    Date as_of;                        // the day date checks took as today
     std::size_t count(Severity severity) const { return diagnostics.count(severity); }
 };
 
 // Validates `paths` (files, folders searched recursively for *.yaml and *.yml, or "-" for
 // `stdin_text`). A file found in a folder whose documents neither say `apiVersion:
 // alignkit/...` nor name an alignkit kind is skipped (listed in `skipped`); a file named is
-// always checked. A run given paths that checks no file has an AK0010 error, an input
+// always checked, unless the settings file excludes it. A settings file named is checked as
+// one; found in a folder, it is skipped (the one in effect is checked once, as a file of the
+// run). A run given paths that checks no file has an AK0010 error, an input
 // failure. Files that documents refer to by relative path are read too. Problems the
 // user can cause are diagnostics; only a bug throws.
 ValidationResult validate_paths(const std::vector<std::string>& paths, const std::optional<std::string>& stdin_text,

@@ -403,25 +403,21 @@ Metadata build_metadata(const yaml::Node& metadata)
     return m;
 }
 
-void build_spec(Document& doc, const yaml::Node& spec)
+Document::Spec build_spec(Kind kind, const yaml::Node& spec)
 {
-    switch (doc.kind) {
+    switch (kind) {
     case Kind::Questionnaire:
-        doc.spec = build_questionnaire(spec);
-        return;
+        return build_questionnaire(spec);
     case Kind::Response:
-        doc.spec = build_response(spec);
-        return;
+        return build_response(spec);
     case Kind::LeadDefinitions:
-        doc.spec = build_lead_definitions(spec);
-        return;
+        return build_lead_definitions(spec);
     case Kind::ServiceLevelAgreement:
-        doc.spec = build_sla(spec);
-        return;
+        return build_sla(spec);
     case Kind::Glossary:
-        doc.spec = build_glossary(spec);
-        return;
+        return build_glossary(spec);
     }
+    return {};
 }
 
 } // namespace alignkit

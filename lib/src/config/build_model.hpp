@@ -7,9 +7,9 @@
 
 namespace alignkit {
 
-// `node` is the document's `spec`, already checked against the declaration of `kind`;
-// values that were not given take their documented defaults.
-void build_spec(Document& doc, const yaml::Node& spec);
+// `spec` is a document's spec, already checked against the declaration of `kind` (or what
+// of it fits, fitting_part); values that were not given take their documented defaults.
+Document::Spec build_spec(Kind kind, const yaml::Node& spec);
 // Reads the metadata mapping (already checked).
 Metadata build_metadata(const yaml::Node& metadata);
 

@@ -150,7 +150,8 @@ std::optional<Kind> read_envelope(const yaml::Node& node, const std::string& fil
     return ok ? result : std::nullopt;
 }
 
-void read_document(const yaml::Node& node, const std::string& file, Diagnostics& diags, std::vector<Document>& out)
+void read_document(const yaml::Node& node, const std::string& file, Diagnostics& diags, yaml::Tree& tree,
+                   std::vector<Document>& out)
 {
     auto kind = read_envelope(node, file, diags);
     if (!kind) {
@@ -167,10 +168,18 @@ void read_document(const yaml::Node& node, const std::string& file, Diagnostics&
     if (metadata && metadata->is_map()) {
         doc.metadata = build_metadata(*metadata);
     }
+    const auto* spec = yaml::child(node, "spec");
     if (shape_ok) {
-        build_spec(doc, *yaml::child(node, "spec"));
+        doc.spec = build_spec(*kind, *spec);
+    } else if (spec != nullptr && !ctx.budget_exhausted) {
+        // The rest of a document with shape errors is still checked, so one run shows all
+        // (not of one that expands beyond the budget: it is refused whole).
+        if (const auto* part = fitting_part(*spec, *decl::document_type(*kind).field("spec")->type, tree)) {
+            doc.partial_spec = build_spec(*kind, *part);
+        }
     }
-    if (!doc.metadata.name.value.empty() || doc.has_spec()) {
+    if (!doc.metadata.name.value.empty() || doc.has_spec() ||
+        !std::holds_alternative<std::monostate>(doc.partial_spec)) {
         out.push_back(std::move(doc));
     }
 }
@@ -188,7 +197,7 @@ std::vector<Document> parse_config(std::string_view text, std::string_view file_
     yaml::parse(text, tree);
     // Documents before a syntax error are complete: check them too.
     for (const auto* node : tree.documents) {
-        read_document(*node, file, diags, documents);
+        read_document(*node, file, diags, tree, documents);
     }
     if (tree.error) {
         diags.add(Code::yaml_syntax, file, tree.error->pos, tree.error->message);

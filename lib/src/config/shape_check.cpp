@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 
 namespace alignkit {
 namespace {
@@ -421,6 +422,82 @@ std::string ShapeContext::path_string() const
 bool check_shape(const yaml::Node& node, const decl::TypeDecl& type, ShapeContext& ctx)
 {
     return Checker(ctx).check(node, type);
+}
+
+const yaml::Node* fitting_part(const yaml::Node& node, const decl::TypeDecl& type, yaml::Tree& tree)
+{
+    Diagnostics discarded;
+    ShapeContext silent{"", discarded, std::numeric_limits<std::size_t>::max(), false, {}};
+    if (Checker(silent, true).check(node, type)) {
+        return &node;
+    }
+    auto copy = [&](std::vector<std::pair<const yaml::Node*, const yaml::Node*>> entries) {
+        yaml::Node& out = tree.make();
+        out.type = node.type;
+        out.pos = node.pos;
+        out.entries = std::move(entries);
+        return &out;
+    };
+    switch (type.kind) {
+    case ValueKind::object: {
+        if (!node.is_map()) {
+            return nullptr;
+        }
+        std::vector<std::pair<const yaml::Node*, const yaml::Node*>> kept;
+        std::vector<std::string_view> seen;
+        for (const auto& [key, value] : node.entries) {
+            const auto* field = key->is_scalar() ? type.field(key->value) : nullptr;
+            if (field == nullptr || std::find(seen.begin(), seen.end(), key->value) != seen.end()) {
+                continue;
+            }
+            seen.push_back(key->value);
+            if (const auto* part = fitting_part(*value, *field->type, tree)) {
+                kept.emplace_back(key, part);
+            }
+        }
+        auto present = [&](std::string_view name) {
+            return std::any_of(kept.begin(), kept.end(), [&](const auto& e) { return e.first->value == name; });
+        };
+        const bool complete = std::all_of(type.fields.begin(), type.fields.end(),
+                                          [&](const auto& f) { return !f.required || present(f.name); });
+        const bool one = type.one_required.empty() ||
+                         std::count_if(type.one_required.begin(), type.one_required.end(), present) == 1;
+        return complete && one ? copy(std::move(kept)) : nullptr;
+    }
+    case ValueKind::map: {
+        if (!node.is_map()) {
+            return nullptr;
+        }
+        std::vector<std::pair<const yaml::Node*, const yaml::Node*>> kept;
+        std::vector<std::string_view> seen;
+        for (const auto& [key, value] : node.entries) {
+            if (!key->is_scalar() || std::find(seen.begin(), seen.end(), key->value) != seen.end()) {
+                continue;
+            }
+            seen.push_back(key->value);
+            if (const auto* part = fitting_part(*value, *type.items, tree)) {
+                kept.emplace_back(key, part);
+            }
+        }
+        return copy(std::move(kept));
+    }
+    case ValueKind::list: {
+        if (!node.is_sequence()) {
+            return nullptr;
+        }
+        yaml::Node& out = tree.make();
+        out.type = node.type;
+        out.pos = node.pos;
+        for (const auto* item : node.items) {
+            if (const auto* part = fitting_part(*item, *type.items, tree)) {
+                out.items.push_back(part);
+            }
+        }
+        return out.items.size() >= type.min_items ? &out : nullptr;
+    }
+    default:
+        return nullptr; // a scalar or a choice of shapes fits whole or not at all
+    }
 }
 
 } // namespace alignkit

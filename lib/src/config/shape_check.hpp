@@ -33,4 +33,11 @@ struct ShapeContext {
 // Returns true when the value and everything below it fits the declaration.
 bool check_shape(const yaml::Node& node, const decl::TypeDecl& type, ShapeContext& ctx);
 
+// What of `node` fits `type`, as a copy made in `tree`: a mapping without its keys that are
+// unknown, repeated or hold what does not fit, a list without its items that do not fit; a
+// part that cannot do without what it lost (a required key, a list's least length) is lost
+// in turn. nullptr when nothing of `node` is left. A value that fits whole is `node` itself.
+// For checking the rest of a document whose shape had errors (check_shape reported them).
+const yaml::Node* fitting_part(const yaml::Node& node, const decl::TypeDecl& type, yaml::Tree& tree);
+
 } // namespace alignkit

@@ -14,7 +14,9 @@ struct CheckOptions {
 };
 
 // Runs every check over all documents given together in one run and reports problems.
-// Documents without a spec (their shape had errors) only take part as reference targets.
+// A document whose shape had errors is checked on what of it fits (its partial_spec), less
+// the findings that what was left out could cause; it is a reference target for the others,
+// never checked against.
 void check_documents(std::span<const Document> documents, const CheckOptions& options, Diagnostics& diags);
 
 } // namespace alignkit

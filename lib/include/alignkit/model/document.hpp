@@ -34,12 +34,18 @@ struct Metadata {
 
 // One YAML document. `spec` is empty when the document's shape had errors: its
 // kind and name are still known, so references to it do not cascade into more errors.
+// `partial_spec` is then what of it fits (config/shape_check.hpp's fitting_part), for the
+// checks of the document itself only: no command works on it, and no other document is
+// checked against it.
 struct Document {
+    using Spec =
+        std::variant<std::monostate, Questionnaire, Response, LeadDefinitions, ServiceLevelAgreement, Glossary>;
     std::string file; // as the user named it
     Position pos;     // where the document starts
     Kind kind{};
     Metadata metadata;
-    std::variant<std::monostate, Questionnaire, Response, LeadDefinitions, ServiceLevelAgreement, Glossary> spec;
+    Spec spec;
+    Spec partial_spec;
 
     bool has_spec() const { return !std::holds_alternative<std::monostate>(spec); }
 };

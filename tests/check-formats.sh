@@ -40,7 +40,8 @@ xmllint --noout --schema "$specs/junit.xsd" "$work/out.xml" || fail "JUnit XML d
 # What code scanning and other consumers require: no error or warning from the multitool's
 # SARIF and GitHub rules, for files named relative and absolute. (The npm wrapper passes its
 # arguments through a shell, which splits "Gh;Sarif": the binary is called directly.) Left:
-# SARIF2005, informationUri, as alignkit has no published home page to point to.
+# SARIF2005, informationUri: alignkit has no public home page; a settings file gives the
+# links a company keeps (below).
 multitool=$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 [ -x "$multitool" ] || { echo "missing the SARIF multitool: run scripts/install-test-tools"; exit 1; }
 "$ak" validate --as-of 2026-11-22 --format sarif:"$work/abs.sarif" "$(pwd)/examples/invalid" >/dev/null
@@ -53,6 +54,21 @@ for log in out abs; do
     for (const r of found) console.log(r.ruleId, r.level || "warning", JSON.stringify(r.message.arguments));
     process.exit(found.length ? 1 : 0);' "$work/$log.check.sarif" || fail "the SARIF multitool rejects the $log report"
 done
+# With the links a settings file gives, nothing is left for the multitool to flag, SARIF2005 included.
+"$ak" validate --as-of 2026-11-22 --config examples/settings/.alignkit.yaml --format sarif:"$work/links.sarif" \
+  examples/invalid >/dev/null
+"$multitool" validate "$work/links.sarif" -o "$work/links.check.sarif" --rule-kind "Gh;Sarif" \
+  --level "Error;Warning" >"$work/links.check.log" 2>&1 || fail "the SARIF multitool did not run on links.sarif"
+node -e '
+  const fs = require("fs");
+  const found = JSON.parse(fs.readFileSync(process.argv[1])).runs[0].results;
+  for (const r of found) console.log(r.ruleId, r.level || "warning", JSON.stringify(r.message.arguments));
+  const driver = JSON.parse(fs.readFileSync(process.argv[2])).runs[0].tool.driver;
+  const linked = driver.informationUri === "https://wiki.example.com/alignkit" &&
+    driver.rules.every(r => r.helpUri === "https://wiki.example.com/alignkit/" + r.id);
+  if (!linked) console.log("the links of the settings file are not in the SARIF report");
+  process.exit(found.length || !linked ? 1 : 0);' "$work/links.check.sarif" "$work/links.sarif" ||
+  fail "the SARIF multitool rejects the report with links"
 node -e 'JSON.parse(require("fs").readFileSync(process.argv[1]))' "$work/out.json" || fail "JSON report does not parse"
 
 # The exported schemas agree with the loader on the examples.

@@ -424,6 +424,16 @@ const TypeDecl& settings_type()
             optional("exclude", list_of(text()),
                      "Files and folders left out, as .gitignore lines relative to this file's folder."),
             optional("as_of", date(), "The day date checks take as today, such as a review's due date."),
+            optional("sarif",
+                     object({
+                         optional("information_uri", text(),
+                                  "An http(s) address about alignkit where this repository's people read it, "
+                                  "for tool.driver.informationUri."),
+                         optional("help_uri", text(),
+                                  "An http(s) address of each code's help, `{code}` standing for the code "
+                                  "(https://wiki.example.com/alignkit/{code}), for each rule's helpUri."),
+                     }),
+                     "Links SARIF reports carry: alignkit has no public home page of its own to point to."),
         });
     }();
     return *k_type;

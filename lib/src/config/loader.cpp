@@ -312,6 +312,27 @@ Settings parse_settings(std::string_view text, std::string_view file_name)
     if (const auto* as_of = yaml::child(root, "as_of"); as_of && as_of->is_scalar()) {
         settings.as_of = parse_date(as_of->value);
     }
+    if (const auto* sarif = yaml::child(root, "sarif"); sarif && sarif->is_map()) {
+        auto link = [&](std::string_view key, std::string& to) {
+            const auto* value = yaml::child(*sarif, key);
+            if (value == nullptr || !value->is_scalar()) {
+                return;
+            }
+            const auto& uri = value->value;
+            // Code scanning follows the link: an address a browser opens, without spaces.
+            const bool web = (uri.starts_with("https://") || uri.starts_with("http://")) &&
+                             uri.find_first_of(" \t\r\n\"<>") == std::string::npos && uri.size() > uri.find("//") + 2;
+            if (!web) {
+                diags.add(Code::invalid_name, file, value->pos,
+                          fmt::format("'sarif.{}' is not an http(s) address: {}", key, yaml::describe(*value)),
+                          "write an address such as https://wiki.example.com/alignkit/{code}");
+                return;
+            }
+            to = uri;
+        };
+        link("information_uri", settings.sarif.information_uri);
+        link("help_uri", settings.sarif.help_uri);
+    }
     return settings;
 }
 

@@ -210,7 +210,19 @@ std::string render_sarif(const ValidationResult& result)
                            {"markdown", fmt::format("**{} {}**\n\n{}\n\n**Fix:** {}", code.id, code.title,
                                                     code.explanation, code.fix)}}},
                          {"defaultConfiguration", {{"level", sarif_level(code.severity)}}}});
+        if (const auto& help = result.links.help_uri; !help.empty()) {
+            auto uri = help;
+            for (auto at = uri.find("{code}"); at != std::string::npos; at = uri.find("{code}", at)) {
+                uri.replace(at, 6, code.id);
+            }
+            rules.back()["helpUri"] = uri;
+        }
     }
+    Json driver = {{"name", "alignkit"}, {"version", version()}, {"semanticVersion", version()}};
+    if (!result.links.information_uri.empty()) {
+        driver["informationUri"] = result.links.information_uri;
+    }
+    driver["rules"] = std::move(rules);
     Json artifacts = Json::array();
     for (const auto& file : result.files) {
         artifacts.push_back({{"location", artifact_location(file.path)}});
@@ -238,12 +250,7 @@ std::string render_sarif(const ValidationResult& result)
     Json sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
-        {"runs", Json::array({{{"tool",
-                                {{"driver",
-                                  {{"name", "alignkit"},
-                                   {"version", version()},
-                                   {"semanticVersion", version()},
-                                   {"rules", std::move(rules)}}}}},
+        {"runs", Json::array({{{"tool", {{"driver", std::move(driver)}}},
                                {"artifacts", std::move(artifacts)},
                                {"columnKind", "unicodeCodePoints"},
                                {"results", std::move(results)}}})},

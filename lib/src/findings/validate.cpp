@@ -355,6 +355,7 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
     if (const auto* settings = options.settings; settings != nullptr && !settings->path.empty()) {
         // The settings file in effect is a file of the run: its problems are findings.
         result.settings = settings->path;
+        result.links = settings->sarif;
         if (!known.contains(canonical_path(settings->path))) {
             result.diagnostics.append(settings->diagnostics);
             if (settings->read) {

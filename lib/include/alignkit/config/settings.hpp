@@ -9,6 +9,8 @@
 //   exclude:             # .gitignore lines, relative to this file's folder
 //     - vendor/
 //   as_of: 2026-12-01    # the day date checks take as today (default: the real today)
+//   sarif:               # links SARIF reports carry
+//     help_uri: https://wiki.example.com/alignkit/{code}
 
 #include "alignkit/config/diagnostics.hpp"
 #include "alignkit/model/document.hpp"
@@ -34,6 +36,11 @@ struct Settings {
     std::vector<Level> levels;        // in the file's order
     std::vector<std::string> exclude; // .gitignore lines, relative to the file's folder
     std::optional<Date> as_of;
+    // Links SARIF reports carry (tool.driver.informationUri, each rule's helpUri, `{code}`
+    // standing for its code); empty for none.
+    struct SarifLinks {
+        std::string information_uri, help_uri;
+    } sarif;
     bool read = false;       // the file could be read (its problems may still be many)
     std::string text;        // the file as read, for the renderers' excerpts
     Diagnostics diagnostics; // what is wrong in the file itself

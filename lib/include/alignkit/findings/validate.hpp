@@ -44,6 +44,7 @@ struct ValidationResult {
     std::size_t baselined = 0;         // findings a baseline knows (findings/baseline.hpp)
     std::size_t turned_off = 0;        // findings of codes the settings file sets to `off`
     std::string settings;              // the settings file in effect; empty for none
+    Settings::SarifLinks links;        // its links for SARIF reports
     Date as_of;                        // the day date checks took as today
     std::size_t count(Severity severity) const { return diagnostics.count(severity); }
 };

@@ -78,8 +78,11 @@ void check_documents(std::span<const Document> documents, const CheckOptions& op
             check_document(doc, doc.spec, index, options, diags);
             continue;
         }
+        if (!doc.partial_spec) {
+            continue;
+        }
         Diagnostics of_the_rest;
-        check_document(doc, doc.partial_spec, index, options, of_the_rest);
+        check_document(doc, *doc.partial_spec, index, options, of_the_rest);
         for (const auto& d : of_the_rest.all()) {
             if (!may_follow_from_what_is_left_out(d.code)) {
                 diags.add(d.code, d.file, d.pos, d.message, d.hint) = d;

@@ -175,11 +175,10 @@ void read_document(const yaml::Node& node, const std::string& file, Diagnostics&
         // The rest of a document with shape errors is still checked, so one run shows all
         // (not of one that expands beyond the budget: it is refused whole).
         if (const auto* part = fitting_part(*spec, *decl::document_type(*kind).field("spec")->type, tree)) {
-            doc.partial_spec = build_spec(*kind, *part);
+            doc.partial_spec = std::make_shared<const Document::Spec>(build_spec(*kind, *part));
         }
     }
-    if (!doc.metadata.name.value.empty() || doc.has_spec() ||
-        !std::holds_alternative<std::monostate>(doc.partial_spec)) {
+    if (!doc.metadata.name.value.empty() || doc.has_spec() || doc.partial_spec) {
         out.push_back(std::move(doc));
     }
 }

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +46,8 @@ struct Document {
     Kind kind{};
     Metadata metadata;
     Spec spec;
-    Spec partial_spec;
+    // Held apart, so that a document costs no more for it: most have none.
+    std::shared_ptr<const Spec> partial_spec;
 
     bool has_spec() const { return !std::holds_alternative<std::monostate>(spec); }
 };

@@ -84,13 +84,15 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
 }
 
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
-                                   const std::vector<std::string>& exclude, unsigned jobs, bool only_configs)
+                                   const std::vector<std::string>& exclude, unsigned jobs, bool only_configs,
+                                   decltype(ValidateOptions::more_checks) more_checks)
 {
     const Settings settings = run_settings(options);
     ValidateOptions validate;
     validate.exclude = exclude;
     validate.only_configs = only_configs;
     validate.settings = &settings;
+    validate.more_checks = std::move(more_checks);
     validate.checks.as_of = !options.as_of.empty() ? *parse_as_of(options.as_of)
                             : settings.as_of       ? *settings.as_of
                                                    : today();

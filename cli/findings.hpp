@@ -37,7 +37,7 @@ std::optional<std::vector<FormatTarget>> format_targets(std::string_view command
 // findings command starts from. The result's as_of is --as-of, the settings' as_of, or today.
 ValidationResult load_for_findings(const std::vector<std::string>& paths, const FindingsOptions& options,
                                    const std::vector<std::string>& exclude = {}, unsigned jobs = 0,
-                                   bool only_configs = false);
+                                   bool only_configs = false, decltype(ValidateOptions::more_checks) more_checks = {});
 
 // Writes `result` in every format. Text output gets `before` ahead of the findings and
 // `after` behind them (a command's own summary), and with `verbose` the files skipped as not

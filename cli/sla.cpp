@@ -44,8 +44,13 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
     if (!targets) {
         return exit_failure;
     }
-    ValidationResult result = load_for_findings(cmd.paths, cmd.findings);
-    const CheckOptions checks{result.as_of};
+    // The review runs with validate's checks, so suppressions and the settings file apply to
+    // its findings too.
+    std::vector<SlaReview> reviews;
+    const ValidationResult result =
+        load_for_findings(cmd.paths, cmd.findings, {}, 0, false,
+                          [&reviews](std::span<const Document> documents, const CheckOptions& checks,
+                                     Diagnostics& diags) { reviews = review_slas(documents, checks, diags); });
     const bool any = std::any_of(result.documents.begin(), result.documents.end(),
                                  [](const Document& d) { return d.kind == Kind::ServiceLevelAgreement; });
     if (!any && !has_input_failure(result) && !result.diagnostics.has_errors()) {
@@ -53,13 +58,7 @@ int run_sla_check(const SlaCheckCommand& cmd, const GlobalOptions& global)
                                  quoted_list(std::vector<std::string_view>(cmd.paths.begin(), cmd.paths.end()), "or"));
         return exit_failure;
     }
-    const auto reviews = review_slas(result.documents, checks, result.diagnostics);
-    std::vector<std::string> file_order;
-    for (const auto& file : result.files) {
-        file_order.push_back(file.path);
-    }
-    result.diagnostics.sort(file_order);
-    const std::string checklist = global.quiet ? std::string{} : render_sla_review_text(reviews, checks.as_of);
+    const std::string checklist = global.quiet ? std::string{} : render_sla_review_text(reviews, result.as_of);
     return report_findings(result, *targets, cmd.findings, global, {}, checklist);
 }
 

@@ -1,8 +1,10 @@
 #include "alignkit/config/schema.hpp"
-
+#include "alignkit/config/settings.hpp"
 #include "alignkit/model/version.hpp"
 #include "config/declarations.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace alignkit {
@@ -141,8 +143,22 @@ std::string json_settings_schema()
 {
     Json root = {{"$schema", k_draft}, {"title", "alignkit settings file (.alignkit.yaml)"}};
     root.update(to_schema(decl::settings_type()));
-    // Codes as `alignkit explain` names them; parse_code also takes them in lowercase.
-    root["properties"]["severity"]["propertyNames"] = {{"pattern", "^[Aa][Kk][0-9]{4}$"}};
+    // The codes a setting may name, as `alignkit explain` spells them or in lowercase, as
+    // parse_code takes them; the links, as the loader takes them.
+    Json codes = Json::array();
+    for (const auto& c : all_codes()) {
+        if (!is_fixed_severity(c.code)) {
+            codes.push_back(c.id);
+            std::string lower(c.id);
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char ch) { return std::tolower(ch); });
+            codes.push_back(lower);
+        }
+    }
+    root["properties"]["severity"]["propertyNames"] = {{"enum", std::move(codes)}};
+    for (const auto* link : {"information_uri", "help_uri"}) {
+        root["properties"]["sarif"]["properties"][link]["pattern"] = "^https?://[^\\s\"<>]+$";
+    }
     return root.dump(2) + "\n";
 }
 

@@ -262,7 +262,7 @@ Settings parse_settings(std::string_view text, std::string_view file_name)
     }
     if (tree.documents.size() > 1) {
         diags.add(Code::conflicting_keys, file, tree.documents[1]->pos,
-                  fmt::format("the settings file holds {} documents; it is read as one", tree.documents.size()),
+                  fmt::format("the settings file holds {} documents; only the first is read", tree.documents.size()),
                   "put every setting in the first document and remove the '---' lines");
     }
     const yaml::Node& root = *tree.documents.front();

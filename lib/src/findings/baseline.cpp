@@ -1,4 +1,5 @@
 #include "alignkit/findings/baseline.hpp"
+#include "alignkit/config/settings.hpp"
 
 #include "alignkit/util/sha256.hpp"
 
@@ -105,8 +106,8 @@ void apply_baseline(ValidationResult& result, const std::set<std::string>& known
     Diagnostics kept;
     for (std::size_t i = 0; i < prints.size(); ++i) {
         const auto& d = result.diagnostics.all()[i];
-        // Input failures (a missing path) are never known: the run could not do its job.
-        const bool input = d.code == Code::path_not_found || d.code == Code::file_unreadable;
+        // Findings that the input could not be read are never known: nothing was checked.
+        const bool input = is_fixed_severity(d.code);
         if (!input && known.contains(prints[i])) {
             ++result.baselined;
         } else {

@@ -15,7 +15,9 @@ void apply_levels(const Settings& settings, ValidationResult& result)
     }
     Diagnostics kept;
     for (const auto& d : result.diagnostics.all()) {
-        const auto it = is_fixed_severity(d.code) ? level_of.end() : level_of.find(d.code);
+        // The settings file's own mistakes keep their severity, or it could hide them.
+        const bool own = d.file == settings.path;
+        const auto it = is_fixed_severity(d.code) || own ? level_of.end() : level_of.find(d.code);
         if (it != level_of.end() && !it->second) {
             ++result.turned_off;
             continue;

@@ -56,6 +56,13 @@ Json artifact_location(std::string_view path)
             {"uriBaseId", "%SRCROOT%"}};
 }
 
+// A file as GitLab matches it to the merge request's diff: relative without `./` or `..`
+// steps inside it ("./configs/x.yaml" is "configs/x.yaml").
+std::string repository_path(std::string_view path)
+{
+    return path.starts_with('/') ? std::string(path) : std::filesystem::path(path).lexically_normal().generic_string();
+}
+
 // A rule's name as SARIF viewers list it: its title in PascalCase ("no configs found" ->
 // "NoConfigsFound").
 std::string rule_name(std::string_view title)
@@ -273,11 +280,12 @@ std::string render_gitlab(const ValidationResult& result)
         if (!d.hint.empty()) {
             description += " (hint: " + d.hint + ")";
         }
-        issues.push_back({{"description", description},
-                          {"check_name", to_string(d.code)},
-                          {"fingerprint", fingerprints[i]},
-                          {"severity", severity(d.severity)},
-                          {"location", {{"path", d.file}, {"lines", {{"begin", std::max(d.pos.line, 1)}}}}}});
+        issues.push_back(
+            {{"description", description},
+             {"check_name", to_string(d.code)},
+             {"fingerprint", fingerprints[i]},
+             {"severity", severity(d.severity)},
+             {"location", {{"path", repository_path(d.file)}, {"lines", {{"begin", std::max(d.pos.line, 1)}}}}}});
     }
     return issues.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -1,5 +1,7 @@
 #include "findings/suppressions.hpp"
 
+#include "alignkit/config/settings.hpp"
+
 #include "alignkit/config/codes.hpp"
 #include "alignkit/util/text.hpp"
 
@@ -218,7 +220,8 @@ void apply_suppressions(ValidationResult& result)
     Diagnostics kept;
     for (const auto& d : result.diagnostics.all()) {
         bool suppressed = false;
-        if (auto it = by_line.find(d.file); it != by_line.end() && d.pos.line > 0) {
+        // A finding that the input could not be read is never suppressed: nothing was checked.
+        if (auto it = by_line.find(d.file); it != by_line.end() && d.pos.line > 0 && !is_fixed_severity(d.code)) {
             const auto [first, last] = it->second.equal_range(d.pos.line);
             for (auto s = first; s != last; ++s) {
                 if (s->second->code == to_string(d.code)) {
@@ -235,7 +238,15 @@ void apply_suppressions(ValidationResult& result)
     }
     for (const auto& [file, found] : by_file) {
         for (const auto& s : found.codes) {
-            if (!s.used) {
+            const auto code = parse_code(s.code);
+            if (code && is_fixed_severity(*code)) {
+                kept.add(Code::unused_suppression, std::string(file), s.where,
+                         fmt::format("'{}' cannot be suppressed: it says the input could not be read, so nothing "
+                                     "was checked",
+                                     s.code),
+                         "remove the code from the comment and fix the input")
+                    .length = static_cast<int>(s.code.size());
+            } else if (!s.used) {
                 kept.add(Code::unused_suppression, std::string(file), s.where,
                          fmt::format("'{}' is suppressed on line {}, but no finding there has it", s.code, s.line),
                          "remove the code from the comment, or fix the line the comment points at")

@@ -303,7 +303,9 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
                 result.skipped.push_back(std::move(loaded.file.path));
                 continue;
             }
-            known.insert(canonical_path(loaded.file.path));
+            if (!known.insert(canonical_path(loaded.file.path)).second) {
+                continue; // named twice, or named and found in a folder: checked once
+            }
             configs += loaded.found_settings ? 0 : 1;
             result.diagnostics.append(loaded.diagnostics);
             result.files.push_back(std::move(loaded.file));
@@ -352,6 +354,9 @@ ValidationResult validate_paths(const std::vector<std::string>& paths, const std
             .severity = Severity::error;
     }
     check_documents(result.documents, options.checks, result.diagnostics);
+    if (options.more_checks) {
+        options.more_checks(result.documents, options.checks, result.diagnostics);
+    }
     if (const auto* settings = options.settings; settings != nullptr && !settings->path.empty()) {
         // The settings file in effect is a file of the run: its problems are findings.
         result.settings = settings->path;

@@ -7,7 +7,9 @@
 #include "alignkit/config/settings.hpp"
 #include "alignkit/model/document.hpp"
 
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,9 @@ struct ValidateOptions {
     // The settings file in effect (its excludes, its severities, its own problems); none when
     // null or its path is empty.
     const Settings* settings = nullptr;
+    // A command's checks beyond validate's (sla check's review), run after them, so that
+    // suppressions and the settings file apply to their findings too.
+    std::function<void(std::span<const Document>, const CheckOptions&, Diagnostics&)> more_checks;
 };
 
 struct SourceFile {

@@ -43,6 +43,9 @@ DocumentIndex::DocumentIndex(std::span<const Document> documents) : m_documents(
             last_path = canonical_path(doc.file);
         }
         m_by_file.try_emplace({doc.kind, last_path}, &doc);
+        if (doc.name_broken) {
+            m_name_broken.insert(doc.kind);
+        }
     }
 }
 
@@ -71,6 +74,8 @@ const Document* DocumentIndex::resolve(const Located<std::string>& ref, Kind kin
         }
     } else if (auto it = m_by_name.find({kind, name}); it != m_by_name.end()) {
         return it->second;
+    } else if (m_name_broken.contains(kind)) {
+        return nullptr; // perhaps the document whose name is broken: that is reported already
     }
     // Not found: only now gather the names, for the hint.
     auto& [names, speller] = m_spellers[kind];

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <utility>
@@ -30,6 +31,7 @@ class DocumentIndex {
     std::span<const Document> m_documents;
     std::map<std::pair<Kind, std::string_view>, const Document*> m_by_name; // the first of each name
     std::map<std::pair<Kind, std::string>, const Document*> m_by_file;      // the first in each file
+    std::set<Kind> m_name_broken; // kinds with a document whose name is missing or does not fit
     // The names of each kind for hints, made at the first reference that names none: many
     // unresolved references among many documents then cost linear time.
     mutable std::map<Kind, std::pair<std::vector<std::string_view>, std::unique_ptr<Speller>>> m_spellers;

@@ -168,6 +168,11 @@ void read_document(const yaml::Node& node, const std::string& file, Diagnostics&
     if (metadata && metadata->is_map()) {
         doc.metadata = build_metadata(*metadata);
     }
+    if (!shape_ok) {
+        const auto& metadata_type = *decl::document_type(*kind).field("metadata")->type;
+        const auto* name = metadata && metadata->is_map() ? yaml::child(*metadata, "name") : nullptr;
+        doc.name_broken = name == nullptr || fitting_part(*name, *metadata_type.field("name")->type, tree) == nullptr;
+    }
     const auto* spec = yaml::child(node, "spec");
     if (shape_ok) {
         doc.spec = build_spec(*kind, *spec);
@@ -178,7 +183,7 @@ void read_document(const yaml::Node& node, const std::string& file, Diagnostics&
             doc.partial_spec = std::make_shared<const Document::Spec>(build_spec(*kind, *part));
         }
     }
-    if (!doc.metadata.name.value.empty() || doc.has_spec() || doc.partial_spec) {
+    if (!doc.metadata.name.value.empty() || doc.has_spec() || doc.partial_spec || doc.name_broken) {
         out.push_back(std::move(doc));
     }
 }

@@ -14,18 +14,41 @@ namespace {
 
 constexpr std::string_view k_baseline_report = "alignkit-baseline";
 
-// The message without the line numbers it quotes ("first on line 12" -> "first on line #").
-std::string without_line_numbers(std::string_view message)
+// The message without the numbers it gives outside quoted names ("first on line 12" ->
+// "first on line #", "61 days overdue (as of 2027-06-01)" -> "# days overdue (as of #-#-#)"):
+// line numbers move with edits above, and counts and dates drift from run to run, while the
+// finding stays the same. A name such as 'stage2' is kept whole: it tells findings apart.
+std::string without_numbers(std::string_view message)
 {
+    auto is = [&](std::size_t i, auto test) {
+        return i < message.size() && test(static_cast<unsigned char>(message[i])) != 0;
+    };
+    auto alnum = [](unsigned char c) { return std::isalnum(c); };
+    auto digit = [](unsigned char c) { return std::isdigit(c); };
+    auto word = [](unsigned char c) { return std::isalpha(c) != 0 || c == '_' ? 1 : 0; };
     std::string out;
+    bool quoted = false;
     for (std::size_t i = 0; i < message.size(); ++i) {
-        out += message[i];
-        if (out.ends_with("line ")) {
-            while (i + 1 < message.size() && std::isdigit(static_cast<unsigned char>(message[i + 1])) != 0) {
-                ++i;
-            }
-            out += '#';
+        const char c = message[i];
+        // A quote opens after a space or at the start and closes before one: the apostrophe of
+        // "the SLA's" is neither.
+        if (c == '\'' && (quoted ? !is(i + 1, alnum) : (i == 0 || !is(i - 1, alnum)))) {
+            quoted = !quoted;
         }
+        if (!quoted && is(i, digit)) {
+            // A number, to the end of its digits (and a decimal part); in a word (score2), part
+            // of the word.
+            auto point = [](unsigned char ch) { return ch == '.' ? 1 : 0; };
+            std::size_t end = i;
+            while (is(end + 1, digit) || (is(end + 1, point) && is(end + 2, digit))) {
+                ++end;
+            }
+            const bool in_word = i > 0 && is(i - 1, word);
+            out += in_word ? std::string(message.substr(i, end - i + 1)) : std::string("#");
+            i = end;
+            continue;
+        }
+        out += c;
     }
     return out;
 }
@@ -52,7 +75,7 @@ std::vector<std::string> finding_fingerprints(const Diagnostics& diagnostics)
     std::map<std::string, int> seen;
     for (const auto& d : diagnostics.all()) {
         const std::string key =
-            fmt::format("{}\n{}\n{}", to_string(d.code), file_key(d.file), without_line_numbers(d.message));
+            fmt::format("{}\n{}\n{}", to_string(d.code), file_key(d.file), without_numbers(d.message));
         out.push_back(fmt::format("{}:{}", sha256_hex(key).substr(0, 32), seen[key]++));
     }
     return out;

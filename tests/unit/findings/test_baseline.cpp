@@ -60,3 +60,23 @@ TEST_CASE("a finding's fingerprint does not depend on how its file's path is spe
     CHECK(print((std::filesystem::current_path() / "configs/sla.yaml").string()) == plain);
     CHECK(print("other/sla.yaml") != plain);
 }
+
+TEST_CASE("a finding's fingerprint does not depend on the numbers its message gives, only on the names")
+{
+    auto print = [](const std::string& message) {
+        Diagnostics d;
+        d.add(Code::review_overdue, "sla.yaml", {110, 13}, message);
+        return finding_fingerprints(d).at(0);
+    };
+    // Counts and dates that drift from one day's run to the next.
+    CHECK(print("the review due 2027-04-01 is 61 days overdue (as of 2027-06-01)") ==
+          print("the review due 2027-04-01 is 62 days overdue (as of 2027-06-02)"));
+    CHECK(print("the SLA's review is 3.5 days late; first on line 12") ==
+          print("the SLA's review is 4 days late; first on line 40"));
+    // Names tell findings apart, digits and all: quoted, or a word with digits in it.
+    CHECK(print("unknown stage 'stage2'") != print("unknown stage 'stage3'"));
+    CHECK(print("unknown stage 'q 2'") != print("unknown stage 'q 3'"));
+    CHECK(print("AK3002 cannot be set") != print("AK3015 cannot be set"));
+    CHECK(print("field score2 is text") != print("field score3 is text"));
+    CHECK(print("the lead's 2 owners") == print("the lead's 5 owners"));
+}

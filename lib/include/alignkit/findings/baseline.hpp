@@ -1,9 +1,10 @@
 #pragma once
 // Known findings, recorded once so that a check reports only new ones (validate --baseline),
 // as linters let a team adopt them on a repository that already has findings. A finding is
-// kept by its fingerprint: its code, file and message (with the line numbers a message
-// quotes left out) and which of its equals it is, so lines moving above it change nothing;
-// SARIF carries the same fingerprint as partialFingerprints.
+// kept by its fingerprint: its code, file and message (with the numbers it gives outside
+// quoted names left out: line numbers, counts, dates) and which of its equals it is, so
+// lines moving above it, or the days passing, change nothing; SARIF and GitLab carry the
+// same fingerprint.
 
 #include "alignkit/findings/validate.hpp"
 

@@ -48,6 +48,9 @@ struct Document {
     Spec spec;
     // Held apart, so that a document costs no more for it: most have none.
     std::shared_ptr<const Spec> partial_spec;
+    // Its metadata.name is missing or does not fit: a reference by a name no document has
+    // may mean this one, and is not reported (one mistake, one finding).
+    bool name_broken = false;
 
     bool has_spec() const { return !std::holds_alternative<std::monostate>(spec); }
 };

@@ -72,6 +72,11 @@ printf '%s\nkind: Gloss\xff\xfeary\n' "$header" >not-utf8.yaml
 run "validate many-suppressions" validate many-suppressions.yaml
 mkdir -p deep/a/b/c/d/e/f/g/h/i/j && cp many-suppressions.yaml deep/a/b/c/d/e/f/g/h/i/j/
 run "validate --exclude many **/" validate deep --exclude "$(printf '**/%.0s' $(seq 200))x"
+# A mapping of 100,000 keys, one of them misfit: duplicate keys looked for by a search
+# through those before (once quadratic: 4 s at 40,000 keys).
+{ printf '%s\nkind: Glossary\nmetadata:\n  name: labels\n  labels:\n' "$header"
+  seq 100000 | sed 's/.*/    k&: v/'; echo '    bad: [x]'; echo 'spec: {terms: [{term: t, definition: d}]}'; } >many-keys.yaml
+run "validate many-keys" validate many-keys.yaml
 { printf '%s\nkind: LeadDefinitions\nmetadata: {name: long}\nspec:\n  fields: [{name: n, type: number}]\n' "$header"
   printf '  stages:\n    - {id: mql, name: MQL, owner: marketing, entry: "n > 0'
   for i in $(seq 40000); do printf ' and n > %d' "$i"; done; echo '"}'; } >long-criteria.yaml

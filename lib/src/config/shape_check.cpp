@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <limits>
+#include <map>
+#include <set>
 
 namespace alignkit {
 namespace {
@@ -113,7 +115,7 @@ class Checker {
             return wrong_type(node, type);
         }
         bool ok = true;
-        std::vector<std::pair<std::string_view, Position>> seen;
+        std::map<std::string_view, Position> seen; // a key looked up, not searched for: mappings of 40,000 labels
         for (const auto& [key_node, value] : node.entries) {
             const yaml::Node& key = *key_node;
             if (!key.is_scalar()) {
@@ -146,9 +148,7 @@ class Checker {
             ok = check(*value, *field->type) && ok;
             m_ctx.path.pop_back();
         }
-        auto present = [&](std::string_view name) {
-            return std::any_of(seen.begin(), seen.end(), [&](const auto& s) { return s.first == name; });
-        };
+        auto present = [&](std::string_view name) { return seen.contains(name); };
         for (const auto& f : type.fields) {
             if (f.required && !present(f.name)) {
                 report_at_key(Code::missing_key, node,
@@ -182,18 +182,16 @@ class Checker {
     }
 
     // Records a key; reports it and returns false when it was seen before in this mapping.
-    bool note_key(const yaml::Node& key, std::vector<std::pair<std::string_view, Position>>& seen)
+    bool note_key(const yaml::Node& key, std::map<std::string_view, Position>& seen)
     {
         const std::string& name = key.value;
-        for (const auto& [previous, mark] : seen) {
-            if (previous == name) {
-                report(Code::duplicate_key, key, fmt::format("duplicate key '{}' in {}", name, where()),
-                       fmt::format("it is already set on line {}", mark.line))
-                    .length = static_cast<int>(name.size());
-                return false;
-            }
+        const auto [at, added] = seen.try_emplace(name, key.pos);
+        if (!added) {
+            report(Code::duplicate_key, key, fmt::format("duplicate key '{}' in {}", name, where()),
+                   fmt::format("it is already set on line {}", at->second.line))
+                .length = static_cast<int>(name.size());
+            return false;
         }
-        seen.emplace_back(name, key.pos);
         return true;
     }
 
@@ -227,7 +225,7 @@ class Checker {
             return wrong_type(node, type);
         }
         bool ok = true;
-        std::vector<std::pair<std::string_view, Position>> seen;
+        std::map<std::string_view, Position> seen; // a key looked up, not searched for: mappings of 40,000 labels
         for (const auto& [key, value] : node.entries) {
             if (!key->is_scalar()) {
                 report(Code::wrong_type, *key,
@@ -431,11 +429,22 @@ const yaml::Node* fitting_part(const yaml::Node& node, const decl::TypeDecl& typ
     if (Checker(silent, true).check(node, type)) {
         return &node;
     }
-    auto copy = [&](std::vector<std::pair<const yaml::Node*, const yaml::Node*>> entries) {
+    // A mapping's entries that fit, each key once: `type_of` gives a key's declared type
+    // (nullptr: unknown, left out).
+    auto kept_entries = [&](auto type_of) {
         yaml::Node& out = tree.make();
         out.type = node.type;
         out.pos = node.pos;
-        out.entries = std::move(entries);
+        std::set<std::string_view> seen;
+        for (const auto& [key, value] : node.entries) {
+            const decl::TypeDecl* value_type = key->is_scalar() ? type_of(key->value) : nullptr;
+            if (value_type == nullptr || !seen.insert(key->value).second) {
+                continue;
+            }
+            if (const auto* part = fitting_part(*value, *value_type, tree)) {
+                out.entries.emplace_back(key, part);
+            }
+        }
         return &out;
     };
     switch (type.kind) {
@@ -443,44 +452,22 @@ const yaml::Node* fitting_part(const yaml::Node& node, const decl::TypeDecl& typ
         if (!node.is_map()) {
             return nullptr;
         }
-        std::vector<std::pair<const yaml::Node*, const yaml::Node*>> kept;
-        std::vector<std::string_view> seen;
-        for (const auto& [key, value] : node.entries) {
-            const auto* field = key->is_scalar() ? type.field(key->value) : nullptr;
-            if (field == nullptr || std::find(seen.begin(), seen.end(), key->value) != seen.end()) {
-                continue;
-            }
-            seen.push_back(key->value);
-            if (const auto* part = fitting_part(*value, *field->type, tree)) {
-                kept.emplace_back(key, part);
-            }
-        }
+        const auto* out = kept_entries([&](std::string_view key) {
+            const auto* field = type.field(key);
+            return field != nullptr ? field->type.get() : nullptr;
+        });
         auto present = [&](std::string_view name) {
-            return std::any_of(kept.begin(), kept.end(), [&](const auto& e) { return e.first->value == name; });
+            return std::any_of(out->entries.begin(), out->entries.end(),
+                               [&](const auto& e) { return e.first->value == name; });
         };
         const bool complete = std::all_of(type.fields.begin(), type.fields.end(),
                                           [&](const auto& f) { return !f.required || present(f.name); });
         const bool one = type.one_required.empty() ||
                          std::count_if(type.one_required.begin(), type.one_required.end(), present) == 1;
-        return complete && one ? copy(std::move(kept)) : nullptr;
+        return complete && one ? out : nullptr;
     }
-    case ValueKind::map: {
-        if (!node.is_map()) {
-            return nullptr;
-        }
-        std::vector<std::pair<const yaml::Node*, const yaml::Node*>> kept;
-        std::vector<std::string_view> seen;
-        for (const auto& [key, value] : node.entries) {
-            if (!key->is_scalar() || std::find(seen.begin(), seen.end(), key->value) != seen.end()) {
-                continue;
-            }
-            seen.push_back(key->value);
-            if (const auto* part = fitting_part(*value, *type.items, tree)) {
-                kept.emplace_back(key, part);
-            }
-        }
-        return copy(std::move(kept));
-    }
+    case ValueKind::map:
+        return node.is_map() ? kept_entries([&](std::string_view) { return type.items.get(); }) : nullptr;
     case ValueKind::list: {
         if (!node.is_sequence()) {
             return nullptr;

@@ -2,6 +2,7 @@
 
 #include "alignkit/audit/audit_export.hpp"
 #include "alignkit/audit/audit_report.hpp"
+#include "alignkit/audit/audit_sql.hpp"
 #include "alignkit/audit/campaign_costs.hpp"
 #include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/audit/sla_audit.hpp"
@@ -155,6 +156,8 @@ struct SlaAuditCommand {
     std::string quantiles = "nearest";
     std::string lookup, on;
     std::string activities;
+    std::string sql, table; // --sql DIALECT --table NAME: print the query
+    std::string result;     // --result FILE: the report from the query's result
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
@@ -277,6 +280,92 @@ std::optional<AuditSettings> audit_settings(const SlaAuditCommand& cmd, AuditFor
     return settings;
 }
 
+// The report of an audit, its notices and its verdict, however it was counted.
+int report_audit(const AuditResult& result, const SlaAuditCommand& cmd, AuditFormat format)
+{
+    // Nothing read is dropped silently: what the report says of unaudited terms and rows with
+    // problems is said on standard error too.
+    for (const auto& notice : audit_notices(result)) {
+        std::cerr << "alignkit sla audit: " << terminal_safe(notice) << "\n";
+    }
+    write_output(cmd.output, render_audit(result, format));
+    // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not
+    // read fully fails the run.
+    const auto failures = audit_failures(result, cmd.fail_under, cmd.strict);
+    for (const auto& why : failures) {
+        std::cerr << "alignkit sla audit: " << why << "\n";
+    }
+    return failures.empty() ? exit_ok : exit_findings;
+}
+
+// The audit where the records live: its query printed (--sql), or its report made from what
+// the query returned (--result).
+int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& sla, const LeadDefinitions& defs,
+                      AuditSettings settings, AuditFormat format)
+{
+    std::string error;
+    auto header = audit_columns(defs, settings);
+    std::vector<std::vector<std::string>> table;
+    if (!cmd.export_path.empty()) {
+        // The table holds this export's columns: its header says which.
+        std::ifstream file;
+        if (!open_csv_input(cmd.export_path, "sla audit", file)) {
+            return exit_failure;
+        }
+        CsvReader reader(cmd.export_path == "-" ? std::cin : file);
+        CsvRecord record;
+        if (!reader.next(record)) {
+            std::cerr << fmt::format("alignkit sla audit: '{}' has no header\n", cmd.export_path);
+            return exit_failure;
+        }
+        header = std::move(record.fields);
+    }
+    if (!cmd.result.empty()) {
+        std::ifstream file;
+        if (!open_csv_input(cmd.result, "sla audit", file)) {
+            return exit_failure;
+        }
+        CsvReader reader(cmd.result == "-" ? std::cin : file);
+        reader.track_columns(false);
+        for (CsvRecord record; reader.next(record);) {
+            table.push_back(std::move(record.fields));
+        }
+        if (!reader.error().empty()) {
+            std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.result, reader.error());
+            return exit_failure;
+        }
+        const auto meta = read_warehouse_meta(table, error);
+        if (!meta) {
+            std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.result, error);
+            return exit_failure;
+        }
+        header = meta->header;
+        if (cmd.as_of.empty()) {
+            settings.as_of = *meta->as_of; // the as-of the query was compiled with
+        }
+    }
+    auto auditor = SlaAuditor::make(sla, defs, header, settings, error);
+    if (!auditor) {
+        std::cerr << "alignkit sla audit: " << terminal_safe(error) << "\n";
+        return exit_failure;
+    }
+    if (cmd.result.empty()) {
+        const auto query = auditor->to_sql(*parse_enum<SqlDialect>(cmd.sql), cmd.table, error);
+        if (!query) {
+            std::cerr << "alignkit sla audit: --sql: " << error << "\n";
+            return exit_failure;
+        }
+        write_output(cmd.output, *query);
+        return exit_ok;
+    }
+    auto result = auditor->finish_from(table, error);
+    if (!result) {
+        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.result, error);
+        return exit_failure;
+    }
+    return report_audit(*result, cmd, format);
+}
+
 int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
 {
     const auto format = parse_enum<AuditFormat>(cmd.format);
@@ -300,9 +389,36 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;
     }
+    const bool warehouse = !cmd.sql.empty() || !cmd.result.empty();
+    if (!cmd.sql.empty() && !parse_enum<SqlDialect>(cmd.sql)) {
+        std::cerr << fmt::format("alignkit sla audit: --sql '{}': use {}\n", terminal_safe(cmd.sql, false),
+                                 quoted_list(enum_names<SqlDialect>()));
+        return exit_failure;
+    }
+    if (!cmd.sql.empty() && cmd.table.empty()) {
+        std::cerr << "alignkit sla audit: --sql needs --table NAME, the table or view holding the export's columns\n";
+        return exit_failure;
+    }
+    if (!cmd.result.empty() ? !cmd.export_path.empty() : !warehouse && cmd.export_path.empty()) {
+        std::cerr << (warehouse ? "alignkit sla audit: an export and --result: give one of them\n"
+                                : "alignkit sla audit: the export to audit is missing (or --sql DIALECT, or "
+                                  "--result FILE)\n");
+        return exit_failure;
+    }
+    if (!cmd.sql.empty() && !cmd.result.empty()) {
+        std::cerr << "alignkit sla audit: --sql prints the query and --result reads what it returned: give one\n";
+        return exit_failure;
+    }
     auto settings = audit_settings(cmd, *format, sla, *defs);
     if (!settings) {
         return exit_failure;
+    }
+    if (warehouse) {
+        if (!cmd.breaches.empty()) {
+            std::cerr << "alignkit sla audit: --breaches is not yet made from a warehouse's result\n";
+            return exit_failure;
+        }
+        return run_sla_audit_sql(cmd, sla, *defs, std::move(*settings), *format);
     }
     std::ifstream file;
     if (!open_csv_input(cmd.export_path, "sla audit", file)) {
@@ -355,20 +471,7 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.export_path, outcome.error);
         return exit_findings;
     }
-    const auto& result = *outcome.result;
-    // Nothing read is dropped silently: what the report says of unaudited terms and rows with
-    // problems is said on standard error too.
-    for (const auto& notice : audit_notices(result)) {
-        std::cerr << "alignkit sla audit: " << terminal_safe(notice) << "\n";
-    }
-    write_output(cmd.output, render_audit(result, *format));
-    // For scheduled jobs: a term under the bar, a missed target, or with --strict anything not
-    // read fully fails the run.
-    const auto failures = audit_failures(result, cmd.fail_under, cmd.strict);
-    for (const auto& why : failures) {
-        std::cerr << "alignkit sla audit: " << why << "\n";
-    }
-    return failures.empty() ? exit_ok : exit_findings;
+    return report_audit(*outcome.result, cmd, *format);
 }
 
 struct SlaInitCommand {
@@ -405,7 +508,21 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     auto audit = std::make_shared<SlaAuditCommand>();
     auto* check_records = sla->add_subcommand("audit", "Check the SLA against the records of a CSV export");
     check_records->add_option("sla", audit->sla, "The SLA file (its lead definitions referred to by path)")->required();
-    check_records->add_option("export", audit->export_path, "The CSV export, or - for standard input")->required();
+    check_records->add_option("export", audit->export_path, "The CSV export, or - for standard input");
+    check_records
+        ->add_option("--sql", audit->sql,
+                     "Print the audit as one SQL query for DIALECT (postgres, duckdb, bigquery, snowflake, spark) "
+                     "over --table, with the columns of the export's header if one is given")
+        ->option_text("DIALECT");
+    check_records->add_option("--table", audit->table, "The table or view --sql reads: the export's columns")
+        ->option_text("NAME")
+        ->check(non_empty);
+    check_records
+        ->add_option("--result", audit->result,
+                     "Report from what the --sql query returned, as CSV with its header (psql --csv, bq, snowsql, "
+                     "spark-sql), instead of reading an export")
+        ->option_text("FILE")
+        ->check(non_empty);
     check_records
         ->add_option("--as-of", audit->as_of,
                      "The time deadlines are judged at (default now), such as "

@@ -415,6 +415,9 @@ AuditSection bad_rows(const AuditResult& r)
         for (const auto line : rows.first_lines) {
             lines.push_back(std::to_string(line));
         }
+        if (!rows.example_lead.empty()) {
+            lines.push_back("lead " + rows.example_lead);
+        }
         s.table.rows.push_back({kind, std::to_string(rows.count), fmt::format("{}", fmt::join(lines, ", "))});
     }
     return s;
@@ -852,6 +855,9 @@ std::string audit_json(const AuditResult& r)
     Json bad = Json::object();
     for (const auto& [kind, rows] : r.bad_rows) {
         bad[kind] = {{"rows", rows.count}, {"first_lines", rows.first_lines}};
+        if (!rows.example_lead.empty()) {
+            bad[kind]["example_lead"] = rows.example_lead;
+        }
     }
     Json conversion = Json::object();
     for (const auto& [source, c] : r.conversion_by_source) {

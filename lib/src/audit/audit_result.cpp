@@ -111,6 +111,13 @@ std::vector<std::string> audit_notices(const AuditResult& result)
         notices.push_back(warning);
     }
     for (const auto& [kind, rows] : result.bad_rows) {
+        if (rows.first_lines.empty()) {
+            // A table's rows have no lines.
+            notices.push_back(rows.example_lead.empty() ? fmt::format("{} row(s): {}", rows.count, kind)
+                                                        : fmt::format("{} row(s): {} (lead {}, for one)", rows.count,
+                                                                      kind, rows.example_lead));
+            continue;
+        }
         const bool all = static_cast<std::size_t>(rows.count) == rows.first_lines.size();
         notices.push_back(fmt::format("{} row(s): {} ({}{} {})", rows.count, kind, all ? "" : "first on ",
                                       rows.first_lines.size() == 1 ? "line" : "lines",

@@ -4,6 +4,7 @@
 // fast. sla_audit.hpp is the contract; this is how it is kept.
 
 #include "alignkit/audit/activity_times.hpp"
+#include "alignkit/audit/audit_sql.hpp"
 #include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/audit/sla_audit.hpp"
 #include "alignkit/audit/working_clock.hpp"
@@ -61,6 +62,25 @@ struct AuditorState {
     void merge(AuditorState&& other, std::size_t line_offset);
     AuditResult finish();
 
+    // The audit as SQL, and its counts read back from what the query returned (audit_sql.cpp,
+    // warehouse_result.cpp).
+    std::optional<std::string> not_in_sql() const; // why this audit cannot run as SQL
+    std::string to_sql(SqlDialect dialect, std::string_view table) const;
+    std::string to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint) const;
+    std::string query_fingerprint() const;
+    std::string local_working_time(const class SqlSpelling& sql, const std::string& time) const;
+    std::string worked_time(const class SqlSpelling& sql, const std::string& time, const std::string& local,
+                            const std::string& day) const;
+    std::vector<std::string> m_header; // the table's columns, as the query names them
+    bool load(const std::vector<std::vector<std::string>>& rows, std::string& error);
+    // Latencies as an engine found them, by list ("<term>", "funnel:<pair>", "funnel:cycle"),
+    // breakdown ("", owner, source, month) and group; finish() takes them instead of ranking.
+    bool m_given = false;
+    std::map<std::string, Latency> m_given_latencies;
+    static std::string latency_key(std::string_view list, std::string_view breakdown, std::string_view group);
+    std::optional<Latency> group_latency(std::string_view list, std::string_view breakdown, std::string_view group,
+                                         const std::vector<std::int32_t>& values) const;
+
     std::function<void(const Breach&)> m_on_breach;
     using Column = std::optional<std::size_t>;
     struct Columns {
@@ -76,7 +96,8 @@ struct AuditorState {
         std::optional<std::size_t> date; // the dating field's time slot
         bool by_date = false, by_later = false, by_all = false;
         std::optional<RowCriterion> entry;
-        bool visible = false; // the export can show a lead reached it
+        std::shared_ptr<const criteria::Expr> entry_expr; // the same as written, for SQL
+        bool visible = false;                             // the export can show a lead reached it
     };
     std::vector<StageSource> m_stages;
     // What read_stages needs of each, packed: it runs for every row.
@@ -142,6 +163,7 @@ struct AuditorState {
     std::optional<TimeFormat> m_format;
     std::optional<TimeZone> m_zone;      // naive times and months; none for UTC
     std::optional<WorkingClock> m_clock; // none without a calendar
+    std::optional<Calendar> m_calendar;  // its calendar, for SQL
     void check_stage_order(std::size_t line);
     // The columns looked for and not found, each once, for the error when nothing can be audited.
     std::vector<std::string> m_missing;

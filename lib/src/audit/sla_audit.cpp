@@ -43,6 +43,7 @@ bool AuditorState::read_terms(const ServiceLevelAgreement& sla, const AuditSetti
     m_format = settings.reading.time_format;
     if (sla.calendar) {
         m_clock = WorkingClock::make(*sla.calendar, error);
+        m_calendar = sla.calendar;
         if (!m_clock) {
             return false;
         }
@@ -199,6 +200,7 @@ void AuditorState::plan_entry(const Criteria& entry, StageSource& source, StageR
     }
     reading.reached_by.push_back(criteria::to_string(*expr));
     source.entry.emplace(*expr, m_readings, m_format);
+    source.entry_expr = std::move(expr);
 }
 
 // Two stages reached only by a date read from one column are the same stage to the audit.
@@ -608,6 +610,7 @@ std::optional<SlaAuditor> SlaAuditor::make(const ServiceLevelAgreement& sla, con
 {
     auto state = std::make_unique<AuditorState>();
     state->m_width = header.size();
+    state->m_header = header;
     if (!state->read_terms(sla, settings, error)) {
         return std::nullopt;
     }
@@ -640,6 +643,59 @@ SlaAuditor& SlaAuditor::operator=(const SlaAuditor& other)
 }
 SlaAuditor& SlaAuditor::operator=(SlaAuditor&&) noexcept = default;
 SlaAuditor::~SlaAuditor() = default;
+
+std::optional<std::string> SlaAuditor::to_sql(SqlDialect dialect, std::string_view table, std::string& error) const
+{
+    if (auto why = m_state->not_in_sql()) {
+        error = *why;
+        return std::nullopt;
+    }
+    return m_state->to_sql(dialect, table);
+}
+
+std::optional<AuditResult> SlaAuditor::finish_from(const std::vector<std::vector<std::string>>& table,
+                                                   std::string& error)
+{
+    if (auto why = m_state->not_in_sql()) {
+        error = *why;
+        return std::nullopt;
+    }
+    if (!m_state->load(table, error)) {
+        return std::nullopt;
+    }
+    return m_state->finish();
+}
+
+std::vector<std::string> audit_columns(const LeadDefinitions& defs, const AuditSettings& settings)
+{
+    const std::vector<std::string> none;
+    ColumnFinder columns(defs, none, settings.reading);
+    std::vector<std::string> header;
+    auto add = [&](const std::string& field) {
+        auto wanted = columns.wanted(field);
+        if (std::find(header.begin(), header.end(), wanted) == header.end()) {
+            header.push_back(std::move(wanted));
+        }
+    };
+    for (const auto& field : defs.fields) {
+        add(field.name.value);
+    }
+    for (const auto& role : k_audit_roles) {
+        add(role_field(defs, role.first));
+    }
+    for (const auto& stage : defs.stages) {
+        add(dating_field(stage));
+    }
+    for (const auto& exit : defs.exits) {
+        add(dating_field(exit));
+    }
+    for (const auto& by : settings.by) {
+        if (by != "owner" && by != "source" && by != "month") {
+            add(by);
+        }
+    }
+    return header;
+}
 
 void SlaAuditor::add(std::span<const std::string_view> fields, std::size_t line) { m_state->add(fields, line); }
 void SlaAuditor::on_breach(std::function<void(const Breach&)> sink) { m_state->m_on_breach = std::move(sink); }
@@ -1488,31 +1544,35 @@ void AuditorState::finish_funnel()
         for (const auto& owner : m_owners.groups) {
             lists.push_back(&owner.funnel_times[list]);
         }
-        auto overall = percentiles_across(lists, m_quantiles);
+        const auto name = list < pairs ? fmt::format("funnel:{}", list) : std::string("funnel:cycle");
+        auto overall =
+            m_given ? group_latency(name, "", "", {}).value_or(Latency{}) : percentiles_across(lists, m_quantiles);
         if (list < pairs) {
             f.time_in_stage.push_back(overall);
         } else if (cycle) {
             f.sales_cycle = overall;
         }
     }
-    auto by_group = [&](Groups& from, std::map<std::string, GroupTimes>& to) {
+    auto by_group = [&](Groups& from, std::string_view kind, std::map<std::string, GroupTimes>& to) {
         for (std::size_t i = 0; i < from.groups.size(); ++i) {
             auto& lists = from.groups[i].funnel_times;
             if (from.groups[i].funnel.reached.empty()) {
                 continue;
             }
             auto& times = to[from.names[i]];
+            const auto& name = from.names[i];
             for (std::size_t list = 0; list < pairs; ++list) {
-                times.time_in_stage.push_back(percentiles(lists[list], m_quantiles));
+                times.time_in_stage.push_back(
+                    group_latency(fmt::format("funnel:{}", list), kind, name, lists[list]).value_or(Latency{}));
             }
             if (cycle) {
-                times.sales_cycle = percentiles(lists[pairs], m_quantiles);
+                times.sales_cycle = group_latency("funnel:cycle", kind, name, lists[pairs]).value_or(Latency{});
             }
         }
     };
-    by_group(m_owners, f.times_by_owner);
+    by_group(m_owners, "owner", f.times_by_owner);
     if (m_by_source_latency) {
-        by_group(m_sources, f.times_by_source);
+        by_group(m_sources, "source", f.times_by_source);
     }
     if (m_cycle_from) {
         f.decided_from = f.stages[*m_cycle_from];
@@ -1537,6 +1597,22 @@ void AuditorState::finish_funnel()
     }
 }
 
+std::string AuditorState::latency_key(std::string_view list, std::string_view breakdown, std::string_view group)
+{
+    return fmt::format("{}\x1f{}\x1f{}", list, breakdown, group);
+}
+
+std::optional<Latency> AuditorState::group_latency(std::string_view list, std::string_view breakdown,
+                                                   std::string_view group,
+                                                   const std::vector<std::int32_t>& values) const
+{
+    if (!m_given) {
+        return values.empty() ? std::nullopt : std::optional<Latency>(percentiles(values, m_quantiles));
+    }
+    const auto it = m_given_latencies.find(latency_key(list, breakdown, group));
+    return it == m_given_latencies.end() || it->second.n == 0 ? std::nullopt : std::optional<Latency>(it->second);
+}
+
 AuditResult AuditorState::finish()
 {
     const auto& by = m_result.by;
@@ -1550,10 +1626,10 @@ AuditResult AuditorState::finish()
             }
         }
     };
-    auto latencies = [&](std::size_t t, Groups& from, std::map<std::string, Latency>& to) {
+    auto latencies = [&](std::size_t t, Groups& from, std::string_view kind, std::map<std::string, Latency>& to) {
         for (std::size_t i = 0; i < from.groups.size(); ++i) {
-            if (auto& mine = from.groups[i].latencies[t]; !mine.empty()) {
-                to[from.names[i]] = percentiles(mine, m_quantiles);
+            if (auto l = group_latency(m_terms[t], kind, from.names[i], from.groups[i].latencies[t])) {
+                to[from.names[i]] = *l;
             }
         }
     };
@@ -1580,10 +1656,10 @@ AuditResult AuditorState::finish()
             continue; // no clock, or no latency asked for
         }
         if (m_by_source_latency) {
-            latencies(t, m_sources, term.latency_by_source);
+            latencies(t, m_sources, "source", term.latency_by_source);
         }
         if (m_by_month_latency) {
-            latencies(t, m_months, term.latency_by_month);
+            latencies(t, m_months, "month", term.latency_by_month);
         }
         // Every lead has one owner group (empty owners too), so the owners' latencies together
         // are all of them: the overall ranks are found across the owners' lists, without a copy.
@@ -1591,14 +1667,14 @@ AuditResult AuditorState::finish()
         for (auto& owner : m_owners.groups) {
             lists.push_back(&owner.latencies[t]);
         }
-        term.latency = percentiles_across(lists, m_quantiles);
+        term.latency = m_given ? group_latency(m_terms[t], "", "", {}).value_or(Latency{})
+                               : percentiles_across(lists, m_quantiles);
         for (std::size_t i = 0; i < m_owners.groups.size(); ++i) {
-            if (auto& mine = m_owners.groups[i].latencies[t]; !mine.empty()) {
-                if (by_owner) {
-                    term.latency_by_owner[m_owners.names[i]] = percentiles(mine, m_quantiles);
-                }
-                std::vector<std::int32_t>().swap(mine);
+            auto& mine = m_owners.groups[i].latencies[t];
+            if (auto l = group_latency(m_terms[t], "owner", m_owners.names[i], mine); l && by_owner) {
+                term.latency_by_owner[m_owners.names[i]] = *l;
             }
+            std::vector<std::int32_t>().swap(mine);
         }
     }
     for (std::size_t i = 0; i < m_sources.groups.size(); ++i) {

@@ -47,6 +47,9 @@ struct TermResult {
 struct BadRows {
     std::int64_t count = 0;
     std::vector<std::int64_t> first_lines; // at most k_bad_lines_kept, in input order
+    // From a warehouse's table, which has no lines: the smallest lead id among them, to find
+    // them by ("" without a lead id).
+    std::string example_lead;
 };
 constexpr std::size_t k_bad_lines_kept = 5;
 

@@ -20,6 +20,7 @@
 
 #include "alignkit/audit/activity_times.hpp"
 #include "alignkit/audit/audit_result.hpp"
+#include "alignkit/audit/audit_sql.hpp"
 #include "alignkit/audit/lookup_table.hpp"
 #include "alignkit/exports/export_reading.hpp"
 #include "alignkit/model/lead_definitions.hpp"
@@ -85,6 +86,13 @@ class SlaAuditor {
     void merge(SlaAuditor&& other, std::size_t line_offset);
     AuditResult finish();
 
+    // The same audit as one SQL query over `table` (audit_sql.hpp), for `dialect`; nullopt,
+    // with `error`, for what the query does not do yet.
+    std::optional<std::string> to_sql(SqlDialect dialect, std::string_view table, std::string& error) const;
+    // The result from what that query returned (its header first), in place of reading rows;
+    // nullopt, with `error`, for a table the query did not make or made for another audit.
+    std::optional<AuditResult> finish_from(const std::vector<std::vector<std::string>>& table, std::string& error);
+
     SlaAuditor(const SlaAuditor& other);
     SlaAuditor(SlaAuditor&&) noexcept;
     SlaAuditor& operator=(const SlaAuditor& other);
@@ -95,6 +103,20 @@ class SlaAuditor {
     explicit SlaAuditor(std::unique_ptr<AuditorState> state);
     std::unique_ptr<AuditorState> m_state; // audit/auditor_state.hpp
 };
+
+// What the query's result says of itself: the table's columns it was compiled for (make the
+// auditor with them) and the as-of it was compiled with.
+struct WarehouseMeta {
+    std::vector<std::string> header;
+    std::optional<std::int64_t> as_of;
+};
+std::optional<WarehouseMeta> read_warehouse_meta(const std::vector<std::vector<std::string>>& table,
+                                                 std::string& error);
+
+// The columns a table holding the export has, when nothing says otherwise: each field's and
+// role's column as the export is read (`--columns`, the preset, `column`, the name), and the
+// --by columns.
+std::vector<std::string> audit_columns(const LeadDefinitions& defs, const AuditSettings& settings);
 
 // The zone the export's times without one are read in: --zone, else the SLA calendar's, else UTC.
 std::string naive_time_zone(const ServiceLevelAgreement& sla, const std::optional<std::string>& zone);

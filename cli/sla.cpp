@@ -15,6 +15,7 @@
 #include "alignkit/util/csv.hpp"
 #include "alignkit/util/text.hpp"
 #include "alignkit/util/timestamp.hpp"
+#include "alignkit/warehouse/postgres.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
 #include "findings.hpp"
@@ -158,6 +159,7 @@ struct SlaAuditCommand {
     std::string activities;
     std::string sql, table; // --sql DIALECT --table NAME: print the query
     std::string result;     // --result FILE: the report from the query's result
+    std::string db;         // --db CONNINFO (or a postgresql:// export): run the query there
 };
 
 // Exports smaller than this are read before anyone would look at a progress line.
@@ -306,7 +308,24 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
     std::string error;
     auto header = audit_columns(defs, settings);
     std::vector<std::vector<std::string>> table;
-    if (!cmd.export_path.empty()) {
+    std::optional<PostgresConnection> db;
+    const bool in_database = !cmd.db.empty() || is_postgres_uri(cmd.export_path);
+    if (in_database) {
+        db = PostgresConnection::open(cmd.db.empty() ? cmd.export_path : cmd.db, error);
+        if (!db) {
+            std::cerr << "alignkit sla audit: cannot connect to PostgreSQL: " << terminal_safe(error) << "\n";
+            return exit_failure;
+        }
+        // The table's own columns, so the audit reads what the table has.
+        const auto columns =
+            db->query(fmt::format("SELECT * FROM {} LIMIT 0", sql_table_name(SqlDialect::postgres, cmd.table)), error);
+        if (!columns) {
+            std::cerr << fmt::format("alignkit sla audit: --table {}: {}\n", terminal_safe(cmd.table, false),
+                                     terminal_safe(error));
+            return exit_failure;
+        }
+        header = columns->front();
+    } else if (!cmd.export_path.empty()) {
         // The table holds this export's columns: its header says which.
         std::ifstream file;
         if (!open_csv_input(cmd.export_path, "sla audit", file)) {
@@ -346,10 +365,25 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
     }
     auto auditor = SlaAuditor::make(sla, defs, header, settings, error);
     if (!auditor) {
-        std::cerr << "alignkit sla audit: " << terminal_safe(error) << "\n";
+        std::cerr << (cmd.result.empty() ? fmt::format("alignkit sla audit: {}\n", terminal_safe(error))
+                                         : fmt::format("alignkit sla audit: {}: made for a table this audit cannot "
+                                                       "read: {}\n",
+                                                       cmd.result, terminal_safe(error)));
         return exit_failure;
     }
-    if (cmd.result.empty()) {
+    if (db) {
+        const auto query = auditor->to_sql(SqlDialect::postgres, cmd.table, error);
+        if (!query) {
+            std::cerr << "alignkit sla audit: " << error << "\n";
+            return exit_failure;
+        }
+        auto rows = db->query(*query, error);
+        if (!rows) {
+            std::cerr << "alignkit sla audit: PostgreSQL refused the audit's query: " << terminal_safe(error) << "\n";
+            return exit_failure;
+        }
+        table = std::move(*rows);
+    } else if (cmd.result.empty()) {
         const auto query = auditor->to_sql(*parse_enum<SqlDialect>(cmd.sql), cmd.table, error);
         if (!query) {
             std::cerr << "alignkit sla audit: --sql: " << error << "\n";
@@ -389,7 +423,21 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         std::cerr << "alignkit sla audit: the SLA's lead definitions were not found; refer to them by relative path\n";
         return exit_failure;
     }
-    const bool warehouse = !cmd.sql.empty() || !cmd.result.empty();
+    const bool in_database = !cmd.db.empty() || is_postgres_uri(cmd.export_path);
+    const bool warehouse = !cmd.sql.empty() || !cmd.result.empty() || in_database;
+    if (in_database && (!cmd.sql.empty() || !cmd.result.empty())) {
+        std::cerr << "alignkit sla audit: a database runs the query itself: leave out --sql and --result\n";
+        return exit_failure;
+    }
+    if (in_database && cmd.table.empty()) {
+        std::cerr << "alignkit sla audit: a database needs --table NAME, the table or view holding the export's "
+                     "columns\n";
+        return exit_failure;
+    }
+    if (!cmd.db.empty() && !cmd.export_path.empty()) {
+        std::cerr << "alignkit sla audit: an export and --db: give one of them\n";
+        return exit_failure;
+    }
     if (!cmd.sql.empty() && !parse_enum<SqlDialect>(cmd.sql)) {
         std::cerr << fmt::format("alignkit sla audit: --sql '{}': use {}\n", terminal_safe(cmd.sql, false),
                                  quoted_list(enum_names<SqlDialect>()));
@@ -514,7 +562,14 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                      "Print the audit as one SQL query for DIALECT (postgres, duckdb, bigquery, snowflake, spark) "
                      "over --table, with the columns of the export's header if one is given")
         ->option_text("DIALECT");
-    check_records->add_option("--table", audit->table, "The table or view --sql reads: the export's columns")
+    check_records
+        ->add_option("--db", audit->db,
+                     "Run the audit in PostgreSQL: a connection string or URI as libpq reads it (the password "
+                     "from PGPASSWORD, ~/.pgpass or a service file); an export argument postgresql://... does "
+                     "the same")
+        ->option_text("CONNINFO")
+        ->check(non_empty);
+    check_records->add_option("--table", audit->table, "The table or view --sql or --db reads: the export's columns")
         ->option_text("NAME")
         ->check(non_empty);
     check_records

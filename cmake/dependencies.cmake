@@ -8,6 +8,8 @@ pkg_check_modules(libyaml REQUIRED IMPORTED_TARGET yaml-0.1)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 # nettle (Debian nettle-dev): SHA-256 of the inputs a report names.
 pkg_check_modules(nettle REQUIRED IMPORTED_TARGET nettle)
+# libpq (Debian libpq-dev): `sla audit` run in a PostgreSQL server (lib/src/warehouse).
+pkg_check_modules(libpq REQUIRED IMPORTED_TARGET libpq)
 # yaml-cpp is only the floor the validation benchmark compares with (bench/validate/parse_only):
 # the product never links it, so it is looked for but not required (bench/validate/run.sh
 # installs it).

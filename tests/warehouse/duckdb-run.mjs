@@ -1,15 +1,15 @@
 // Runs the audit's DuckDB query on a CSV export, as a warehouse would hold it: the export
-// loaded as a table `leads` of text columns, the query run, its result written as CSV.
+// loaded as a table TABLE of text columns, the query run, its result written as CSV.
 //
-// Usage: node duckdb-run.mjs EXPORT.csv QUERY.sql RESULT.csv
+// Usage: node duckdb-run.mjs EXPORT.csv TABLE QUERY.sql RESULT.csv
 // @duckdb/node-api is resolved from $DUCKDB_NODE_DIR (the directory npm installed it in).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [input, queryFile, output] = process.argv.slice(2);
-if (!input || !queryFile || !output) {
-  console.error('usage: duckdb-run.mjs EXPORT.csv QUERY.sql RESULT.csv');
+const [input, table, queryFile, output] = process.argv.slice(2);
+if (!input || !table || !queryFile || !output) {
+  console.error('usage: duckdb-run.mjs EXPORT.csv TABLE QUERY.sql RESULT.csv');
   process.exit(2);
 }
 const require = createRequire(join(process.env.DUCKDB_NODE_DIR ?? '.', 'package.json'));
@@ -18,7 +18,7 @@ const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 
 const instance = await DuckDBInstance.create(':memory:');
 const con = await instance.connect();
-await con.run(`CREATE TABLE leads AS SELECT * FROM read_csv(${quote(input)}, header = true, all_varchar = true,
+await con.run(`CREATE TABLE "${table.replaceAll('"', '""')}" AS SELECT * FROM read_csv(${quote(input)}, header = true, all_varchar = true,
   delim = ',', quote = '"', escape = '"')`);
 const query = readFileSync(queryFile, 'utf8').trim().replace(/;\s*$/, '');
 await con.run(`COPY (${query}) TO ${quote(output)} (HEADER, DELIMITER ',')`);

@@ -68,9 +68,6 @@ struct AuditorState {
     std::string to_sql(SqlDialect dialect, std::string_view table) const;
     std::string to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint) const;
     std::string query_fingerprint() const;
-    std::string local_working_time(const class SqlSpelling& sql, const std::string& time) const;
-    std::string worked_time(const class SqlSpelling& sql, const std::string& time, const std::string& local,
-                            const std::string& day) const;
     std::vector<std::string> m_header; // the table's columns, as the query names them
     bool load(const std::vector<std::vector<std::string>>& rows, std::string& error);
     // Latencies as an engine found them, by list ("<term>", "funnel:<pair>", "funnel:cycle"),

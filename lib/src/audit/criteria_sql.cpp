@@ -157,7 +157,7 @@ class Compiler {
         return fmt::format("COALESCE({} {} {}, FALSE)", a.sql, o, b.sql);
     }
 
-    std::string in_list(Value a, const std::vector<criteria::Literal>& items, bool negated)
+    std::string in_list(const Value& a, const std::vector<criteria::Literal>& items, bool negated)
     {
         if (a.kind == Kind::unset) {
             return "FALSE";
@@ -169,11 +169,9 @@ class Compiler {
                 same_kind.push_back(a.ignore_case && v.kind == Kind::text ? m_sql.lower(v.sql) : v.sql);
             }
         }
-        if (a.ignore_case && a.kind == Kind::text) {
-            a.sql = m_sql.lower(a.sql);
-        }
+        const auto value = a.ignore_case && a.kind == Kind::text ? m_sql.lower(a.sql) : a.sql;
         const std::string found =
-            same_kind.empty() ? "FALSE" : fmt::format("{} IN ({})", a.sql, fmt::join(same_kind, ", "));
+            same_kind.empty() ? "FALSE" : fmt::format("{} IN ({})", value, fmt::join(same_kind, ", "));
         // An unset operand is in no list, and not "not in" one either.
         return fmt::format("(CASE WHEN {} IS NULL THEN FALSE ELSE {}({}) END)", a.sql, negated ? "NOT " : "", found);
     }

@@ -677,17 +677,10 @@ std::vector<std::string> audit_columns(const LeadDefinitions& defs, const AuditS
             header.push_back(std::move(wanted));
         }
     };
+    // The fields declared, not the names a role or a stage's date would be looked for under:
+    // a column no one declared is a guess, and a query naming a column the table lacks fails.
     for (const auto& field : defs.fields) {
         add(field.name.value);
-    }
-    for (const auto& role : k_audit_roles) {
-        add(role_field(defs, role.first));
-    }
-    for (const auto& stage : defs.stages) {
-        add(dating_field(stage));
-    }
-    for (const auto& exit : defs.exits) {
-        add(dating_field(exit));
     }
     for (const auto& by : settings.by) {
         if (by != "owner" && by != "source" && by != "month") {

@@ -97,6 +97,8 @@ std::string SqlSpelling::table(std::string_view dotted) const
     }
 }
 
+std::string sql_table_name(SqlDialect dialect, std::string_view dotted) { return SqlSpelling(dialect).table(dotted); }
+
 std::string SqlSpelling::text(std::string_view value) const
 {
     switch (m_dialect) {
@@ -296,10 +298,17 @@ std::string SqlSpelling::percentile(int percent, const std::string& expr, bool l
     }
 }
 
+std::string SqlSpelling::integer(const std::string& expr) const
+{
+    return "CAST(" + expr + (m_dialect == SqlDialect::bigquery ? " AS INT64)" : " AS BIGINT)");
+}
+
 std::string SqlSpelling::count_if(const std::string& condition) const
 {
     return "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END)";
 }
+
+std::string SqlSpelling::materialized() const { return m_dialect == SqlDialect::postgres ? "MATERIALIZED " : ""; }
 
 std::string SqlSpelling::preamble() const
 {

@@ -45,7 +45,9 @@ class SqlSpelling {
     // with `linear` the interpolation pandas' quantile and percentile_cont make.
     std::string percentile(int percent, const std::string& expr, bool linear) const;
     std::string count_if(const std::string& condition) const;
-    std::string integer(const std::string& expr) const { return "CAST(" + expr + " AS BIGINT)"; }
+    std::string integer(const std::string& expr) const;
+    // "MATERIALIZED " where a CTE can be asked to keep its rows rather than be inlined.
+    std::string materialized() const;
     // Statements to run before the query (session settings the query relies on), each ending
     // in ";\n"; empty for most engines.
     std::string preamble() const;

@@ -6,16 +6,18 @@
 
 #include "audit/calendar_period.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 
 namespace alignkit {
 namespace {
 
-// A value of the result: empty for NULL; engines write doubles as 12, 12.0 or 1.2E1.
+// A value of the result: empty or NULL for NULL (as engines' command lines write it);
+// engines write doubles as 12, 12.0 or 1.2E1.
 std::optional<double> number(std::string_view text)
 {
-    if (text.empty()) {
+    if (text.empty() || text == "NULL") {
         return std::nullopt;
     }
     double v = 0;
@@ -62,7 +64,7 @@ std::optional<std::vector<ResultRow>> read_rows(const std::vector<std::vector<st
         ResultRow row{cells[0], cells[1], cells[2], cells[3], {}};
         for (std::size_t i = 0; i < 4; ++i) {
             row.v[i] = number(cells[4 + i]);
-            if (!row.v[i] && !cells[4 + i].empty()) {
+            if (!row.v[i] && !cells[4 + i].empty() && cells[4 + i] != "NULL") {
                 error = fmt::format("row {} of the result: '{}' is not a number", r + 1, cells[4 + i]);
                 return std::nullopt;
             }
@@ -107,6 +109,190 @@ std::optional<WarehouseMeta> read_warehouse_meta(const std::vector<std::vector<s
     return meta;
 }
 
+namespace {
+
+// The result's rows put into the auditor's counts, a section at a time; each method says
+// false for a row this audit's query does not make.
+class ResultLoader {
+  public:
+    explicit ResultLoader(AuditorState& audit) : m_a(audit) {}
+
+    bool load(const ResultRow& row, const std::string& group)
+    {
+        if (row.section == "meta") {
+            if (row.item == "rows") {
+                m_a.m_result.rows = row.at(0);
+            }
+            return true;
+        }
+        if (row.section == "term") {
+            return term(row, group);
+        }
+        if (row.section == "latency") {
+            Latency l;
+            l.n = row.at(0);
+            l.median = row.v[1];
+            l.p90 = row.v[2];
+            m_a.m_given_latencies[AuditorState::latency_key(row.item, row.breakdown, group)] = l;
+            return true;
+        }
+        if (row.section == "stage") {
+            const auto i = index(row.item, m_a.m_stages.size());
+            if (!i) {
+                return false;
+            }
+            m_a.m_reached_count[*i] = row.at(0);
+            m_a.m_undated_count[*i] = row.at(1);
+            return true;
+        }
+        if (row.section == "conversion") {
+            if (row.breakdown == "source") {
+                m_a.m_sources[group].conversion = {row.at(0), row.at(1)};
+            } else {
+                m_a.m_months[group].conversion.from = row.at(0);
+            }
+            return true;
+        }
+        if (row.section == "funnel") {
+            return funnel(row, group);
+        }
+        if (row.section == "costs") {
+            auto& source = m_a.m_sources[group];
+            source.leads = row.at(0);
+            source.assigned = row.at(1);
+            source.customers = row.at(2);
+            return true;
+        }
+        if (row.section == "target") {
+            return target(row, group);
+        }
+        if (row.section == "bad" && row.at(0) > 0) {
+            auto& bad = m_a.m_result.bad_rows[row.item];
+            bad.count += row.at(0);
+            bad.example_lead = row.group;
+        }
+        return row.section == "bad";
+    }
+
+  private:
+    AuditorState& m_a;
+
+    static std::optional<std::size_t> index(std::string_view text, std::size_t size)
+    {
+        const auto n = number(text);
+        if (!n || *n < 0 || *n >= static_cast<double>(size)) {
+            return std::nullopt;
+        }
+        return static_cast<std::size_t>(*n);
+    }
+
+    AuditorState::Groups* groups(const std::string& breakdown)
+    {
+        if (breakdown == "owner") {
+            return &m_a.m_owners;
+        }
+        if (breakdown == "source") {
+            return &m_a.m_sources;
+        }
+        if (breakdown == "month") {
+            return &m_a.m_months;
+        }
+        for (auto& b : m_a.m_breakdowns) {
+            if (breakdown == "by:" + b.name) {
+                return &b.groups;
+            }
+        }
+        return nullptr;
+    }
+
+    bool term(const ResultRow& row, const std::string& group)
+    {
+        std::optional<std::size_t> t;
+        for (std::size_t i = 0; i < m_a.m_terms.size(); ++i) {
+            if (m_a.m_terms[i] == row.item && m_a.m_audited[i]) {
+                t = i;
+            }
+        }
+        if (!t) {
+            return false;
+        }
+        TermCounts* counts = &m_a.m_overall[*t];
+        if (!row.breakdown.empty()) {
+            auto* in = groups(row.breakdown);
+            if (in == nullptr) {
+                return false;
+            }
+            counts = &(*in)[group].terms[*t];
+        }
+        *counts = {row.at(0), row.at(1), row.at(2), row.at(3)};
+        return true;
+    }
+
+    bool funnel(const ResultRow& row, const std::string& group)
+    {
+        const std::size_t n = m_a.m_visible.size();
+        FunnelCounts* counts = &m_a.m_funnel_overall;
+        if (!row.breakdown.empty()) {
+            auto* in = groups(row.breakdown);
+            if (in == nullptr) {
+                return false;
+            }
+            counts = &(*in)[group].funnel;
+        }
+        if (counts->reached.size() != n) {
+            counts->reached.assign(n, 0);
+            counts->converted.assign(n > 0 ? n - 1 : 0, 0);
+        }
+        if (row.item == "outcome") {
+            counts->won = row.at(0);
+            counts->lost = row.at(1);
+            return true;
+        }
+        const auto i = index(row.item, n);
+        if (!i) {
+            return false;
+        }
+        counts->reached[*i] = row.at(0);
+        if (*i + 1 < n) {
+            counts->converted[*i] = row.at(1);
+        }
+        return true;
+    }
+
+    bool target(const ResultRow& row, const std::string& group)
+    {
+        const auto i = index(row.item, m_a.m_tallies.size());
+        if (!i) {
+            return false;
+        }
+        auto& tally = m_a.m_tallies[*i];
+        if (row.breakdown == "day") {
+            const auto day = number(row.group);
+            if (!day) {
+                return false;
+            }
+            tally.by_period.add(period_index(static_cast<std::int64_t>(*day) * 86400, m_a.m_result.targets[*i].per),
+                                row.at(0));
+        } else if (row.breakdown.empty() && tally.stage) {
+            if (row.at(0) > 0) {
+                tally.first = row.at(1);
+                tally.last = row.at(2);
+            }
+            tally.undated = row.at(3);
+        } else if (row.breakdown.empty()) {
+            tally.from_count = row.at(0);
+            tally.to_count = row.at(1);
+        } else if (row.breakdown == "source" || row.breakdown == "month") {
+            groups(row.breakdown)->operator[](group).targets[*i] = {row.at(0), row.at(1)};
+        } else {
+            tally.undated_cohort = {row.at(0), row.at(1)};
+        }
+        return true;
+    }
+};
+
+} // namespace
+
 bool AuditorState::load(const std::vector<std::vector<std::string>>& table, std::string& error)
 {
     const auto rows = read_rows(table, error);
@@ -114,165 +300,23 @@ bool AuditorState::load(const std::vector<std::vector<std::string>>& table, std:
         return false;
     }
     const auto fingerprint = query_fingerprint();
-    bool same_query = false;
-    for (const auto& row : *rows) {
-        same_query = same_query || (row.section == "meta" && row.item == "query" && row.group == fingerprint);
-    }
+    const bool same_query = std::any_of(rows->begin(), rows->end(), [&](const ResultRow& row) {
+        return row.section == "meta" && row.item == "query" && row.group == fingerprint;
+    });
     if (!same_query) {
         error = "the result was made by another query: compile it from this SLA and its lead definitions with the "
                 "same options (--as-of, --by, --zone, --from, --until, --columns, --preset, --quantiles)";
         return false;
     }
     m_given = true;
-    auto term_of = [&](const std::string& name) -> std::optional<std::size_t> {
-        for (std::size_t t = 0; t < m_terms.size(); ++t) {
-            if (m_terms[t] == name && m_audited[t]) {
-                return t;
-            }
-        }
-        return std::nullopt;
-    };
-    auto breakdown_groups = [&](const std::string& breakdown) -> Groups* {
-        if (breakdown == "owner") {
-            return &m_owners;
-        }
-        if (breakdown == "source") {
-            return &m_sources;
-        }
-        if (breakdown == "month") {
-            return &m_months;
-        }
-        for (auto& b : m_breakdowns) {
-            if (breakdown == "by:" + b.name) {
-                return &b.groups;
-            }
-        }
-        return nullptr;
-    };
-    const std::size_t n_visible = m_visible.size();
-    auto funnel_of = [&](const ResultRow& row) -> FunnelCounts* {
-        FunnelCounts* counts = nullptr;
-        if (row.breakdown.empty()) {
-            counts = &m_funnel_overall;
-        } else if (Groups* groups = breakdown_groups(row.breakdown)) {
-            counts = &(*groups)[row.group].funnel;
-        }
-        if (counts != nullptr && counts->reached.size() != n_visible) {
-            counts->reached.assign(n_visible, 0);
-            counts->converted.assign(n_visible > 0 ? n_visible - 1 : 0, 0);
-        }
-        return counts;
-    };
-    auto malformed = [&](const ResultRow& row) {
-        error = fmt::format("the result has a row this audit does not make: {},{},{},{}", row.section, row.item,
-                            row.breakdown, row.group);
-        return false;
-    };
+    ResultLoader loader(*this);
     for (const auto& row : *rows) {
         // Month groups are named as the row loop names them.
-        std::string group = row.group;
-        if (row.breakdown == "month") {
-            const auto name = month_name(row.group);
-            if (!name) {
-                return malformed(row);
-            }
-            group = *name;
-        }
-        if (row.section == "meta") {
-            if (row.item == "rows") {
-                m_result.rows = row.at(0);
-            }
-        } else if (row.section == "term") {
-            const auto t = term_of(row.item);
-            if (!t) {
-                return malformed(row);
-            }
-            TermCounts* counts = &m_overall[*t];
-            if (!row.breakdown.empty()) {
-                Groups* groups = breakdown_groups(row.breakdown);
-                if (groups == nullptr) {
-                    return malformed(row);
-                }
-                counts = &(*groups)[group].terms[*t];
-            }
-            *counts = {row.at(0), row.at(1), row.at(2), row.at(3)};
-        } else if (row.section == "latency") {
-            Latency l;
-            l.n = row.at(0);
-            l.median = row.v[1];
-            l.p90 = row.v[2];
-            m_given_latencies[latency_key(row.item, row.breakdown, group)] = l;
-        } else if (row.section == "stage") {
-            const auto i = static_cast<std::size_t>(number(row.item).value_or(-1));
-            if (i >= m_stages.size()) {
-                return malformed(row);
-            }
-            m_reached_count[i] = row.at(0);
-            m_undated_count[i] = row.at(1);
-        } else if (row.section == "conversion") {
-            if (row.breakdown == "source") {
-                m_sources[group].conversion = {row.at(0), row.at(1)};
-            } else {
-                m_months[group].conversion.from = row.at(0);
-            }
-        } else if (row.section == "funnel") {
-            FunnelCounts* counts = funnel_of(row);
-            if (counts == nullptr) {
-                return malformed(row);
-            }
-            if (row.item == "outcome") {
-                counts->won = row.at(0);
-                counts->lost = row.at(1);
-            } else {
-                const auto i = static_cast<std::size_t>(number(row.item).value_or(-1));
-                if (i >= n_visible) {
-                    return malformed(row);
-                }
-                counts->reached[i] = row.at(0);
-                if (i + 1 < n_visible) {
-                    counts->converted[i] = row.at(1);
-                }
-            }
-        } else if (row.section == "costs") {
-            auto& source = m_sources[group];
-            source.leads = row.at(0);
-            source.assigned = row.at(1);
-            source.customers = row.at(2);
-        } else if (row.section == "target") {
-            const auto i = static_cast<std::size_t>(number(row.item).value_or(-1));
-            if (i >= m_tallies.size()) {
-                return malformed(row);
-            }
-            auto& tally = m_tallies[i];
-            const auto& target = m_result.targets[i];
-            if (row.breakdown == "day") {
-                const auto day = number(row.group);
-                if (!day) {
-                    return malformed(row);
-                }
-                tally.by_period.add(period_index(static_cast<std::int64_t>(*day) * 86400, target.per), row.at(0));
-            } else if (row.breakdown.empty() && tally.stage) {
-                if (row.at(0) > 0) {
-                    tally.first = row.at(1);
-                    tally.last = row.at(2);
-                }
-                tally.undated = row.at(3);
-            } else if (row.breakdown.empty()) {
-                tally.from_count = row.at(0);
-                tally.to_count = row.at(1);
-            } else if (row.breakdown == "source") {
-                m_sources[group].targets[i] = {row.at(0), row.at(1)};
-            } else if (row.breakdown == "month") {
-                m_months[group].targets[i] = {row.at(0), row.at(1)};
-            } else {
-                tally.undated_cohort = {row.at(0), row.at(1)};
-            }
-        } else if (row.section == "bad") {
-            if (row.at(0) > 0) {
-                auto& bad = m_result.bad_rows[row.item];
-                bad.count += row.at(0);
-                bad.example_lead = row.group;
-            }
+        auto group = row.breakdown == "month" ? month_name(row.group) : std::optional<std::string>(row.group);
+        if (!group || !loader.load(row, *group)) {
+            error = fmt::format("the result has a row this audit does not make: {},{},{},{}", row.section, row.item,
+                                row.breakdown, row.group);
+            return false;
         }
     }
     return true;

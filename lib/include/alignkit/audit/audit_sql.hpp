@@ -13,6 +13,7 @@
 #include "alignkit/model/enums.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace alignkit {
@@ -25,5 +26,8 @@ template <> struct EnumNames<SqlDialect> {
 // The result table's columns, in order: what `--result FILE` must hold (with this header).
 inline constexpr std::array<std::string_view, 8> k_audit_sql_columns{"section", "item", "breakdown", "grp",
                                                                      "v1",      "v2",   "v3",        "v4"};
+
+// A table as written on the command line (`crm.leads`), quoted for the dialect part by part.
+std::string sql_table_name(SqlDialect dialect, std::string_view dotted);
 
 } // namespace alignkit

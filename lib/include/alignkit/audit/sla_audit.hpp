@@ -113,8 +113,8 @@ struct WarehouseMeta {
 std::optional<WarehouseMeta> read_warehouse_meta(const std::vector<std::vector<std::string>>& table,
                                                  std::string& error);
 
-// The columns a table holding the export has, when nothing says otherwise: each field's and
-// role's column as the export is read (`--columns`, the preset, `column`, the name), and the
+// The columns a table holding the export has, when nothing says otherwise: each declared
+// field's column as the export is read (`--columns`, the preset, `column`, the name), and the
 // --by columns.
 std::vector<std::string> audit_columns(const LeadDefinitions& defs, const AuditSettings& settings);
 

@@ -434,6 +434,18 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
                      "columns\n";
         return exit_failure;
     }
+    if (!cmd.table.empty() && cmd.sql.empty() && !in_database) {
+        std::cerr << "alignkit sla audit: --table names the table --sql or a database reads; an export is read "
+                     "without it\n";
+        return exit_failure;
+    }
+    if (!in_database && cmd.export_path.find("://") != std::string::npos) {
+        // Not a file, and what follows the scheme may hold a password: it is not shown.
+        std::cerr << fmt::format("alignkit sla audit: '{}' is not a file, and a database is named by a "
+                                 "postgresql:// URI\n",
+                                 terminal_safe(uri_shown(cmd.export_path), false));
+        return exit_failure;
+    }
     if (!cmd.db.empty() && !cmd.export_path.empty()) {
         std::cerr << "alignkit sla audit: an export and --db: give one of them\n";
         return exit_failure;

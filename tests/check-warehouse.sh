@@ -128,4 +128,9 @@ check brightline_periods $b/sla.yaml $b/crm-export.csv places --as-of 2027-01-20
   --until 2027-04-01 --zone UTC
 check hostile tests/warehouse/hostile/sla.yaml tests/warehouse/hostile/export.csv places --as-of 2026-06-01 \
   --by owner,source,month,country
+# Values no engine's cast may be left to refuse: a day a month lacks, hours and offsets out of
+# range, years 0000 and 9999, numbers past a double, NaN and infinities, 29 February of years
+# that are and are not leap years, a comma fraction.
+check out_of_range tests/warehouse/hostile/sla.yaml tests/warehouse/hostile/out-of-range.csv places \
+  --as-of 2028-06-01 --by owner,source,month,country
 exit $status

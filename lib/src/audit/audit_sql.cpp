@@ -18,9 +18,6 @@
 namespace alignkit {
 namespace {
 
-constexpr std::string_view k_valid_time =
-    "[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?";
-
 // The least of the values that are set, NULL when none is: LEAST of each value or the
 // largest integer (engines differ on what LEAST makes of a NULL).
 std::string least_set(const std::vector<std::string>& values)
@@ -250,7 +247,8 @@ void AuditQuery::read_cells()
         const auto& tc = a.m_time_columns[i];
         const auto zone = a.m_field_zones.contains(tc.field) ? a.m_field_zones.at(tc.field) : m_zone;
         const auto c = cell(tc.column);
-        m_cells.add(fmt::format("CASE WHEN {} THEN {} END", m_sql.matches(c, k_valid_time), m_sql.epoch_of(c, zone)),
+        m_cells.add(fmt::format("CASE WHEN {} AND {} THEN {} END", m_sql.matches(c, k_sql_time), m_sql.leap_day_ok(c),
+                                m_sql.epoch_of(c, zone)),
                     fmt::format("t{}", i));
     }
     for (std::size_t i = 0; i < a.m_readings.size(); ++i) {

@@ -5,13 +5,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <optional>
 
 namespace alignkit {
 namespace {
-
-// What std::from_chars reads as a number (exports/row_criterion.cpp), as a whole-text pattern.
-constexpr std::string_view k_number = "-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?";
-constexpr std::string_view k_date = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 
 enum class Kind { unset, number, text, boolean, date, duration };
 
@@ -20,6 +17,7 @@ struct Value {
     std::string sql;
     Kind kind = Kind::unset;
     bool ignore_case = false;
+    std::optional<std::string> text; // a text constant as written, folded here rather than in SQL
 };
 
 Kind kind_of(FieldType type)
@@ -84,7 +82,7 @@ class Compiler {
             }
             const bool fold = a.ignore_case || b.ignore_case;
             return fmt::format("COALESCE({}, FALSE)",
-                               m_sql.contains(fold ? m_sql.lower(a.sql) : a.sql, fold ? m_sql.lower(b.sql) : b.sql));
+                               m_sql.contains(fold ? folded(a) : a.sql, fold ? folded(b) : b.sql));
         }
         if (const auto* p = std::get_if<Presence>(&e.node)) {
             const auto a = value(*p->operand);
@@ -102,21 +100,24 @@ class Compiler {
     const std::vector<SqlCell>& m_cells;
     const SqlSpelling& m_sql;
 
+    // A text without regard to ASCII case.
+    std::string folded(const Value& v) const { return v.text ? m_sql.text(lower_ascii(*v.text)) : m_sql.lower(v.sql); }
+
     Value constant(const criteria::Literal& literal)
     {
         return std::visit(
             [&](const auto& x) -> Value {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, double>) {
-                    return {fmt::format("{}", x), Kind::number};
+                    return {fmt::format("{}", x), Kind::number, false, std::nullopt};
                 } else if constexpr (std::is_same_v<T, std::string>) {
-                    return {m_sql.text(x), Kind::text};
+                    return {m_sql.text(x), Kind::text, false, x};
                 } else if constexpr (std::is_same_v<T, bool>) {
-                    return {x ? "TRUE" : "FALSE", Kind::boolean};
+                    return {x ? "TRUE" : "FALSE", Kind::boolean, false, std::nullopt};
                 } else if constexpr (std::is_same_v<T, Date>) {
-                    return {m_sql.date(to_string(x)), Kind::date};
+                    return {m_sql.date(to_string(x)), Kind::date, false, std::nullopt};
                 } else {
-                    return {fmt::format("{}", x.minutes), Kind::duration};
+                    return {fmt::format("{}", x.minutes), Kind::duration, false, std::nullopt};
                 }
             },
             literal);
@@ -131,11 +132,11 @@ class Compiler {
             const auto it = std::find_if(m_cells.begin(), m_cells.end(),
                                          [&](const SqlCell& c) { return c.reading->field == f->name; });
             if (it == m_cells.end()) {
-                return {"NULL", Kind::unset};
+                return {"NULL", Kind::unset, false, std::nullopt};
             }
-            return {it->value, kind_of(it->reading->type), it->reading->ignore_case};
+            return {it->value, kind_of(it->reading->type), it->reading->ignore_case, std::nullopt};
         }
-        return {condition(e), Kind::boolean}; // a test used as a value: its truth
+        return {condition(e), Kind::boolean, false, std::nullopt}; // a test used as a value: its truth
     }
 
     std::string compare(criteria::Op op, Value a, Value b) const
@@ -146,8 +147,8 @@ class Compiler {
         std::string o = sql_op(op);
         if (a.kind == Kind::text) {
             if (a.ignore_case || b.ignore_case) {
-                a.sql = m_sql.lower(a.sql);
-                b.sql = m_sql.lower(b.sql);
+                a.sql = folded(a);
+                b.sql = folded(b);
             }
             // Texts order byte by byte, as the CSV audit compares them, not by a locale's collation.
             if (m_sql.dialect() == SqlDialect::postgres && op != criteria::Op::eq && op != criteria::Op::ne) {
@@ -166,7 +167,7 @@ class Compiler {
         for (const auto& item : items) {
             auto v = constant(item);
             if (v.kind == a.kind) {
-                same_kind.push_back(a.ignore_case && v.kind == Kind::text ? m_sql.lower(v.sql) : v.sql);
+                same_kind.push_back(a.ignore_case && v.kind == Kind::text ? folded(v) : v.sql);
             }
         }
         const auto value = a.ignore_case && a.kind == Kind::text ? m_sql.lower(a.sql) : a.sql;
@@ -200,7 +201,7 @@ std::string sql_cell_value(const CellReading& reading, const std::string& text, 
         return fmt::format("CASE WHEN {} THEN NULL ELSE {} END", missing, text);
     case FieldType::number:
     case FieldType::integer:
-        return fmt::format("CASE WHEN {} THEN NULL WHEN {} THEN {} END", missing, sql.matches(text, k_number),
+        return fmt::format("CASE WHEN {} THEN NULL WHEN {} THEN {} END", missing, sql.matches(text, k_sql_number),
                            sql.cast_double(text));
     case FieldType::boolean:
         return fmt::format("CASE WHEN {0} THEN NULL WHEN {1} IN ('true', 'yes', '1', 'y') THEN TRUE WHEN {1} IN "
@@ -209,8 +210,8 @@ std::string sql_cell_value(const CellReading& reading, const std::string& text, 
     case FieldType::date:
     case FieldType::datetime: {
         const auto day = fmt::format("SUBSTR({}, 1, 10)", text);
-        return fmt::format("CASE WHEN {} THEN NULL WHEN {} THEN {} END", missing, sql.matches(day, k_date),
-                           sql.cast_date(day));
+        return fmt::format("CASE WHEN {} THEN NULL WHEN {} AND {} THEN {} END", missing, sql.matches(day, k_sql_date),
+                           sql.leap_day_ok(day), sql.cast_date(day));
     }
     }
     return "NULL";

@@ -5,10 +5,9 @@
 namespace alignkit {
 namespace {
 
-// The ISO 8601 times read_timestamp reads (util/timestamp.hpp), as a whole-text pattern, and
-// those of them that carry their own offset.
+// Of the times k_sql_time matches, those that carry their own offset.
 constexpr std::string_view k_time_with_offset =
-    "[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)";
+    "[0-9-]{10}[ T][0-9:]{5}(:[0-9]{2}([.,][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)";
 
 std::string doubled(std::string_view value, char quote)
 {
@@ -171,6 +170,19 @@ std::string SqlSpelling::matches(const std::string& expr, std::string_view patte
     return {};
 }
 
+std::string SqlSpelling::lower(const std::string& expr) const
+{
+    return fmt::format("TRANSLATE({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')", expr);
+}
+
+std::string SqlSpelling::leap_day_ok(const std::string& expr) const
+{
+    const auto year = integer(fmt::format("SUBSTR({}, 1, 4)", expr));
+    return fmt::format("(SUBSTR({0}, 6, 5) <> '02-29' OR (MOD({1}, 4) = 0 AND (MOD({1}, 100) <> 0 OR MOD({1}, 400) = "
+                       "0)))",
+                       expr, year);
+}
+
 std::string SqlSpelling::contains(const std::string& haystack, const std::string& needle) const
 {
     switch (m_dialect) {
@@ -191,9 +203,11 @@ std::string SqlSpelling::trim_leading_spaces(const std::string& expr) const
     return "LTRIM(" + expr + ", ' ')";
 }
 
-std::string SqlSpelling::epoch_of(const std::string& x, const std::string& zone) const
+std::string SqlSpelling::epoch_of(const std::string& cell, const std::string& zone) const
 {
-    const auto with_offset = matches(x, k_time_with_offset);
+    const auto with_offset = matches(cell, k_time_with_offset);
+    // Engines read a fraction of a second after a point only.
+    const auto x = fmt::format("REPLACE({}, ',', '.')", cell);
     const auto z = text(zone);
     switch (m_dialect) {
     case SqlDialect::postgres:

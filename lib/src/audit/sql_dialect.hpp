@@ -10,6 +10,25 @@
 
 namespace alignkit {
 
+// What the audit reads, as whole-text patterns (no backslashes, for every engine's regular
+// expressions), strict enough that a cast of what matches cannot fail in an engine without
+// TRY_CAST (PostgreSQL): months 01-12, days that a month has (29 February: sql_leap_day_ok),
+// hours, minutes, offsets in range.
+// A calendar date, of any year but 0000.
+inline constexpr std::string_view k_sql_date =
+    "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-"
+    "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|"
+    "30)|02-(0[1-9]|1[0-9]|2[0-9]))";
+// The ISO 8601 times read_timestamp reads (util/timestamp.hpp): years 1900-2199, seconds up to 60,
+// a fraction after a point or a comma.
+inline constexpr std::string_view k_sql_time =
+    "(19[0-9]{2}|2[01][0-9]{2})-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0["
+    "1-9]|1[0-9]|2[0-9]))([ T]([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.,][0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3])(:?"
+    "[0-5][0-9])?)?)?";
+// What std::from_chars reads as a finite double: at most 200 digits on a side, a two-digit exponent.
+inline constexpr std::string_view k_sql_number =
+    "-?([0-9]{1,200}([.][0-9]{0,200})?|[.][0-9]{1,200})([eE][-+]?[0-9]{1,2})?";
+
 class SqlSpelling {
   public:
     explicit SqlSpelling(SqlDialect dialect) : m_dialect(dialect) {}
@@ -29,7 +48,11 @@ class SqlSpelling {
     // Whether text matches a regular expression as a whole. Patterns here use no backslash.
     std::string matches(const std::string& expr, std::string_view pattern) const;
     std::string contains(const std::string& haystack, const std::string& needle) const;
-    std::string lower(const std::string& expr) const { return "LOWER(" + expr + ")"; }
+    // ASCII letters in lower case, and nothing else: as the CSV audit ignores case.
+    std::string lower(const std::string& expr) const;
+    // Text that matched k_sql_date or k_sql_time at its start, unless it is 29 February of a
+    // year that is not a leap year.
+    std::string leap_day_ok(const std::string& expr) const;
     // Text without its leading spaces (U+0020 only).
     std::string trim_leading_spaces(const std::string& expr) const;
     // A time written in ISO 8601 (already checked to be one) as Unix seconds: with its own

@@ -6,6 +6,8 @@
 
 #include "audit/calendar_period.hpp"
 
+#include "alignkit/util/text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
@@ -47,8 +49,10 @@ std::optional<std::string> month_name(std::string_view number_text)
 
 std::optional<std::vector<ResultRow>> read_rows(const std::vector<std::vector<std::string>>& table, std::string& error)
 {
+    // Engines that fold unquoted names to upper case (Snowflake) write SECTION,ITEM,...
     if (table.empty() || table[0].size() != k_audit_sql_columns.size() ||
-        !std::equal(table[0].begin(), table[0].end(), k_audit_sql_columns.begin())) {
+        !std::equal(table[0].begin(), table[0].end(), k_audit_sql_columns.begin(),
+                    [](const std::string& a, std::string_view b) { return lower_ascii(a) == b; })) {
         error = fmt::format("not the result of alignkit's audit query: its header must be {}",
                             fmt::join(k_audit_sql_columns, ","));
         return std::nullopt;
@@ -305,7 +309,8 @@ bool AuditorState::load(const std::vector<std::vector<std::string>>& table, std:
     });
     if (!same_query) {
         error = "the result was made by another query: compile it from this SLA and its lead definitions with the "
-                "same options (--as-of, --by, --zone, --from, --until, --columns, --preset, --quantiles)";
+                "same options (--as-of, --by, --zone, --from, --until, --columns, --preset, --quantiles, and -f "
+                "canonical for a query compiled for it)";
         return false;
     }
     m_given = true;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace alignkit {
 namespace {
@@ -108,7 +109,8 @@ CellValue read_cell(std::string_view cell, const CellReading& reading, const Tim
     case FieldType::number:
     case FieldType::integer: {
         auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v.number);
-        v.unreadable = ec != std::errc{} || end != cell.data() + cell.size();
+        // NaN and infinities are no count or score: NaN would equal every number.
+        v.unreadable = ec != std::errc{} || end != cell.data() + cell.size() || !std::isfinite(v.number);
         v.kind = v.unreadable ? Value::unset : Value::number;
         return v;
     }

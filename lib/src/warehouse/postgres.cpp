@@ -1,6 +1,10 @@
 #include "alignkit/warehouse/postgres.hpp"
 
+#include "alignkit/util/text.hpp"
+
+#include <algorithm>
 #include <libpq-fe.h>
+#include <string_view>
 
 namespace alignkit {
 namespace {
@@ -13,6 +17,43 @@ std::string message_of(const char* text)
         m.pop_back();
     }
     return m.empty() ? std::string("the server gave no reason") : m;
+}
+
+// The password as the connection string writes it: a URI's user:password@, or password=...
+// among key=value pairs. libpq quotes a malformed URI back whole in its message.
+std::string written_password(std::string_view conninfo)
+{
+    if (const auto scheme = conninfo.find("://"); scheme != std::string_view::npos) {
+        auto rest = conninfo.substr(scheme + 3);
+        const auto at = rest.rfind('@', rest.find('/'));
+        if (at == std::string_view::npos) {
+            return {};
+        }
+        const auto user = rest.substr(0, at);
+        const auto colon = user.find(':');
+        return colon == std::string_view::npos ? std::string{} : std::string(user.substr(colon + 1));
+    }
+    const auto key = conninfo.find("password");
+    if (key == std::string_view::npos) {
+        return {};
+    }
+    auto value = conninfo.substr(key + 8);
+    value.remove_prefix(std::min(value.find_first_not_of(" ="), value.size()));
+    const bool quoted = !value.empty() && value.front() == '\'';
+    value.remove_prefix(quoted ? 1 : 0);
+    return std::string(value.substr(0, value.find(quoted ? '\'' : ' ')));
+}
+
+// The message with the password, wherever it shows, masked.
+std::string without_password(std::string message, const std::string& password)
+{
+    if (password.empty()) {
+        return message;
+    }
+    for (auto at = message.find(password); at != std::string::npos; at = message.find(password, at)) {
+        message.replace(at, password.size(), "********");
+    }
+    return message;
 }
 
 } // namespace
@@ -36,8 +77,8 @@ std::optional<PostgresConnection> PostgresConnection::open(const std::string& co
         return std::nullopt;
     }
     if (PQstatus(handle->connection) != CONNECTION_OK) {
-        // libpq's message names the host, port and user, never the password.
-        error = message_of(PQerrorMessage(handle->connection));
+        // libpq's message names the host, port and user; a malformed URI it quotes whole.
+        error = without_password(message_of(PQerrorMessage(handle->connection)), written_password(conninfo));
         return std::nullopt;
     }
     return PostgresConnection(std::move(handle));
@@ -71,7 +112,14 @@ std::optional<QueryRows> PostgresConnection::query(const std::string& sql, std::
 
 bool is_postgres_uri(const std::string& text)
 {
-    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+    const auto scheme = lower_ascii(text.substr(0, text.find("://")));
+    return text.find("://") != std::string::npos && (scheme == "postgresql" || scheme == "postgres");
+}
+
+std::string uri_shown(const std::string& text)
+{
+    const auto scheme = text.find("://");
+    return scheme == std::string::npos ? text : text.substr(0, scheme + 3) + "...";
 }
 
 } // namespace alignkit

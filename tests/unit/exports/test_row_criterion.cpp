@@ -67,3 +67,16 @@ TEST_CASE("placeholders read as empty, and ignore_case compares text without cas
     CHECK(is_missing("select", fields[0]));
     CHECK_FALSE(is_missing("Selected", fields[0]));
 }
+
+TEST_CASE("NaN and infinities are no number: unreadable, so unset")
+{
+    // NaN compared as equal to every number: `fit_score = 7` and `>= 1000` held at once.
+    for (const auto* cell : {"NaN", "nan", "inf", "-infinity", "1e400"}) {
+        CAPTURE(cell);
+        CHECK_FALSE(holds("fit_score = 7", {cell}));
+        CHECK_FALSE(holds("fit_score >= 1000", {cell}));
+        CHECK(holds("fit_score is empty", {cell}));
+        CHECK(read_cell(cell, k_fields[0], nullptr).unreadable);
+    }
+    CHECK(holds("fit_score = 1000", {"1e3"}));
+}

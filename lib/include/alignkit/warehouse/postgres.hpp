@@ -33,7 +33,9 @@ class PostgresConnection {
 };
 
 // Whether a command-line argument names a database rather than a file: a postgresql:// or
-// postgres:// URI.
+// postgres:// URI (the scheme in any case).
 bool is_postgres_uri(const std::string& text);
+// A URI as messages may show it: its scheme only, as what follows may hold a password.
+std::string uri_shown(const std::string& text);
 
 } // namespace alignkit

@@ -95,6 +95,13 @@ check() {
           { echo "FAIL: $name: $engine's $format report differs:"; diff "$dir/csv.$format" "$dir/$engine.$format" | head -20; status=1; }
       fi
     done
+    if [ $engine = postgres ] && [ "$how" != large ]; then
+      # PostgreSQL asked directly, through libpq: the same report as through psql.
+      "$ak" sla audit "$sla" "postgresql://alignkit@/postgres?host=$work/pg" --table "$name" "$@" -f json \
+        >"$dir/direct.json" 2>"$dir/direct.err"
+      cmp -s "$dir/postgres.json" "$dir/direct.json" ||
+        { echo "FAIL: $name: PostgreSQL asked directly differs:"; head -5 "$dir/direct.err"; status=1; }
+    fi
     if [ "$how" = exact ]; then
       # The reference's JSON counts less (no funnel, no stage clocks): its own query.
       "$ak" sla audit "$sla" "$export" --sql $engine --table "$name" "$@" -f canonical >"$dir/$engine.c.sql" &&

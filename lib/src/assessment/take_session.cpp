@@ -1,6 +1,7 @@
 #include "alignkit/assessment/take_session.hpp"
 
 #include "alignkit/util/text.hpp"
+#include "util/escape.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,36 +11,7 @@ namespace alignkit {
 namespace {
 
 // YAML double-quoted text: escapes what would end or change the scalar.
-std::string quoted(std::string_view text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string quoted(std::string_view text) { return backslash_quoted(text, '"'); }
 
 std::string_view trimmed(std::string_view s)
 {

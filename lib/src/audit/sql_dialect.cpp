@@ -1,5 +1,7 @@
 #include "audit/sql_dialect.hpp"
 
+#include "util/escape.hpp"
+
 #include <fmt/format.h>
 
 namespace alignkit {
@@ -21,40 +23,6 @@ std::string doubled(std::string_view value, char quote)
         }
     }
     out += quote;
-    return out;
-}
-
-// Quotes, backslashes and control characters as backslash escapes, for engines whose string
-// literals read backslashes (BigQuery, Snowflake, Spark).
-std::string backslashed(std::string_view value)
-{
-    std::string out = "'";
-    for (const char c : value) {
-        switch (c) {
-        case '\'':
-            out += "\\'";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '\'';
     return out;
 }
 
@@ -104,7 +72,8 @@ std::string SqlSpelling::text(std::string_view value) const
     case SqlDialect::bigquery:
     case SqlDialect::snowflake:
     case SqlDialect::spark:
-        return backslashed(value);
+        // Their string literals read backslashes.
+        return backslash_quoted(value, '\'');
     default:
         // Standard SQL strings: only the quote is special (PostgreSQL with
         // standard_conforming_strings, on by default since 9.1; DuckDB).

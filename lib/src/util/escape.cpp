@@ -2,6 +2,8 @@
 
 #include "alignkit/util/text.hpp"
 
+#include <fmt/format.h>
+
 namespace alignkit {
 namespace {
 
@@ -129,6 +131,37 @@ std::string xml_escape(std::string_view text, bool attribute)
         }
     }
     return out;
+}
+
+std::string backslash_quoted(std::string_view text, char quote)
+{
+    std::string out(1, quote);
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (c == quote) {
+                out += '\\';
+                out += c;
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + quote;
 }
 
 } // namespace alignkit

@@ -26,4 +26,9 @@ std::string html_escape(std::string_view text);
 // fold; control characters XML 1.0 cannot carry become U+FFFD.
 std::string xml_escape(std::string_view text, bool attribute);
 
+// Text between `quote`s with C-style backslash escapes: the quote, the backslash, \n \t \r, and
+// other control characters as \xNN. A YAML double-quoted scalar, a BigQuery, Snowflake or
+// Spark string literal.
+std::string backslash_quoted(std::string_view text, char quote);
+
 } // namespace alignkit

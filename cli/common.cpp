@@ -3,6 +3,7 @@
 
 #include "alignkit/config/loader.hpp"
 #include "alignkit/findings/validate_report.hpp"
+#include "alignkit/util/csv.hpp"
 #include "alignkit/util/text.hpp"
 
 #include <algorithm>
@@ -323,6 +324,21 @@ bool open_csv_input(const std::string& path, std::string_view command, std::ifst
         return false;
     }
     return true;
+}
+
+std::optional<std::vector<std::string>> read_csv_header(const std::string& path, std::string_view command)
+{
+    std::ifstream file;
+    if (!open_csv_input(path, command, file)) {
+        return std::nullopt;
+    }
+    CsvReader reader(path == "-" ? std::cin : file);
+    CsvRecord record;
+    if (!reader.next(record)) {
+        std::cerr << "alignkit " << command << ": '" << terminal_safe(path, false) << "' has no header\n";
+        return std::nullopt;
+    }
+    return std::move(record.fields);
 }
 
 Date today()

@@ -1,5 +1,6 @@
 // alignkit leads check PATH...: the lead lifecycle as alignkit reads it, and its findings.
 
+#include "alignkit/audit/stage_view_sql.hpp"
 #include "alignkit/config/loader.hpp"
 #include "alignkit/exports/lead_classifier.hpp"
 #include "alignkit/findings/lifecycle_report.hpp"
@@ -61,10 +62,66 @@ struct LeadsClassifyCommand {
     bool counts = false;
     bool strict = false;
     std::string by;
+    std::string sql, table, view; // --sql DIALECT --table NAME [--view NAME]: print the view
 };
+
+// Whether the options asked for go together; false after saying why on standard error.
+bool classify_options_agree(const LeadsClassifyCommand& cmd)
+{
+    auto refuse = [](std::string_view why) {
+        std::cerr << "alignkit leads classify: " << why << "\n";
+        return false;
+    };
+    if (cmd.sql.empty()) {
+        if (!cmd.table.empty() || !cmd.view.empty()) {
+            return refuse("--table and --view name what --sql DIALECT reads and makes; an export is read without "
+                          "them");
+        }
+        return cmd.export_path.empty() ? refuse("the export to classify is missing (or --sql DIALECT to classify "
+                                                "a table where it lives)")
+                                       : true;
+    }
+    if (!parse_enum<SqlDialect>(cmd.sql)) {
+        return refuse(fmt::format("--sql '{}': use {}", terminal_safe(cmd.sql, false),
+                                  quoted_list(enum_names<SqlDialect>(), "or")));
+    }
+    if (cmd.table.empty()) {
+        return refuse("--sql needs --table NAME, the table or view holding the export's columns");
+    }
+    if (cmd.counts || !cmd.by.empty() || cmd.strict) {
+        return refuse("--counts, --by and --strict read an export; over the view --sql makes, count with "
+                      "SELECT alignkit_stage, COUNT(*) ... GROUP BY alignkit_stage");
+    }
+    return true;
+}
+
+// The lifecycle as a view in the warehouse: its statement printed.
+int run_leads_classify_sql(const LeadsClassifyCommand& cmd, const LeadDefinitions& defs, const ExportReading& reading)
+{
+    std::vector<std::string> header; // the table's columns: the export's header if one is given
+    if (!cmd.export_path.empty()) {
+        auto columns = read_csv_header(cmd.export_path, "leads classify");
+        if (!columns) {
+            return exit_failure;
+        }
+        header = std::move(*columns);
+    }
+    std::string error;
+    const auto view = stage_view_sql(defs, header, reading, *parse_enum<SqlDialect>(cmd.sql), cmd.table,
+                                     cmd.view.empty() ? default_stage_view(cmd.table) : cmd.view, error);
+    if (!view) {
+        std::cerr << "alignkit leads classify: --sql: " << terminal_safe(error) << "\n";
+        return exit_failure;
+    }
+    write_output(cmd.output, *view);
+    return exit_ok;
+}
 
 int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& global)
 {
+    if (!classify_options_agree(cmd)) {
+        return exit_failure;
+    }
     const auto reading = export_reading("leads classify", cmd.reading);
     if (!reading) {
         return exit_failure;
@@ -78,6 +135,9 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         return exit_failure;
     }
     const auto* defs = &std::get<LeadDefinitions>(found->spec);
+    if (!cmd.sql.empty()) {
+        return run_leads_classify_sql(cmd, *defs, *reading);
+    }
     // Both the export and the result stream: memory does not grow with the number of rows.
     std::ifstream file;
     if (!open_csv_input(cmd.export_path, "leads classify", file)) {
@@ -130,8 +190,11 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
     auto classify = std::make_shared<LeadsClassifyCommand>();
     auto* sub = leads->add_subcommand("classify", "The lifecycle stage each lead of a CSV export qualifies for");
     sub->add_option("definitions", classify->definitions, "The LeadDefinitions file")->required();
-    sub->add_option("export", classify->export_path, "The CSV export, or - for standard input")->required();
-    sub->add_option("-o,--output", classify->output, "Write the CSV to FILE")->check(non_empty);
+    sub->add_option("export", classify->export_path,
+                    "The CSV export, or - for standard input; with --sql, an export whose header the table has")
+        ->check(non_empty);
+    sub->add_option("-o,--output", classify->output, "Write the CSV (or with --sql the view) to FILE")
+        ->check(non_empty);
     add_export_options(*sub, classify->reading);
     sub->add_flag("--counts", classify->counts,
                   "Print only the number of leads per stage: those that reached it, and those at it now");
@@ -139,6 +202,16 @@ void add_leads_command(CLI::App& app, const GlobalOptions& global, Runner& run)
         ->option_text("COLUMN")
         ->check(non_empty);
     sub->add_flag("--strict", classify->strict, "Exit 1 when any row or value cannot be read");
+    sub->add_option("--sql", classify->sql,
+                    "Print a view for DIALECT (postgres, duckdb, bigquery, snowflake or spark) that adds each "
+                    "row's stage to --table, as the CSV gets it")
+        ->option_text("DIALECT");
+    sub->add_option("--table", classify->table, "The table or view --sql reads: the export's columns")
+        ->option_text("NAME")
+        ->check(non_empty);
+    sub->add_option("--view", classify->view, "The view --sql makes (default: the table's name and _stages)")
+        ->option_text("NAME")
+        ->check(non_empty);
     sub->callback(
         [classify, &global, &run] { run = [classify, &global] { return run_leads_classify(*classify, global); }; });
 }

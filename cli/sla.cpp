@@ -327,17 +327,11 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
         header = columns->front();
     } else if (!cmd.export_path.empty()) {
         // The table holds this export's columns: its header says which.
-        std::ifstream file;
-        if (!open_csv_input(cmd.export_path, "sla audit", file)) {
+        auto columns = read_csv_header(cmd.export_path, "sla audit");
+        if (!columns) {
             return exit_failure;
         }
-        CsvReader reader(cmd.export_path == "-" ? std::cin : file);
-        CsvRecord record;
-        if (!reader.next(record)) {
-            std::cerr << fmt::format("alignkit sla audit: '{}' has no header\n", cmd.export_path);
-            return exit_failure;
-        }
-        header = std::move(record.fields);
+        header = std::move(*columns);
     }
     if (!cmd.result.empty()) {
         std::ifstream file;

@@ -1,13 +1,14 @@
 // Runs the audit's DuckDB query on a CSV export, as a warehouse would hold it: the export
 // loaded as a table TABLE of text columns, the query run, its result written as CSV.
 //
-// Usage: node duckdb-run.mjs EXPORT.csv TABLE QUERY.sql RESULT.csv
+// Usage: node duckdb-run.mjs EXPORT.csv TABLE QUERY.sql RESULT.csv [FIRST.sql]
+// FIRST.sql, when given, is run before the query (the view `leads classify --sql` makes).
 // @duckdb/node-api is resolved from $DUCKDB_NODE_DIR (the directory npm installed it in).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [input, table, queryFile, output] = process.argv.slice(2);
+const [input, table, queryFile, output, first] = process.argv.slice(2);
 if (!input || !table || !queryFile || !output) {
   console.error('usage: duckdb-run.mjs EXPORT.csv TABLE QUERY.sql RESULT.csv');
   process.exit(2);
@@ -20,5 +21,6 @@ const instance = await DuckDBInstance.create(':memory:');
 const con = await instance.connect();
 await con.run(`CREATE TABLE "${table.replaceAll('"', '""')}" AS SELECT * FROM read_csv(${quote(input)}, header = true, all_varchar = true,
   delim = ',', quote = '"', escape = '"')`);
+if (first) await con.run(readFileSync(first, 'utf8'));
 const query = readFileSync(queryFile, 'utf8').trim().replace(/;\s*$/, '');
 await con.run(`COPY (${query}) TO ${quote(output)} (HEADER, DELIMITER ',')`);

@@ -365,8 +365,10 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
                                                        cmd.result, terminal_safe(error)));
         return exit_failure;
     }
+    // With --breaches the query lists them too; they are written from its result.
+    const bool list_breaches = !cmd.breaches.empty();
     if (db) {
-        const auto query = auditor->to_sql(SqlDialect::postgres, cmd.table, error);
+        const auto query = auditor->to_sql(SqlDialect::postgres, cmd.table, error, list_breaches);
         if (!query) {
             std::cerr << "alignkit sla audit: " << error << "\n";
             return exit_failure;
@@ -378,7 +380,7 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
         }
         table = std::move(*rows);
     } else if (cmd.result.empty()) {
-        const auto query = auditor->to_sql(*parse_enum<SqlDialect>(cmd.sql), cmd.table, error);
+        const auto query = auditor->to_sql(*parse_enum<SqlDialect>(cmd.sql), cmd.table, error, list_breaches);
         if (!query) {
             std::cerr << "alignkit sla audit: --sql: " << error << "\n";
             return exit_failure;
@@ -386,10 +388,20 @@ int run_sla_audit_sql(const SlaAuditCommand& cmd, const ServiceLevelAgreement& s
         write_output(cmd.output, *query);
         return exit_ok;
     }
+    std::optional<StreamingOutput> breaches;
+    if (list_breaches) {
+        breaches.emplace(cmd.breaches);
+        breaches->write(breach_csv_header());
+        auditor->on_breach([&](const Breach& b) { breaches->write(breach_csv_line(b)); });
+    }
     auto result = auditor->finish_from(table, error);
     if (!result) {
-        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", cmd.result, error);
+        std::cerr << fmt::format("alignkit sla audit: {}: {}\n", db ? "PostgreSQL's result" : cmd.result, error);
         return exit_failure;
+    }
+    // The breaches file and the report come from one result: both are written, or neither.
+    if (breaches) {
+        breaches->commit();
     }
     return report_audit(*result, cmd, format);
 }
@@ -468,10 +480,6 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
         return exit_failure;
     }
     if (warehouse) {
-        if (!cmd.breaches.empty()) {
-            std::cerr << "alignkit sla audit: --breaches is not yet made from a warehouse's result\n";
-            return exit_failure;
-        }
         return run_sla_audit_sql(cmd, sla, *defs, std::move(*settings), *format);
     }
     std::ifstream file;
@@ -643,7 +651,10 @@ void add_sla_command(CLI::App& app, const GlobalOptions& global, Runner& run)
                             "Exit 1 when any row or value cannot be read or a term cannot be audited");
     check_records->add_option("-o,--output", audit->output, "Write to FILE")->check(non_empty);
     add_export_options(*check_records, audit->reading);
-    check_records->add_option("--breaches", audit->breaches, "Write one CSV row per breach to FILE")
+    check_records
+        ->add_option("--breaches", audit->breaches,
+                     "Write one CSV row per breach to FILE; with --sql the query lists them too, and "
+                     "--result writes them from what it returned")
         ->option_text("FILE")
         ->check(non_empty);
     check_records->add_option("--fail-under", audit->fail_under_value, "Exit 1 when a term's compliance is under PCT")

@@ -99,8 +99,9 @@ std::string breach_csv_header() { return "lead_id,term,deadline,actual,owner\n";
 
 std::string breach_csv_line(const Breach& b)
 {
-    return fmt::format("{},{},{},{},{}\n", csv_cell(b.lead.empty() ? fmt::format("line {}", b.line) : b.lead), b.term,
-                       b.deadline, csv_cell(b.actual), csv_cell(b.owner));
+    // A lead without an id is named by its line; a table's rows have none (line 0).
+    const auto lead = b.lead.empty() && b.line != 0 ? fmt::format("line {}", b.line) : b.lead;
+    return fmt::format("{},{},{},{},{}\n", csv_cell(lead), b.term, b.deadline, csv_cell(b.actual), csv_cell(b.owner));
 }
 
 std::vector<std::string> audit_notices(const AuditResult& result)

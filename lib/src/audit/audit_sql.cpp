@@ -65,6 +65,12 @@ struct Emit {
     std::vector<std::string> values;
 };
 
+// A breach the result lists, for --breaches: a term whose status column says breached, and
+// the values breach_from_result (warehouse_result.cpp) makes the breach of.
+struct BreachRows {
+    std::string term, status, v1, v2, v3, kind;
+};
+
 // A breakdown as the result names it, and its column in the aggregate.
 struct Grouping {
     std::string name, column;
@@ -74,10 +80,10 @@ struct Grouping {
 // step (or the aggregate's, or the result rows) in the order the query reads them.
 class AuditQuery {
   public:
-    AuditQuery(const AuditorState& audit, SqlDialect dialect)
-        : m_a(audit), m_sql(dialect), m_as_of(std::to_string(audit.m_result.as_of)), m_zone(audit.m_result.time_zone),
-          m_work(audit.m_time_columns.size(), "NULL"), m_month_of_term(audit.m_terms.size()),
-          m_timed_term(audit.m_terms.size(), false)
+    AuditQuery(const AuditorState& audit, SqlDialect dialect, bool list_breaches)
+        : m_a(audit), m_sql(dialect), m_list_breaches(list_breaches), m_as_of(std::to_string(audit.m_result.as_of)),
+          m_zone(audit.m_result.time_zone), m_work(audit.m_time_columns.size(), "NULL"),
+          m_month_of_term(audit.m_terms.size()), m_timed_term(audit.m_terms.size(), false)
     {
     }
 
@@ -91,12 +97,14 @@ class AuditQuery {
         count_conversion_funnel_and_targets();
         aggregate();
         emit_rows(fingerprint);
+        list_breaches();
         return assemble(table);
     }
 
   private:
     const AuditorState& m_a;
     SqlSpelling m_sql;
+    bool m_list_breaches;
     std::string m_as_of, m_zone;
     SelectList m_src, m_cells{{"src.*"}, {}}, m_local_times{{"cells.*"}, {}}, m_worked{{"local_times.*"}, {}},
         m_shown{{"worked.*"}, {}}, m_reach{{"shown.*"}, {}}, m_timed{{"reach.*"}, {}}, m_leads{{"timed.*"}, {}},
@@ -109,6 +117,8 @@ class AuditQuery {
     std::vector<bool> m_timed_term;                         // by term: it keeps latencies
     std::vector<std::pair<std::string, std::string>> m_bad; // kind, condition
     std::vector<Emit> m_emits;
+    std::vector<BreachRows> m_breaches;
+    std::vector<std::string> m_breach_selects; // from leads2, after the aggregate's rows
 
     using Slot = AuditorState::Slot;
     using Stage = std::optional<std::size_t>;
@@ -155,6 +165,7 @@ class AuditQuery {
     void emit_rows(const std::string& fingerprint);
     void emit_funnel(const std::string& overall);
     void emit_targets(const std::string& overall);
+    void list_breaches();
     void narrow_last_step();
     std::string assemble(std::string_view table);
     std::string worked_time(const std::string& time, const std::string& local, const std::string& day) const;
@@ -386,6 +397,12 @@ void AuditQuery::judge_clock(std::size_t t, const std::string& start, const std:
     }
     m_leads.add(fmt::format("CASE WHEN {} IS NOT NULL THEN {} END", start, month(start)), fmt::format("mo{}", t));
     m_month_of_term[t] = fmt::format("mo{}", t);
+    if (m_list_breaches) {
+        m_leads.add(start, fmt::format("bs{}", t));
+        m_leads.add(done, fmt::format("bd{}", t));
+        m_breaches.push_back({m_a.m_terms[t], fmt::format("st{}", t), fmt::format("bs{}", t), fmt::format("bd{}", t),
+                              std::to_string(limit), "1"});
+    }
 }
 
 // 4. Each term's standing: the clocks (hand-off, first touch, the stages' own), then the
@@ -433,12 +450,16 @@ void AuditQuery::judge_terms()
                                 a.m_min_attempts),
                     fmt::format("st{}", attempts));
         m_month_of_term[attempts] = "mo_dq";
+        m_breaches.push_back({"attempts", fmt::format("st{}", attempts), "attempts", "NULL", "NULL", "2"});
     }
     if (a.m_audited[reason]) {
         m_leads.add(fmt::format("CASE WHEN {} = 1 THEN CASE WHEN {} <> '' THEN 1 ELSE 2 END END", disqualified,
                                 m_sql.trim_leading_spaces(cell(*a.m_col.reason))),
                     fmt::format("st{}", reason));
         m_month_of_term[reason] = "mo_dq";
+        // A reason breached is blank: spaces only, as many as it has.
+        m_breaches.push_back({"reason", fmt::format("st{}", reason), fmt::format("LENGTH({})", cell(*a.m_col.reason)),
+                              "NULL", "NULL", "3"});
     }
 }
 
@@ -696,6 +717,9 @@ void AuditQuery::emit_rows(const std::string& fingerprint)
                            overall,
                            {fmt::format("bad{}", k)}});
     }
+    if (m_list_breaches) {
+        m_emits.push_back({"meta", "breaches", "", "''", overall, {"1"}});
+    }
     if (!fingerprint.empty()) {
         m_emits.push_back({"meta", "query", "", m_sql.text(fingerprint), overall, {"0"}});
     }
@@ -768,11 +792,30 @@ void AuditQuery::emit_targets(const std::string& overall)
 
 // The aggregate sorts its rows once per grouping set: the last step keeps only the columns it
 // reads, not every column of every step before.
+// 9. With --breaches, a row per breach: the lead, its owner, the term, and what the breach
+// is made of (the clock's start, end and limit; the attempts made; the blank reason's length).
+void AuditQuery::list_breaches()
+{
+    if (!m_list_breaches) {
+        return;
+    }
+    const auto& a = m_a;
+    const auto lead = a.m_col.lead_id ? cell(*a.m_col.lead_id) : m_sql.text("");
+    const auto owner = a.m_col.owner ? cell(*a.m_col.owner) : m_sql.text("");
+    for (const auto& b : m_breaches) {
+        m_breach_selects.push_back(fmt::format(
+            "SELECT {} AS section, {} AS item, {} AS breakdown, {} AS grp, {} AS v1, {} AS v2, {} AS v3, {} AS v4 FROM "
+            "leads2 WHERE {} = 2",
+            m_sql.text("breach"), m_sql.text(b.term), lead, owner, m_sql.cast_double(b.v1), m_sql.cast_double(b.v2),
+            m_sql.cast_double(b.v3), m_sql.cast_double(b.kind), b.status));
+    }
+}
+
 void AuditQuery::narrow_last_step()
 {
-    std::set<std::string> read_by_agg;
+    std::set<std::string> read_by_agg; // and by the breaches' rows
     std::string word;
-    for (const char c : m_agg.list() + " ") {
+    for (const char c : m_agg.list() + " " + fmt::format("{}", fmt::join(m_breach_selects, " ")) + " ") {
         if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_') {
             word += c;
         } else if (!word.empty()) {
@@ -824,7 +867,7 @@ std::string AuditQuery::assemble(std::string_view table)
                             step.keep ? m_sql.materialized() : "", step.select.list(), step.from);
     }
     std::vector<std::string> selects;
-    selects.reserve(m_emits.size());
+    selects.reserve(m_emits.size() + m_breach_selects.size());
     for (const auto& e : m_emits) {
         std::array<std::string, 4> values;
         for (std::size_t v = 0; v < values.size(); ++v) {
@@ -836,6 +879,7 @@ std::string AuditQuery::assemble(std::string_view table)
                                       e.group == "''" ? m_sql.text("") : m_sql.cast_text(e.group), values[0], values[1],
                                       values[2], values[3], e.where));
     }
+    selects.insert(selects.end(), m_breach_selects.begin(), m_breach_selects.end());
     const auto body =
         fmt::format("WITH\n{}agg AS (\n  SELECT\n{}\n  FROM leads2\n  GROUP BY GROUPING SETS ({})\n)\n{}\nORDER BY "
                     "section, item, breakdown, grp",
@@ -860,18 +904,19 @@ std::optional<std::string> AuditorState::not_in_sql() const
     return std::nullopt;
 }
 
-std::string AuditorState::to_sql(SqlDialect dialect, std::string_view table) const
+std::string AuditorState::to_sql(SqlDialect dialect, std::string_view table, bool list_breaches) const
 {
-    return to_sql(dialect, table, query_fingerprint());
+    return to_sql(dialect, table, query_fingerprint(), list_breaches);
 }
 
 // The query for PostgreSQL over a table `t`, hashed: a result made by another SLA, other lead
-// definitions or other options has another.
-std::string AuditorState::query_fingerprint() const { return sha256_hex(to_sql(SqlDialect::postgres, "t", "")); }
+// definitions or other options has another. Whether it lists the breaches does not change it.
+std::string AuditorState::query_fingerprint() const { return sha256_hex(to_sql(SqlDialect::postgres, "t", "", false)); }
 
-std::string AuditorState::to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint) const
+std::string AuditorState::to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint,
+                                 bool list_breaches) const
 {
-    return AuditQuery(*this, dialect).text(table, fingerprint);
+    return AuditQuery(*this, dialect, list_breaches).text(table, fingerprint);
 }
 
 } // namespace alignkit

@@ -65,14 +65,16 @@ struct AuditorState {
     // The audit as SQL, and its counts read back from what the query returned (audit_sql.cpp,
     // warehouse_result.cpp).
     std::optional<std::string> not_in_sql() const; // why this audit cannot run as SQL
-    std::string to_sql(SqlDialect dialect, std::string_view table) const;
-    std::string to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint) const;
+    std::string to_sql(SqlDialect dialect, std::string_view table, bool list_breaches) const;
+    std::string to_sql(SqlDialect dialect, std::string_view table, const std::string& fingerprint,
+                       bool list_breaches) const;
     std::string query_fingerprint() const;
     std::vector<std::string> m_header; // the table's columns, as the query names them
     bool load(const std::vector<std::vector<std::string>>& rows, std::string& error);
     // Latencies as an engine found them, by list ("<term>", "funnel:<pair>", "funnel:cycle"),
     // breakdown ("", owner, source, month) and group; finish() takes them instead of ranking.
     bool m_given = false;
+    bool m_breaches_listed = false; // the result lists the breaches too
     std::map<std::string, Latency> m_given_latencies;
     static std::string latency_key(std::string_view list, std::string_view breakdown, std::string_view group);
     std::optional<Latency> group_latency(std::string_view list, std::string_view breakdown, std::string_view group,

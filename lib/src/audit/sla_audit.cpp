@@ -644,13 +644,14 @@ SlaAuditor& SlaAuditor::operator=(const SlaAuditor& other)
 SlaAuditor& SlaAuditor::operator=(SlaAuditor&&) noexcept = default;
 SlaAuditor::~SlaAuditor() = default;
 
-std::optional<std::string> SlaAuditor::to_sql(SqlDialect dialect, std::string_view table, std::string& error) const
+std::optional<std::string> SlaAuditor::to_sql(SqlDialect dialect, std::string_view table, std::string& error,
+                                              bool list_breaches) const
 {
     if (auto why = m_state->not_in_sql()) {
         error = *why;
         return std::nullopt;
     }
-    return m_state->to_sql(dialect, table);
+    return m_state->to_sql(dialect, table, list_breaches);
 }
 
 std::optional<AuditResult> SlaAuditor::finish_from(const std::vector<std::vector<std::string>>& table,
@@ -661,6 +662,10 @@ std::optional<AuditResult> SlaAuditor::finish_from(const std::vector<std::vector
         return std::nullopt;
     }
     if (!m_state->load(table, error)) {
+        return std::nullopt;
+    }
+    if (m_state->m_on_breach && !m_state->m_breaches_listed) {
+        error = "it does not list the breaches: compile the query with --breaches too";
         return std::nullopt;
     }
     return m_state->finish();

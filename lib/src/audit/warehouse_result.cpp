@@ -7,16 +7,19 @@
 #include "audit/calendar_period.hpp"
 
 #include "alignkit/util/text.hpp"
+#include "alignkit/util/timestamp.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace alignkit {
 namespace {
 
 // A value of the result: empty or NULL for NULL (as engines' command lines write it);
-// engines write doubles as 12, 12.0 or 1.2E1.
+// engines write doubles as 12, 12.0 or 1.2E1. A count, a second or a month the audit makes is
+// a finite number well inside 64-bit integers: nan, inf and 1e300 are not values of its.
 std::optional<double> number(std::string_view text)
 {
     if (text.empty() || text == "NULL") {
@@ -24,10 +27,16 @@ std::optional<double> number(std::string_view text)
     }
     double v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size()) {
+    if (ec != std::errc{} || end != text.data() + text.size() || !(std::fabs(v) < 0x1p62)) {
         return std::nullopt;
     }
     return v;
+}
+
+// The times the query reads (k_sql_time: years 1900 to 2199) as Unix seconds.
+bool in_time_range(std::optional<double> seconds)
+{
+    return seconds && *seconds >= -2208988800.0 && *seconds < 7258118400.0;
 }
 
 struct ResultRow {
@@ -127,7 +136,11 @@ class ResultLoader {
             if (row.item == "rows") {
                 m_a.m_result.rows = row.at(0);
             }
+            m_a.m_breaches_listed = m_a.m_breaches_listed || row.item == "breaches";
             return true;
+        }
+        if (row.section == "breach") {
+            return breach(row);
         }
         if (row.section == "term") {
             return term(row, group);
@@ -180,6 +193,33 @@ class ResultLoader {
 
   private:
     AuditorState& m_a;
+
+    // A breach as the row loop reports it (AuditorState::report_breach), from its row of the
+    // result: the lead and owner travel in breakdown and grp; v4 says what v1 to v3 hold.
+    bool breach(const ResultRow& row)
+    {
+        constexpr double k_year = 366.0 * 86400, k_longest_blank = 1 << 20;
+        Breach b{row.breakdown, 0, row.item, {}, {}, row.group};
+        const auto kind = row.at(3);
+        if (kind == 1) { // a clock: its start, its end (unset: nothing happened), its limit
+            if (!in_time_range(row.v[0]) || (row.v[1] && !in_time_range(row.v[1])) || !row.v[2] || *row.v[2] < 0 ||
+                *row.v[2] > 10 * k_year) {
+                return false;
+            }
+            b.deadline = format_timestamp(m_a.deadline(row.at(0), row.at(2)));
+            b.actual = row.v[1] ? format_timestamp(row.at(1)) : std::string{};
+        } else if (kind == 2 && row.v[0] && *row.v[0] >= 0) { // the attempts made
+            b.actual = std::to_string(row.at(0));
+        } else if (kind == 3 && row.v[0] && *row.v[0] >= 0 && *row.v[0] <= k_longest_blank) { // a blank reason
+            b.actual.assign(static_cast<std::size_t>(row.at(0)), ' ');
+        } else {
+            return false;
+        }
+        if (m_a.m_on_breach) {
+            m_a.m_on_breach(b);
+        }
+        return true;
+    }
 
     static std::optional<std::size_t> index(std::string_view text, std::size_t size)
     {
@@ -316,8 +356,9 @@ bool AuditorState::load(const std::vector<std::vector<std::string>>& table, std:
     m_given = true;
     ResultLoader loader(*this);
     for (const auto& row : *rows) {
-        // Month groups are named as the row loop names them.
-        auto group = row.breakdown == "month" ? month_name(row.group) : std::optional<std::string>(row.group);
+        // Month groups are named as the row loop names them (a breach's breakdown is its lead).
+        auto group = row.breakdown == "month" && row.section != "breach" ? month_name(row.group)
+                                                                         : std::optional<std::string>(row.group);
         if (!group || !loader.load(row, *group)) {
             error = fmt::format("the result has a row this audit does not make: {},{},{},{}", row.section, row.item,
                                 row.breakdown, row.group);

@@ -87,10 +87,13 @@ class SlaAuditor {
     AuditResult finish();
 
     // The same audit as one SQL query over `table` (audit_sql.hpp), for `dialect`; nullopt,
-    // with `error`, for what the query does not do yet.
-    std::optional<std::string> to_sql(SqlDialect dialect, std::string_view table, std::string& error) const;
+    // with `error`, for what the query does not do yet. With `list_breaches`, the query returns
+    // a row per breach as well, which finish_from gives to the on_breach sink.
+    std::optional<std::string> to_sql(SqlDialect dialect, std::string_view table, std::string& error,
+                                      bool list_breaches = false) const;
     // The result from what that query returned (its header first), in place of reading rows;
-    // nullopt, with `error`, for a table the query did not make or made for another audit.
+    // nullopt, with `error`, for a table the query did not make or made for another audit, or
+    // with an on_breach sink, one that does not list the breaches.
     std::optional<AuditResult> finish_from(const std::vector<std::vector<std::string>>& table, std::string& error);
 
     SlaAuditor(const SlaAuditor& other);

@@ -5,7 +5,7 @@
 # tests/tools), the query `sla audit --sql` compiles is run there, and the report `--result`
 # makes of what the engine returned must equal the report of the CSV audit: byte for byte,
 # except where a row with a problem is (a line of the file, a lead id of the table). The
-# Spark query is parsed by a real Spark SQL parser.
+# Spark, BigQuery and Snowflake queries are parsed by real parsers of those dialects.
 #
 # Usage: tests/check-warehouse.sh ALIGNKIT SHARED [sanitized]   (run from the repository root)
 # With "sanitized" (the ASan build) the million-row case is left out: there the engines do
@@ -23,6 +23,9 @@ command -v node >/dev/null || { echo "skipped: no node (scripts/install-test-too
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pg_bin/initdb" ] || { echo "skipped: no PostgreSQL server (Debian postgresql; scripts/install-test-tools)"; exit 77; }
 command -v psql >/dev/null || { echo "skipped: no psql (Debian postgresql-client)"; exit 77; }
+# Debian's Python, where python3-sqlglot is (a python3 elsewhere on PATH may not see it).
+/usr/bin/python3 -c 'import sqlglot' 2>/dev/null ||
+  { echo "skipped: no sqlglot (Debian python3-sqlglot; scripts/install-test-tools)"; exit 77; }
 
 work=$(mktemp -d)
 chmod 755 "$work"
@@ -68,6 +71,24 @@ run() {
   else
     DUCKDB_NODE_DIR=$here/tests/tools node tests/warehouse/duckdb-run.mjs "$3" "$2" "$4" "$5" 2>"$5.err"
   fi || { echo "FAIL: $2: $1 refused the query:"; head -5 "$5.err"; status=1; return 1; }
+}
+
+# parses NAME DIR ARGS...: what `alignkit ARGS --sql DIALECT` prints for the engines no test
+# runs here is parsed by a real parser of each: Spark SQL's grammar (dt-sql-parser), and
+# sqlglot's for BigQuery and Snowflake.
+parses() {
+  local name=$1 dir=$2
+  shift 2
+  for dialect in spark bigquery snowflake; do
+    "$ak" "$@" --sql $dialect >"$dir/$dialect.parsed.sql" 2>"$dir/$dialect.parsed.err" ||
+      { echo "FAIL: $name: --sql $dialect:"; head -3 "$dir/$dialect.parsed.err"; status=1; continue; }
+    if [ $dialect = spark ]; then
+      node tests/warehouse/parse-sql.mjs spark "$dir/$dialect.parsed.sql" >/dev/null 2>"$dir/$dialect.parsed.err"
+    else
+      /usr/bin/python3 tests/warehouse/parse-sqlglot.py $dialect "$dir/$dialect.parsed.sql" >/dev/null \
+        2>"$dir/$dialect.parsed.err"
+    fi || { echo "FAIL: $name: the $dialect SQL does not parse:"; head -3 "$dir/$dialect.parsed.err"; status=1; }
+  done
 }
 
 # check NAME SLA EXPORT HOW ARGS...: the CSV audit against PostgreSQL's and DuckDB's. HOW is
@@ -131,9 +152,7 @@ check() {
         { echo "FAIL: $name: $engine's canonical JSON differs"; diff "$dir/csv.canonical" "$dir/$engine.canonical" | head -5; status=1; }
     fi
   done
-  "$ak" sla audit "$sla" "$export" --sql spark --table "$name" "$@" >"$dir/spark.sql" &&
-    node tests/warehouse/parse-sql.mjs spark "$dir/spark.sql" >/dev/null ||
-    { echo "FAIL: $name: the Spark query does not parse"; status=1; }
+  parses "$name" "$dir" sla audit "$sla" "$export" --table "$name" "$@" ${breaches[@]+"${breaches[@]}"}
   echo "checked: $name"
 }
 
@@ -162,9 +181,7 @@ check_stages() {
     cmp -s "$dir/csv.stages" "$dir/$engine.stages" ||
       { echo "FAIL: $name: $engine's stages differ:"; diff "$dir/csv.stages" "$dir/$engine.stages" | head -10; status=1; }
   done
-  "$ak" leads classify "$defs" "$export" --sql spark --table "$name" >"$dir/spark.view.sql" &&
-    node tests/warehouse/parse-sql.mjs spark "$dir/spark.view.sql" >/dev/null ||
-    { echo "FAIL: $name: the Spark view does not parse"; status=1; }
+  parses "$name (stages)" "$dir" leads classify "$defs" "$export" --table "$name"
   echo "checked: $name (stages)"
 }
 

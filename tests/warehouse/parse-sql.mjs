@@ -1,7 +1,7 @@
 // Parses the audit's Spark query with a real parser of Spark SQL (dt-sql-parser's grammar),
 // as no test can run Spark here. Prints what the parser says and exits 1 when it refuses.
-// (node-sql-parser 5.4.0, the npm parser with BigQuery and Snowflake grammars, lacks GROUPING
-// SETS for both, so those two dialects are checked by their golden files only.)
+// (BigQuery and Snowflake are parsed by sqlglot, parse-sqlglot.py: node-sql-parser 5.4.0, the
+// npm parser with their grammars, lacks GROUPING SETS for both.)
 //
 // Usage: node parse-sql.mjs DIALECT QUERY.sql
 import { createRequire, register } from 'node:module';

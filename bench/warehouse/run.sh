@@ -49,8 +49,11 @@ best() { # the least of RUNS timings of a command
 
 "$ALIGNKIT" sla audit "$SLA" "$csv" "${AS_OF[@]}" -f canonical > "$work/native.json"
 "$ALIGNKIT" sla audit "$SLA" "$csv" "${AS_OF[@]}" -f canonical --sql duckdb --table leads > "$work/duckdb.sql"
-ours_duckdb() {
+ours_duckdb() { # the CSV loaded as a table of text first
   node "$ROOT/tests/warehouse/duckdb-run.mjs" "$csv" leads "$work/duckdb.sql" "$work/duckdb.csv"
+}
+ours_duckdb_view() { # the CSV read as text by the query, as the hand-written SQL reads it
+  DUCKDB_AS_VIEW=1 node "$ROOT/tests/warehouse/duckdb-run.mjs" "$csv" leads "$work/duckdb.sql" "$work/duckdb.csv"
 }
 ours_duckdb
 "$ALIGNKIT" sla audit "$SLA" --result "$work/duckdb.csv" -f canonical | cmp - "$work/native.json"
@@ -63,6 +66,7 @@ echo "rows: $ROWS ($csv), best of $RUNS, 2 cores; every report equal to the nati
 echo "native CSV audit (--jobs 2):        $(best native) s"
 echo "DuckDB, hand-written SQL (2 threads): $(best peer_duckdb) s"
 echo "DuckDB, alignkit's SQL:             $(best ours_duckdb) s   (the CSV loaded as text, then the query)"
+echo "DuckDB, alignkit's SQL:             $(best ours_duckdb_view) s   (the CSV read as text by the query)"
 
 if [ "${POSTGRES:-1}" != 0 ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

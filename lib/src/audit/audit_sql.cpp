@@ -39,6 +39,25 @@ std::string any_of(const std::vector<std::string>& conditions, std::string_view 
     return conditions.empty() ? std::string(none) : fmt::format("({})", fmt::join(conditions, " OR "));
 }
 
+// The names an expression mentions (its words of letters, digits and underscores).
+std::set<std::string> words_of(std::string_view expr)
+{
+    std::set<std::string> words;
+    std::string word;
+    for (const char c : expr) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_') {
+            word += c;
+        } else if (!word.empty()) {
+            words.insert(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        words.insert(std::move(word));
+    }
+    return words;
+}
+
 std::string all_of(const std::vector<std::string>& conditions)
 {
     return conditions.empty() ? std::string("TRUE") : fmt::format("({})", fmt::join(conditions, " AND "));
@@ -63,6 +82,7 @@ struct SelectList {
 struct Emit {
     std::string section, item, breakdown, group, where;
     std::vector<std::string> values;
+    bool from_whole = false; // read from the aggregate of the whole table (split_whole_table)
 };
 
 // A breach the result lists, for --breaches: a term whose status column says breached, and
@@ -108,7 +128,7 @@ class AuditQuery {
     std::string m_as_of, m_zone;
     SelectList m_src, m_cells{{"src.*"}, {}}, m_local_times{{"cells.*"}, {}}, m_worked{{"local_times.*"}, {}},
         m_shown{{"worked.*"}, {}}, m_reach{{"shown.*"}, {}}, m_timed{{"reach.*"}, {}}, m_leads{{"timed.*"}, {}},
-        m_leads2, m_agg;
+        m_leads2, m_agg, m_agg_whole;
     std::vector<SqlCell> m_criteria_cells;
     std::string m_attempts_ok;                              // the attempts cell reads as a count
     std::vector<std::string> m_work;                        // by time slot: its working seconds, under a calendar
@@ -117,6 +137,7 @@ class AuditQuery {
     std::vector<bool> m_timed_term;                         // by term: it keeps latencies
     std::vector<std::pair<std::string, std::string>> m_bad; // kind, condition
     std::vector<Emit> m_emits;
+    std::string m_overall; // the aggregate's row of the whole table
     std::vector<BreachRows> m_breaches;
     std::vector<std::string> m_breach_selects; // from leads2, after the aggregate's rows
 
@@ -167,6 +188,7 @@ class AuditQuery {
     void emit_targets(const std::string& overall);
     void list_breaches();
     void narrow_last_step();
+    void split_whole_table();
     std::string assemble(std::string_view table);
     std::string worked_time(const std::string& time, const std::string& local, const std::string& day) const;
     std::string local_working_time(const std::string& time) const
@@ -659,6 +681,7 @@ void AuditQuery::emit_rows(const std::string& fingerprint)
         all_flags.push_back(fmt::format("gf_{} = 1", f));
     }
     const auto overall = all_of(all_flags);
+    m_overall = overall;
     m_emits.push_back({"meta", "rows", "", "''", overall, {"n_rows"}});
     m_emits.push_back({"meta", "as_of", "", "''", overall, {m_as_of}});
     for (std::size_t c = 0; c < a.m_header.size(); ++c) {
@@ -813,16 +836,8 @@ void AuditQuery::list_breaches()
 
 void AuditQuery::narrow_last_step()
 {
-    std::set<std::string> read_by_agg; // and by the breaches' rows
-    std::string word;
-    for (const char c : m_agg.list() + " " + fmt::format("{}", fmt::join(m_breach_selects, " ")) + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_') {
-            word += c;
-        } else if (!word.empty()) {
-            read_by_agg.insert(word);
-            word.clear();
-        }
-    }
+    // What the aggregate reads, and the breaches' rows.
+    const auto read_by_agg = words_of(m_agg.list() + " " + fmt::format("{}", fmt::join(m_breach_selects, " ")));
     SelectList narrow;
     for (const auto* step : {&m_src, &m_cells, &m_local_times, &m_worked, &m_shown, &m_reach, &m_timed, &m_leads}) {
         for (const auto& name : step->names) {
@@ -841,9 +856,73 @@ void AuditQuery::narrow_last_step()
 // Each step reads the one before. Engines that would copy a step's expressions into every
 // later use of its columns (PostgreSQL inlines a CTE read once) keep the costly steps' rows
 // instead: the times once parsed, the stages once reached, the terms once judged.
+// The aggregates only the whole table's rows read leave the grouping sets for a plain
+// aggregate: a grouping set computes each of its aggregates for every group of every set, and
+// most (stages, bad rows with their least lead id, the funnel) are shown for the whole table
+// only. An aggregate moves when every row of the result that reads it is a whole-table row,
+// and each such row reads from one aggregate only.
+void AuditQuery::split_whole_table()
+{
+    std::set<std::string> grouped(m_flags.begin(), m_flags.end());
+    for (const auto& f : m_flags) {
+        grouped.insert("gf_" + f);
+    }
+    std::set<std::string> names(m_agg.names.begin(), m_agg.names.end()), whole;
+    for (const auto& n : names) {
+        if (!grouped.contains(n)) {
+            whole.insert(n);
+        }
+    }
+    auto reads = [&](const Emit& e) {
+        std::set<std::string> read;
+        for (const auto& w : words_of(fmt::format("{} {}", fmt::join(e.values, " "), e.group))) {
+            if (names.contains(w)) {
+                read.insert(w);
+            }
+        }
+        return read;
+    };
+    for (const auto& e : m_emits) {
+        if (e.where != m_overall) {
+            for (const auto& w : reads(e)) {
+                whole.erase(w);
+            }
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& e : m_emits) {
+            const auto read = reads(e);
+            const bool some = std::any_of(read.begin(), read.end(), [&](const auto& w) { return whole.contains(w); });
+            const bool all = std::all_of(read.begin(), read.end(), [&](const auto& w) { return whole.contains(w); });
+            if (some && !all) {
+                for (const auto& w : read) {
+                    changed = whole.erase(w) > 0 || changed;
+                }
+            }
+        }
+    }
+    SelectList kept;
+    for (std::size_t i = 0; i < m_agg.items.size(); ++i) {
+        auto& list = whole.contains(m_agg.names[i]) ? m_agg_whole : kept;
+        list.items.push_back(m_agg.items[i]);
+        list.names.push_back(m_agg.names[i]);
+    }
+    m_agg = kept;
+    if (m_agg_whole.items.empty()) {
+        m_agg_whole.add("COUNT(*)", "n_whole");
+    }
+    for (auto& e : m_emits) {
+        const auto read = reads(e);
+        e.from_whole = e.where == m_overall &&
+                       std::all_of(read.begin(), read.end(), [&](const auto& w) { return whole.contains(w); });
+    }
+}
+
 std::string AuditQuery::assemble(std::string_view table)
 {
     narrow_last_step();
+    split_whole_table();
     struct Step {
         std::string name;
         const SelectList& select;
@@ -874,16 +953,16 @@ std::string AuditQuery::assemble(std::string_view table)
             values[v] = m_sql.cast_double(v < e.values.size() ? e.values[v] : "NULL");
         }
         selects.push_back(fmt::format("SELECT {} AS section, {} AS item, {} AS breakdown, {} AS grp, {} AS v1, {} AS "
-                                      "v2, {} AS v3, {} AS v4 FROM agg WHERE {}",
+                                      "v2, {} AS v3, {} AS v4 FROM {}",
                                       m_sql.text(e.section), m_sql.text(e.item), m_sql.text(e.breakdown),
                                       e.group == "''" ? m_sql.text("") : m_sql.cast_text(e.group), values[0], values[1],
-                                      values[2], values[3], e.where));
+                                      values[2], values[3], e.from_whole ? "whole" : "agg WHERE " + e.where));
     }
     selects.insert(selects.end(), m_breach_selects.begin(), m_breach_selects.end());
-    const auto body =
-        fmt::format("WITH\n{}agg AS (\n  SELECT\n{}\n  FROM leads2\n  GROUP BY GROUPING SETS ({})\n)\n{}\nORDER BY "
-                    "section, item, breakdown, grp",
-                    with, m_agg.list(), fmt::join(m_sets, ", "), fmt::join(selects, "\nUNION ALL\n"));
+    const auto body = fmt::format(
+        "WITH\n{}agg AS (\n  SELECT\n{}\n  FROM leads2\n  GROUP BY GROUPING SETS ({})\n),\nwhole AS (\n  "
+        "SELECT\n{}\n  FROM leads2\n)\n{}\nORDER BY section, item, breakdown, grp",
+        with, m_agg.list(), fmt::join(m_sets, ", "), m_agg_whole.list(), fmt::join(selects, "\nUNION ALL\n"));
     return fmt::format("-- alignkit sla audit, compiled for {} (read back with --result)\n{}{};\n",
                        to_string(m_sql.dialect()), m_sql.preamble(), body);
 }

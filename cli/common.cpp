@@ -326,6 +326,20 @@ bool open_csv_input(const std::string& path, std::string_view command, std::ifst
     return true;
 }
 
+bool same_file(const std::string& a, const std::string& b)
+{
+    if (a.empty() || b.empty() || a == "-" || b == "-") {
+        return false;
+    }
+    std::error_code ec;
+    if (std::filesystem::equivalent(a, b, ec)) {
+        return true;
+    }
+    std::error_code ec_a, ec_b;
+    const auto path_a = std::filesystem::weakly_canonical(a, ec_a), path_b = std::filesystem::weakly_canonical(b, ec_b);
+    return !ec_a && !ec_b && path_a == path_b;
+}
+
 std::optional<std::vector<std::string>> read_csv_header(const std::string& path, std::string_view command)
 {
     std::ifstream file;

@@ -84,6 +84,9 @@ const Document* named_document(const ValidationResult& loaded, Kind kind, std::s
 // folder, a missing file, no permission.
 bool open_csv_input(const std::string& path, std::string_view command, std::ifstream& file);
 
+// Whether two paths name the same file (one that exists, or would be made); "-" is no file.
+bool same_file(const std::string& a, const std::string& b);
+
 // The header of a CSV export ("-": standard input), for a query over a table with its columns;
 // nullopt after saying why as open_csv_input does, or that the file has no header.
 std::optional<std::vector<std::string>> read_csv_header(const std::string& path, std::string_view command);

@@ -5,6 +5,7 @@
 #include "alignkit/exports/lead_classifier.hpp"
 #include "alignkit/findings/lifecycle_report.hpp"
 #include "alignkit/util/text.hpp"
+#include "alignkit/warehouse/postgres.hpp"
 #include "commands.hpp"
 #include "export_options.hpp"
 #include "findings.hpp"
@@ -72,6 +73,10 @@ bool classify_options_agree(const LeadsClassifyCommand& cmd)
         std::cerr << "alignkit leads classify: " << why << "\n";
         return false;
     };
+    if (is_postgres_uri(cmd.export_path)) {
+        return refuse("classify does not connect to a database: print the view with --sql postgres --table NAME "
+                      "and run it there (psql -f)");
+    }
     if (cmd.sql.empty()) {
         if (!cmd.table.empty() || !cmd.view.empty()) {
             return refuse("--table and --view name what --sql DIALECT reads and makes; an export is read without "
@@ -87,6 +92,14 @@ bool classify_options_agree(const LeadsClassifyCommand& cmd)
     }
     if (cmd.table.empty()) {
         return refuse("--sql needs --table NAME, the table or view holding the export's columns");
+    }
+    for (const auto* name : {&cmd.table, &cmd.view}) {
+        if (!name->empty() && !is_table_name(*name)) {
+            return refuse(fmt::format("'{}': a part of the name between dots is empty", terminal_safe(*name, false)));
+        }
+    }
+    if (cmd.view == cmd.table) {
+        return refuse("--view names the table the view reads: give the view another name");
     }
     if (cmd.counts || !cmd.by.empty() || cmd.strict) {
         return refuse("--counts, --by and --strict read an export; over the view --sql makes, count with "

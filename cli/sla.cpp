@@ -414,6 +414,15 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
                                  quoted_list(enum_names<AuditFormat>()));
         return exit_failure;
     }
+    // The breaches file never replaces what the audit reads, or its report.
+    for (const auto* other : {&cmd.export_path, &cmd.result, &cmd.output, &cmd.sla}) {
+        if (same_file(cmd.breaches, *other)) {
+            std::cerr << fmt::format("alignkit sla audit: --breaches '{}' is a file the audit reads or writes: give "
+                                     "another\n",
+                                     terminal_safe(cmd.breaches, false));
+            return exit_failure;
+        }
+    }
     ValidationResult loaded;
     if (auto status = load_valid_configs({cmd.sla}, today(), global, loaded)) {
         return *status;
@@ -459,6 +468,11 @@ int run_sla_audit(const SlaAuditCommand& cmd, const GlobalOptions& global)
     if (!cmd.sql.empty() && !parse_enum<SqlDialect>(cmd.sql)) {
         std::cerr << fmt::format("alignkit sla audit: --sql '{}': use {}\n", terminal_safe(cmd.sql, false),
                                  quoted_list(enum_names<SqlDialect>()));
+        return exit_failure;
+    }
+    if (!cmd.table.empty() && !is_table_name(cmd.table)) {
+        std::cerr << fmt::format("alignkit sla audit: --table '{}': a part of the name between dots is empty\n",
+                                 terminal_safe(cmd.table, false));
         return exit_failure;
     }
     if (!cmd.sql.empty() && cmd.table.empty()) {

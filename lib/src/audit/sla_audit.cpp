@@ -3,6 +3,7 @@
 
 #include "audit/calendar_period.hpp"
 #include "audit/latency_rank.hpp"
+#include "audit/sql_dialect.hpp"
 #include "exports/column_finder.hpp"
 
 #include "alignkit/exports/export_presets.hpp"
@@ -651,7 +652,12 @@ std::optional<std::string> SlaAuditor::to_sql(SqlDialect dialect, std::string_vi
         error = *why;
         return std::nullopt;
     }
-    return m_state->to_sql(dialect, table, list_breaches);
+    auto query = m_state->to_sql(dialect, table, list_breaches);
+    if (query.find('\0') != std::string::npos) {
+        error = k_sql_nul_error;
+        return std::nullopt;
+    }
+    return query;
 }
 
 std::optional<AuditResult> SlaAuditor::finish_from(const std::vector<std::vector<std::string>>& table,

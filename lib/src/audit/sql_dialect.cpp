@@ -71,6 +71,12 @@ std::string SqlSpelling::table(std::string_view dotted) const
 
 std::string sql_table_name(SqlDialect dialect, std::string_view dotted) { return SqlSpelling(dialect).table(dotted); }
 
+bool is_table_name(std::string_view dotted)
+{
+    return !dotted.empty() && !dotted.starts_with('.') && !dotted.ends_with('.') &&
+           dotted.find("..") == std::string_view::npos;
+}
+
 std::string SqlSpelling::text(std::string_view value) const
 {
     switch (m_dialect) {

@@ -29,6 +29,11 @@ inline constexpr std::string_view k_sql_time =
 inline constexpr std::string_view k_sql_number =
     "-?([0-9]{1,200}([.][0-9]{0,200})?|[.][0-9]{1,200})([eE][-+]?[0-9]{1,2})?";
 
+// Why a query cannot be compiled when a text it would hold (a criterion's value, a column's
+// name, a stage's id) has a NUL character: no engine's text or name can hold one.
+inline constexpr std::string_view k_sql_nul_error =
+    "a text of the configs or a column's name holds a NUL character, which SQL cannot hold: remove it";
+
 class SqlSpelling {
   public:
     explicit SqlSpelling(SqlDialect dialect) : m_dialect(dialect) {}

@@ -25,6 +25,10 @@ std::optional<std::string> stage_view_sql(const LeadDefinitions& defs, const std
         error = "--time-format is not compiled to SQL: the view reads ISO 8601 dates";
         return std::nullopt;
     }
+    if (auto why = already_classified(header)) {
+        error = *why;
+        return std::nullopt;
+    }
     std::vector<std::string> columns = header;
     if (columns.empty()) {
         // No table to look at: the columns the definitions declare, as the audit's query assumes.
@@ -88,13 +92,18 @@ std::optional<std::string> stage_view_sql(const LeadDefinitions& defs, const std
         return cases.empty() ? fmt::format("{} AS {}", sql.cast_text("NULL"), name)
                              : fmt::format("CASE{}\n    {}\n  END AS {}", subject, fmt::join(cases, "\n    "), name);
     };
-    return fmt::format(
-        "-- alignkit leads classify, compiled for {}: each lead's lifecycle stage\n"
-        "CREATE OR REPLACE VIEW {} AS\nSELECT\n  staged.*,\n  {}\nFROM (\nSELECT\n  src.*,\n  {}\nFROM {} "
-        "AS src\n) AS staged;\n",
-        to_string(dialect), sql.table(view),
-        column(rule_cases, fmt::format(" staged.{}", k_stage_column), k_rule_column),
-        column(stage_cases, "", k_stage_column), sql.table(table));
+    auto statement =
+        fmt::format("-- alignkit leads classify, compiled for {}: each lead's lifecycle stage\n"
+                    "CREATE OR REPLACE VIEW {} AS\nSELECT\n  staged.*,\n  {}\nFROM (\nSELECT\n  src.*,\n  {}\nFROM {} "
+                    "AS src\n) AS staged;\n",
+                    to_string(dialect), sql.table(view),
+                    column(rule_cases, fmt::format(" staged.{}", k_stage_column), k_rule_column),
+                    column(stage_cases, "", k_stage_column), sql.table(table));
+    if (statement.find('\0') != std::string::npos) {
+        error = k_sql_nul_error;
+        return std::nullopt;
+    }
+    return statement;
 }
 
 } // namespace alignkit

@@ -10,9 +10,12 @@
 #include "alignkit/util/timestamp.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
+#include <set>
 
 namespace alignkit {
 namespace {
@@ -78,7 +81,9 @@ std::optional<std::vector<ResultRow>> read_rows(const std::vector<std::vector<st
         for (std::size_t i = 0; i < 4; ++i) {
             row.v[i] = number(cells[4 + i]);
             if (!row.v[i] && !cells[4 + i].empty() && cells[4 + i] != "NULL") {
-                error = fmt::format("row {} of the result: '{}' is not a number", r + 1, cells[4 + i]);
+                error = fmt::format("row {} of the result: '{}' is not a value the audit's query returns (a finite "
+                                    "number under 2^62)",
+                                    r + 1, cells[4 + i]);
                 return std::nullopt;
             }
         }
@@ -191,19 +196,59 @@ class ResultLoader {
         return row.section == "bad";
     }
 
+    // Whether each term lists as many breaches as its count says (what the query returns, unless
+    // rows were lost or added on the way); the first term that does not, else nullopt.
+    std::optional<std::string> breaches_uncounted() const
+    {
+        for (std::size_t t = 0; t < m_a.m_terms.size(); ++t) {
+            const auto it = m_breaches.find(m_a.m_terms[t]);
+            const std::int64_t listed = it == m_breaches.end() ? 0 : it->second;
+            if (m_a.m_audited[t] && listed != m_a.m_overall[t].breached) {
+                return fmt::format("'{}' lists {} breach(es), its count says {}", m_a.m_terms[t], listed,
+                                   m_a.m_overall[t].breached);
+            }
+        }
+        return std::nullopt;
+    }
+
   private:
     AuditorState& m_a;
+    std::map<std::string, std::int64_t> m_breaches; // listed, by term
+
+    // A clock's limit, as the query was compiled with it.
+    std::optional<std::int64_t> term_limit(std::size_t t) const
+    {
+        if (t == slot_of(SlaTerm::handoff)) {
+            return m_a.m_handoff;
+        }
+        if (t == slot_of(SlaTerm::first_touch)) {
+            return m_a.m_first_contact;
+        }
+        for (const auto& sc : m_a.m_stage_clocks) {
+            if (sc.term == t) {
+                return sc.limit;
+            }
+        }
+        return std::nullopt;
+    }
 
     // A breach as the row loop reports it (AuditorState::report_breach), from its row of the
     // result: the lead and owner travel in breakdown and grp; v4 says what v1 to v3 hold.
     bool breach(const ResultRow& row)
     {
-        constexpr double k_year = 366.0 * 86400, k_longest_blank = 1 << 20;
+        constexpr double k_longest_blank = 1 << 20;
         Breach b{row.breakdown, 0, row.item, {}, {}, row.group};
         const auto kind = row.at(3);
+        const auto term = std::find(m_a.m_terms.begin(), m_a.m_terms.end(), row.item);
+        if (term == m_a.m_terms.end() || !m_a.m_audited[static_cast<std::size_t>(term - m_a.m_terms.begin())]) {
+            return false;
+        }
+        ++m_breaches[row.item];
         if (kind == 1) { // a clock: its start, its end (unset: nothing happened), its limit
-            if (!in_time_range(row.v[0]) || (row.v[1] && !in_time_range(row.v[1])) || !row.v[2] || *row.v[2] < 0 ||
-                *row.v[2] > 10 * k_year) {
+            const auto limit = term_limit(static_cast<std::size_t>(term - m_a.m_terms.begin()));
+            if (!in_time_range(row.v[0]) || (row.v[1] && !in_time_range(row.v[1])) || !limit ||
+                row.v[2] != static_cast<double>(*limit) ||
+                (row.v[1] && *row.v[1] < *row.v[0] - static_cast<double>(AuditorState::k_negative_tolerance))) {
                 return false;
             }
             b.deadline = format_timestamp(m_a.deadline(row.at(0), row.at(2)));
@@ -268,8 +313,14 @@ class ResultLoader {
             }
             counts = &(*in)[group].terms[*t];
         }
+        // Counts the query makes: whole, not negative, and met, breached and pending among the eligible.
+        for (const auto& v : row.v) {
+            if (!v || *v < 0 || *v != std::floor(*v)) {
+                return false;
+            }
+        }
         *counts = {row.at(0), row.at(1), row.at(2), row.at(3)};
-        return true;
+        return counts->met + counts->breached + counts->pending <= counts->eligible;
     }
 
     bool funnel(const ResultRow& row, const std::string& group)
@@ -355,13 +406,28 @@ bool AuditorState::load(const std::vector<std::vector<std::string>>& table, std:
     }
     m_given = true;
     ResultLoader loader(*this);
+    // A row the query returns once (a breach may repeat: leads can share an id or have none).
+    std::set<std::array<std::string, 4>> seen;
     for (const auto& row : *rows) {
+        if (row.section != "breach" && !seen.insert({row.section, row.item, row.breakdown, row.group}).second) {
+            error = fmt::format("the result has a row twice: {},{},{},{} (rows lost or added on the way?)", row.section,
+                                row.item, row.breakdown, row.group);
+            return false;
+        }
         // Month groups are named as the row loop names them (a breach's breakdown is its lead).
         auto group = row.breakdown == "month" && row.section != "breach" ? month_name(row.group)
                                                                          : std::optional<std::string>(row.group);
         if (!group || !loader.load(row, *group)) {
-            error = fmt::format("the result has a row this audit does not make: {},{},{},{}", row.section, row.item,
-                                row.breakdown, row.group);
+            error = fmt::format("the result has a row this audit's query does not return (changed on the way?): "
+                                "{},{},{},{}",
+                                row.section, row.item, row.breakdown, row.group);
+            return false;
+        }
+    }
+    if (m_breaches_listed) {
+        if (auto why = loader.breaches_uncounted()) {
+            error =
+                fmt::format("the result's breaches do not match its counts: {} (rows lost or added on the way?)", *why);
             return false;
         }
     }

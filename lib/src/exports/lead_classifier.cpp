@@ -80,6 +80,18 @@ LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& 
     return result;
 }
 
+std::optional<std::string> already_classified(const std::vector<std::string>& header)
+{
+    for (const auto& column : header) {
+        if (column == k_stage_column || column == k_rule_column) {
+            return fmt::format("the export already has a column '{}' (one classify wrote?): classify the export it was "
+                               "made from, or rename the column",
+                               column);
+        }
+    }
+    return std::nullopt;
+}
+
 ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, const ExportReading& reading,
                                 const std::function<void(const std::string&)>& on_line, const std::string& by)
 {
@@ -91,6 +103,11 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
         outcome.failure =
             reader.error().empty() ? ClassifyOutcome::Failure::empty : ClassifyOutcome::Failure::malformed;
         outcome.error = reader.error();
+        return outcome;
+    }
+    if (auto why = already_classified(header.fields)) {
+        outcome.failure = ClassifyOutcome::Failure::columns;
+        outcome.error = *why;
         return outcome;
     }
     auto classifier = LeadClassifier::make(defs, header.fields, reading, outcome.error);
@@ -118,8 +135,8 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
     }
     if (on_line) {
         auto fields = header.fields;
-        fields.push_back("alignkit_stage");
-        fields.push_back("alignkit_rule");
+        fields.emplace_back(k_stage_column);
+        fields.emplace_back(k_rule_column);
         on_line(csv_line(fields));
     }
     std::vector<BadValue> bad;

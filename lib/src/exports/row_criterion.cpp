@@ -10,6 +10,39 @@
 namespace alignkit {
 namespace {
 
+// A number as every engine the audit's SQL runs in reads it too (k_sql_number in
+// audit/sql_dialect.hpp): at most 200 digits on either side of the point and an exponent of
+// one or two digits, so the CSV audit and the warehouse agree on 1e100 (not a number to
+// either). `text` is already read by std::from_chars.
+bool within_number_limits(std::string_view text)
+{
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    auto digits = [&] {
+        const auto from = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            ++i;
+        }
+        return i - from;
+    };
+    if (digits() > 200) {
+        return false;
+    }
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        if (digits() > 200) {
+            return false;
+        }
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+            ++i;
+        }
+        return digits() <= 2 && i == text.size();
+    }
+    return i == text.size();
+}
+
 using Value = CellValue::Kind;
 
 // -1, 0 or 1 comparing texts byte by byte, or ASCII letters folded.
@@ -110,7 +143,8 @@ CellValue read_cell(std::string_view cell, const CellReading& reading, const Tim
     case FieldType::integer: {
         auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v.number);
         // NaN and infinities are no count or score: NaN would equal every number.
-        v.unreadable = ec != std::errc{} || end != cell.data() + cell.size() || !std::isfinite(v.number);
+        v.unreadable = ec != std::errc{} || end != cell.data() + cell.size() || !std::isfinite(v.number) ||
+                       !within_number_limits(cell);
         v.kind = v.unreadable ? Value::unset : Value::number;
         return v;
     }

@@ -122,6 +122,13 @@ class Lexer {
         std::size_t i = m_pos + 1;
         while (i < m_text.size() && m_text[i] != '"') {
             if (m_text[i] == '\\' && i + 1 < m_text.size()) {
+                // Only a quote and a backslash are escaped: "C:\temp" losing its backslash
+                // would compare with a text no export holds.
+                if (m_text[i + 1] != '"' && m_text[i + 1] != '\\') {
+                    problem = {i, 2, fmt::format("'\\{}' is not an escape in a text", m_text[i + 1]),
+                               "a text escapes only \\\" (a quote) and \\\\ (a backslash): write C:\\\\temp"};
+                    return false;
+                }
                 ++i;
             }
             value += m_text[i++];

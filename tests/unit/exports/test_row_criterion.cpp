@@ -80,3 +80,18 @@ TEST_CASE("NaN and infinities are no number: unreadable, so unset")
     }
     CHECK(holds("fit_score = 1000", {"1e3"}));
 }
+
+TEST_CASE("a number is what every engine of the audit's SQL reads too: 200 digits a side, a two-digit exponent")
+{
+    const std::string long_whole(201, '1'), long_fraction = "0." + std::string(201, '5');
+    for (const std::string& cell : {std::string("1e100"), std::string("2E-100"), long_whole, long_fraction}) {
+        CAPTURE(cell);
+        CHECK(read_cell(cell, k_fields[0], nullptr).unreadable);
+        CHECK(holds("fit_score is empty", {cell}));
+    }
+    const std::string widest = std::string(200, '9') + "." + std::string(200, '9');
+    for (const std::string& cell : {std::string("1e99"), std::string("-.5E+07"), std::string("5."), widest}) {
+        CAPTURE(cell);
+        CHECK_FALSE(read_cell(cell, k_fields[0], nullptr).unreadable);
+    }
+}

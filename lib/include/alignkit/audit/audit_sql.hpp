@@ -29,5 +29,7 @@ inline constexpr std::array<std::string_view, 8> k_audit_sql_columns{"section", 
 
 // A table as written on the command line (`crm.leads`), quoted for the dialect part by part.
 std::string sql_table_name(SqlDialect dialect, std::string_view dotted);
+// Whether such a name names a table: no part of it is empty (`a..b`, `.leads`, `crm.`).
+bool is_table_name(std::string_view dotted);
 
 } // namespace alignkit

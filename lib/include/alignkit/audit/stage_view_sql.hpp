@@ -5,6 +5,7 @@
 
 #include "alignkit/audit/audit_sql.hpp"
 #include "alignkit/exports/export_reading.hpp"
+#include "alignkit/exports/lead_classifier.hpp"
 #include "alignkit/model/lead_definitions.hpp"
 
 #include <optional>
@@ -14,14 +15,13 @@
 
 namespace alignkit {
 
-// The view's two columns, after the table's own: as `leads classify` writes them.
-inline constexpr std::string_view k_stage_column = "alignkit_stage", k_rule_column = "alignkit_rule";
-
 // `CREATE OR REPLACE VIEW view AS SELECT src.*, CASE ... END AS alignkit_stage, ... FROM table`
 // for `dialect`. Fields are read from the columns of `header` as `reading` says (the table's
 // columns; empty: the columns the definitions declare). A lead in no stage has NULL in both.
-// Nullopt with `error` when a field the criteria use has no column, or `reading` asks for what
-// SQL does not read (--time-format).
+// The view's two columns are k_stage_column and k_rule_column, as `leads classify` writes them.
+// Nullopt with `error` when a field the criteria use has no column, the table has one of the
+// view's columns already, a text holds a NUL character (no engine's text can), or `reading`
+// asks for what SQL does not read (--time-format).
 std::optional<std::string> stage_view_sql(const LeadDefinitions& defs, const std::vector<std::string>& header,
                                           const ExportReading& reading, SqlDialect dialect, std::string_view table,
                                           std::string_view view, std::string& error);

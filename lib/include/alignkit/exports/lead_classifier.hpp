@@ -71,6 +71,13 @@ struct ClassifyOutcome {
     std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
 };
 
+// The two columns classify adds, after the export's own.
+inline constexpr std::string_view k_stage_column = "alignkit_stage", k_rule_column = "alignkit_rule";
+
+// Why an export cannot be classified as it is: it has a column classify adds (an export
+// classify wrote, read again, would have two of each, and a view over it names it twice).
+std::optional<std::string> already_classified(const std::vector<std::string>& header);
+
 // Classifies every record of `in` (CSV with a header) in one pass, memory independent of the
 // number of rows. With `on_line`, it is called first with the header and then with each
 // record, as CSV lines that end in the stage and the rule that decided it.

@@ -119,6 +119,9 @@ int run_leads_classify_sql(const LeadsClassifyCommand& cmd, const LeadDefinition
         }
         header = std::move(*columns);
     }
+    for (const auto& notice : unknown_mapped_fields(defs, reading)) {
+        std::cerr << "alignkit leads classify: " << terminal_safe(notice) << "\n";
+    }
     std::string error;
     const auto view = stage_view_sql(defs, header, reading, *parse_enum<SqlDialect>(cmd.sql), cmd.table,
                                      cmd.view.empty() ? default_stage_view(cmd.table) : cmd.view, error);
@@ -169,6 +172,9 @@ int run_leads_classify(const LeadsClassifyCommand& cmd, const GlobalOptions& glo
         std::cerr << fmt::format("alignkit leads classify: '{}' is empty\n", cmd.export_path);
         return exit_failure;
     case ClassifyOutcome::Failure::columns:
+        for (const auto& notice : outcome.unknown_fields) { // a mistyped mapping, the likely cause
+            std::cerr << "alignkit leads classify: " << terminal_safe(notice) << "\n";
+        }
         std::cerr << "alignkit leads classify: " << terminal_safe(outcome.error) << "\n";
         return exit_failure;
     case ClassifyOutcome::Failure::malformed:

@@ -80,6 +80,20 @@ LeadClassifier::Result LeadClassifier::classify(const std::vector<std::string>& 
     return result;
 }
 
+std::vector<std::string> unknown_mapped_fields(const LeadDefinitions& defs, const ExportReading& reading)
+{
+    std::vector<std::string> unknown;
+    for (const auto& mapping : reading.columns) {
+        const std::string& field = mapping.first;
+        if (std::none_of(defs.fields.begin(), defs.fields.end(),
+                         [&](const LeadField& f) { return f.name.value == field; })) {
+            unknown.push_back(
+                fmt::format("--columns {}={}: no lead field is called '{}'", field, mapping.second, field));
+        }
+    }
+    return unknown;
+}
+
 std::optional<std::string> already_classified(const std::vector<std::string>& header)
 {
     for (const auto& column : header) {
@@ -96,6 +110,7 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
                                 const std::function<void(const std::string&)>& on_line, const std::string& by)
 {
     ClassifyOutcome outcome;
+    outcome.unknown_fields = unknown_mapped_fields(defs, reading);
     CsvReader reader(in);
     reader.track_columns(false);
     CsvRecord header;
@@ -214,7 +229,7 @@ std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefini
 
 std::vector<std::string> classify_notices(const ClassifyOutcome& outcome)
 {
-    std::vector<std::string> notices;
+    std::vector<std::string> notices = outcome.unknown_fields;
     if (outcome.ragged > 0) {
         notices.push_back(fmt::format("{} row(s) with a different number of fields than the header (first on line {})",
                                       outcome.ragged, outcome.first_ragged_line));

@@ -69,10 +69,15 @@ struct ClassifyOutcome {
     std::size_t rows = 0;
     std::size_t ragged = 0, first_ragged_line = 0;
     std::map<std::string, std::pair<std::size_t, BadValue>> unreadable;
+    std::vector<std::string> unknown_fields; // unknown_mapped_fields
 };
 
 // The two columns classify adds, after the export's own.
 inline constexpr std::string_view k_stage_column = "alignkit_stage", k_rule_column = "alignkit_rule";
+
+// `--columns FIELD=HEADER` mappings of a field the definitions do not declare (a typo would
+// otherwise map nothing, silently), one sentence each.
+std::vector<std::string> unknown_mapped_fields(const LeadDefinitions& defs, const ExportReading& reading);
 
 // Why an export cannot be classified as it is: it has a column classify adds (an export
 // classify wrote, read again, would have two of each, and a view over it names it twice).
@@ -91,8 +96,8 @@ ClassifyOutcome classify_export(std::istream& in, const LeadDefinitions& defs, c
 // later stage now) and the leads at it now, then "(none)"; by group when grouped.
 std::string render_stage_counts(const ClassifyOutcome& outcome, const LeadDefinitions& defs);
 
-// What a person should know besides the output, one sentence each: ragged rows and values
-// that could not be read (they count as empty).
+// What a person should know besides the output, one sentence each: --columns mappings of no
+// field, ragged rows and values that could not be read (they count as empty).
 std::vector<std::string> classify_notices(const ClassifyOutcome& outcome);
 
 // Whether the run fails its checks: with `strict`, any row or value not read fully.
